@@ -1,0 +1,60 @@
+package org.readerpass.authserver.client;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.readerpass.authserver.client.ClientProperties.ClientType;
+import org.readerpass.authserver.client.ClientProperties.Registration;
+
+/** The shape a registration must have for its type; every problem named with its key. */
+final class ClientRules {
+
+	private ClientRules() {
+	}
+
+	static List<String> check(String key, Registration registration) {
+		List<String> problems = new ArrayList<>();
+		ClientType type = registration.type();
+		boolean hasSecret = registration.secretHash() != null && !registration.secretHash().isBlank();
+		if (type == ClientType.NATIVE && hasSecret) {
+			problems.add(key + ".secret-hash: a native (public) client has no secret");
+		}
+		if (type != ClientType.NATIVE) {
+			if (!hasSecret) {
+				problems.add(key + ".secret-hash: required for a " + type.name().toLowerCase() + " client");
+			}
+			else if (!ClientSecretHasher.isHashed(registration.secretHash())) {
+				problems.add(key + ".secret-hash: must be the {sha256} hash of the secret, never the secret itself "
+						+ "(docs/configuration.md shows how to make one)");
+			}
+		}
+		if (type == ClientType.SERVICE) {
+			if (!registration.redirectUris().isEmpty()) {
+				problems.add(key + ".redirect-uris: a service client has no redirect URI");
+			}
+			if (registration.scopes().contains("openid")) {
+				problems.add(key + ".scopes: a service client acts for no reader, so it cannot ask for openid");
+			}
+		}
+		else {
+			if (registration.redirectUris().isEmpty()) {
+				problems.add(key + ".redirect-uris: at least one is required");
+			}
+			for (URI uri : registration.redirectUris()) {
+				if (!uri.isAbsolute() || uri.getFragment() != null) {
+					problems.add(key + ".redirect-uris: '" + uri + "' must be absolute and without a fragment");
+				}
+				else if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+					problems.add(key + ".redirect-uris: '" + uri + "' uses plain http on a non-loopback host");
+				}
+			}
+		}
+		return problems;
+	}
+
+	private static boolean isLoopback(String host) {
+		return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.readerpass.authserver.login;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.readerpass.authserver.login.LoginOutcome.ChooseLibrary;
+import org.readerpass.authserver.login.LoginOutcome.DirectoryUnavailable;
+import org.readerpass.authserver.login.LoginOutcome.Expired;
+import org.readerpass.authserver.login.LoginOutcome.MissingInput;
+import org.readerpass.authserver.login.LoginOutcome.SignedIn;
+import org.readerpass.authserver.login.LoginOutcome.Suspended;
+import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.policy.network.Library;
+import org.readerpass.policy.network.LibraryTree;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The reader login page: card number (or resident ID number) and password, and the library
+ * choice when a card number is registered at several libraries.
+ */
+@Controller
+class LoginController {
+
+	private final ReaderLogin readerLogin;
+
+	private final LibraryTree libraries;
+
+	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+
+	private final SessionAuthenticationStrategy sessionStrategy = new ChangeSessionIdAuthenticationStrategy();
+
+	private final RequestCache requestCache = new HttpSessionRequestCache();
+
+	LoginController(ReaderLogin readerLogin, LibraryTree libraries) {
+		this.readerLogin = readerLogin;
+		this.libraries = libraries;
+	}
+
+	@GetMapping("/login")
+	String form() {
+		return "login";
+	}
+
+	@PostMapping("/login")
+	String login(@RequestParam(name = "card", required = false) String card,
+			@RequestParam(name = "password", required = false) String password,
+			@RequestParam(name = "library", required = false) String library, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		LoginOutcome outcome = this.readerLogin.login(card, password, library);
+		if (outcome instanceof SignedIn signedIn) {
+			return "redirect:" + signIn(signedIn.account(), request, response);
+		}
+		model.addAttribute("card", (card != null) ? card.strip() : "");
+		response.setStatus(HttpStatus.UNAUTHORIZED.value());
+		if (outcome instanceof ChooseLibrary choose) {
+			response.setStatus(HttpStatus.OK.value());
+			model.addAttribute("choices", choose.libraryCodes().stream().map(this::library).toList());
+			model.addAttribute("messageKey", "login.choose");
+		}
+		else if (outcome instanceof MissingInput) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("errorKey", "login.error.missing");
+		}
+		else if (outcome instanceof Expired expired) {
+			model.addAttribute("errorKey", "login.error.expired");
+			model.addAttribute("errorArg", expired.expiredOn());
+		}
+		else if (outcome instanceof Suspended) {
+			model.addAttribute("errorKey", "login.error.suspended");
+		}
+		else if (outcome instanceof DirectoryUnavailable unavailable) {
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			model.addAttribute("errorKey", "login.error.unavailable");
+			model.addAttribute("errorArg", library(unavailable.libraryCode()).name(locale));
+		}
+		else {
+			model.addAttribute("errorKey", "login.error.credentials");
+		}
+		return "login";
+	}
+
+	private Library library(String code) {
+		return this.libraries.find(code)
+			.orElseGet(() -> new Library(code, code, code, List.of()));
+	}
+
+	/** Establishes the SSO session and answers where to go next. */
+	private String signIn(ReaderAccount account, HttpServletRequest request, HttpServletResponse response) {
+		ReaderAuthenticationToken authentication = new ReaderAuthenticationToken(
+				new ReaderPrincipal(account.readerId(), account.id(), account.libraryCode(), Instant.now()));
+		request.getSession(true);
+		this.sessionStrategy.onAuthentication(authentication, request, response);
+		SecurityContext context = this.contextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		this.contextHolder.setContext(context);
+		this.contextRepository.saveContext(context, request, response);
+		SavedRequest saved = this.requestCache.getRequest(request, response);
+		if (saved != null) {
+			this.requestCache.removeRequest(request, response);
+			return saved.getRedirectUrl();
+		}
+		return "/";
+	}
+
+}

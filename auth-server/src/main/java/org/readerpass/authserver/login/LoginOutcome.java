@@ -1,0 +1,39 @@
+package org.readerpass.authserver.login;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.readerpass.ldapsync.account.ReaderAccount;
+
+/** What a login attempt came to. */
+sealed interface LoginOutcome {
+
+	/** Password verified by the home directory, account usable. */
+	record SignedIn(ReaderAccount account) implements LoginOutcome {
+	}
+
+	/** The card number is registered at several libraries: the reader must pick one. */
+	record ChooseLibrary(List<String> libraryCodes) implements LoginOutcome {
+	}
+
+	/** Card number or password missing from the form. */
+	record MissingInput() implements LoginOutcome {
+	}
+
+	/** Unknown card or wrong password: deliberately one outcome. */
+	record BadCredentials() implements LoginOutcome {
+	}
+
+	/** Correct password, but the card has expired. */
+	record Expired(LocalDate expiredOn) implements LoginOutcome {
+	}
+
+	/** Correct password, but the library has suspended the card. */
+	record Suspended() implements LoginOutcome {
+	}
+
+	/** The home library's directory could not be reached. */
+	record DirectoryUnavailable(String libraryCode) implements LoginOutcome {
+	}
+
+}

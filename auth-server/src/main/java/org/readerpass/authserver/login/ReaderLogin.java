@@ -1,0 +1,101 @@
+package org.readerpass.authserver.login;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.readerpass.authserver.login.LoginOutcome.BadCredentials;
+import org.readerpass.authserver.login.LoginOutcome.ChooseLibrary;
+import org.readerpass.authserver.login.LoginOutcome.DirectoryUnavailable;
+import org.readerpass.authserver.login.LoginOutcome.Expired;
+import org.readerpass.authserver.login.LoginOutcome.MissingInput;
+import org.readerpass.authserver.login.LoginOutcome.SignedIn;
+import org.readerpass.authserver.login.LoginOutcome.Suspended;
+import org.readerpass.ldapsync.account.AccountStatus;
+import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.account.ReaderAccounts;
+import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.verify.PasswordVerification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides a login: finds the account(s) for a card number (or resident ID number), has the
+ * home library's directory check the password, and only then tells an expired or suspended
+ * reader why they cannot sign in. Unknown card and wrong password are one outcome.
+ *
+ * <p>
+ * When a card number exists at several libraries the reader picks the library before any
+ * password is sent: a password is only ever checked by the directory of the library the reader
+ * chose, never tried against another person's account (which would also count failed binds
+ * against them). See {@code docs/decisions/2026-11-25-login-card-at-two-libraries.md}.
+ */
+public final class ReaderLogin {
+
+	private static final Logger log = LoggerFactory.getLogger(ReaderLogin.class);
+
+	private final ReaderAccounts accounts;
+
+	private final PasswordVerification verification;
+
+	private final Clock clock;
+
+	public ReaderLogin(ReaderAccounts accounts, PasswordVerification verification, Clock clock) {
+		this.accounts = accounts;
+		this.verification = verification;
+		this.clock = clock;
+	}
+
+	LoginOutcome login(String identifier, String password, String chosenLibrary) {
+		String card = (identifier != null) ? identifier.strip() : "";
+		if (card.isEmpty() || password == null || password.isEmpty()) {
+			return new MissingInput();
+		}
+		Map<String, ReaderAccount> byLibrary = candidates(card);
+		if (chosenLibrary != null && !chosenLibrary.isBlank()) {
+			ReaderAccount chosen = byLibrary.get(chosenLibrary);
+			byLibrary = (chosen != null) ? Map.of(chosenLibrary, chosen) : Map.of();
+		}
+		if (byLibrary.isEmpty()) {
+			return new BadCredentials();
+		}
+		if (byLibrary.size() > 1) {
+			return new ChooseLibrary(List.copyOf(byLibrary.keySet()));
+		}
+		ReaderAccount account = byLibrary.values().iterator().next();
+		PasswordCheck check = this.verification.verify(account, password);
+		return switch (check) {
+			case REJECTED -> new BadCredentials();
+			case DIRECTORY_UNAVAILABLE -> {
+				log.warn("Login refused: directory unavailable library={}", account.libraryCode());
+				yield new DirectoryUnavailable(account.libraryCode());
+			}
+			case VERIFIED -> usable(account);
+		};
+	}
+
+	private LoginOutcome usable(ReaderAccount account) {
+		if (account.status() == AccountStatus.SUSPENDED) {
+			return new Suspended();
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		if (account.isExpired(today)) {
+			return new Expired(account.expiresOn());
+		}
+		return new SignedIn(account);
+	}
+
+	/** Accounts by library: by card number, or by resident ID number when it is one. */
+	private Map<String, ReaderAccount> candidates(String identifier) {
+		Map<String, ReaderAccount> byLibrary = new LinkedHashMap<>();
+		this.accounts.findByCardNumber(identifier).forEach(account -> byLibrary.putIfAbsent(account.libraryCode(), account));
+		if (identifier.length() == 18) {
+			this.accounts.findByResidentIdNumber(identifier.toUpperCase())
+				.forEach(account -> byLibrary.putIfAbsent(account.libraryCode(), account));
+		}
+		return byLibrary;
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.readerpass.authserver.network;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import org.readerpass.policy.network.IpRange;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The library network ({@code readerpass.network}): its id (used in entitlement URNs) and
+ * its libraries with their on-site IP ranges.
+ *
+ * @param id the network id, e.g. {@code zj}
+ * @param libraries every library of the network
+ */
+@Validated
+@ConfigurationProperties("readerpass.network")
+public record NetworkProperties(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id,
+		@NotEmpty List<@Valid LibraryEntry> libraries) {
+
+	/**
+	 * One library.
+	 *
+	 * @param code dotted code, parent first: {@code zj.sx.zhuji}
+	 * @param nameZh Chinese name
+	 * @param nameEn English name
+	 * @param ipRanges on-site ranges ({@code start-end} or CIDR)
+	 */
+	public record LibraryEntry(@NotBlank String code, @NotBlank String nameZh, @NotBlank String nameEn,
+			List<IpRange> ipRanges) {
+
+		public LibraryEntry {
+			ipRanges = (ipRanges != null) ? List.copyOf(ipRanges) : List.of();
+		}
+
+	}
+
+}

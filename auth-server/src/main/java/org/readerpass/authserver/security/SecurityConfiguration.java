@@ -1,0 +1,94 @@
+package org.readerpass.authserver.security;
+
+import org.readerpass.authserver.keys.SigningKeys;
+import org.readerpass.authserver.token.ReaderClaims;
+import org.readerpass.authserver.token.TokenCustomizer;
+import org.readerpass.authserver.token.UserInfoMapper;
+import org.readerpass.ldapsync.account.ReaderAccounts;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains: the OAuth2 / OIDC protocol endpoints, and the reader-facing pages (login,
+ * home, errors).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	@Bean
+	ReaderClaims readerClaims(ReaderAccounts accounts) {
+		return new ReaderClaims(accounts);
+	}
+
+	@Bean
+	TokenCustomizer tokenCustomizer(SigningKeys signingKeys, ReaderClaims readerClaims) {
+		return new TokenCustomizer(signingKeys, readerClaims);
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings() {
+		return AuthorizationServerSettings.builder().build();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
+			SigningKeys signingKeys, ReaderClaims readerClaims) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		RequestMatcher clientAuthenticated = new OrRequestMatcher(
+				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
+				paths.matcher(HttpMethod.POST, settings.getTokenIntrospectionEndpoint()),
+				paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()));
+		RequestMatcher readerFacing = paths.matcher(settings.getAuthorizationEndpoint());
+		http.exceptionHandling(exceptions -> exceptions
+			.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticated)
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), readerFacing));
+		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+		http.securityMatcher(authorizationServer.getEndpointsMatcher());
+		http.with(authorizationServer, server -> server
+			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler()))
+			.oidc(oidc -> oidc
+				.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
+					.scopes(scopes -> {
+						scopes.clear();
+						scopes.addAll(ReaderClaims.SCOPES);
+					})
+					.idTokenSigningAlgorithms(algorithms -> {
+						algorithms.clear();
+						algorithms.add(signingKeys.algorithm().getName());
+					})
+					.claim("claims_supported", ReaderClaims.CLAIMS)))
+				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(readerClaims)))));
+		// prompt=none must reach the authorization endpoint without a session, so that it can answer
+		// login_required to the client instead of showing a login page (OIDC Core §3.1.2.6).
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(new PromptNoneRequestMatcher(readerFacing))
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain readerPages(HttpSecurity http) throws Exception {
+		// Reader pages are public: each shows what it shows to whom. Admin pages and the admin API
+		// come with chains of their own that require authentication.
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));
+		return http.build();
+	}
+
+}

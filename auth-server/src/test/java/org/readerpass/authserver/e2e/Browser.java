@@ -1,0 +1,110 @@
+package org.readerpass.authserver.e2e;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A minimal cookie-keeping browser over real HTTP: follows redirects on the server's own origin
+ * only, so a redirect to a client's redirect URI is returned, not followed.
+ */
+public final class Browser {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final URI origin;
+
+	public Browser(URI origin) {
+		this.origin = origin;
+	}
+
+	/** A response, after following redirects that stay on the server. */
+	public record Page(int status, URI uri, String body, String location) {
+
+		public boolean isRedirectAway() {
+			return this.location != null;
+		}
+
+	}
+
+	public Page get(URI uri) {
+		return follow(HttpRequest.newBuilder(uri).GET().header("Accept", "text/html").build());
+	}
+
+	public Page get(String path) {
+		return get(this.origin.resolve(path));
+	}
+
+	/** Submits the login form shown on {@code loginPage}. */
+	public Page login(Page loginPage, String card, String password) {
+		return login(loginPage, Map.of("card", card, "password", password));
+	}
+
+	public Page login(Page loginPage, Map<String, String> fields) {
+		Matcher csrf = CSRF.matcher(loginPage.body());
+		if (!csrf.find()) {
+			throw new AssertionError("no CSRF token on the login page: " + loginPage.body());
+		}
+		String form = fields.entrySet()
+			.stream()
+			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&", "_csrf=" + enc(csrf.group(1)) + "&", ""));
+		return follow(HttpRequest.newBuilder(this.origin.resolve("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	private Page follow(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			for (int hops = 0; hops < 10; hops++) {
+				String location = response.headers().firstValue("Location").orElse(null);
+				if (response.statusCode() / 100 != 3 || location == null) {
+					return new Page(response.statusCode(), response.uri(), response.body(), null);
+				}
+				URI next = response.uri().resolve(location);
+				if (!sameOrigin(next)) {
+					return new Page(response.statusCode(), response.uri(), response.body(), location);
+				}
+				response = this.http.send(HttpRequest.newBuilder(next).GET().header("Accept", "text/html").build(),
+						HttpResponse.BodyHandlers.ofString());
+			}
+			throw new AssertionError("redirect loop at " + response.uri());
+		}
+		catch (IOException ex) {
+			throw new AssertionError("request failed: " + request.uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	private boolean sameOrigin(URI uri) {
+		return this.origin.getScheme().equals(uri.getScheme()) && this.origin.getHost().equals(uri.getHost())
+				&& this.origin.getPort() == uri.getPort();
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,154 @@
+package org.readerpass.authserver.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+
+/**
+ * A library app as a stock OIDC client library (nimbus oauth2-oidc-sdk) sees the server:
+ * discovery, an authorization request with PKCE, the code exchange and ID token validation
+ * against the published JWKS.
+ */
+public final class OidcClient {
+
+	public static final Scope SCOPES = new Scope("openid", "profile", "library");
+
+	private final OIDCProviderMetadata metadata;
+
+	private final ClientID clientId;
+
+	private final URI redirectUri;
+
+	private final ClientAuthentication authentication;
+
+	private final CodeVerifier verifier = new CodeVerifier();
+
+	private final State state = new State();
+
+	private final Nonce nonce = new Nonce();
+
+	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret) {
+		this.metadata = metadata;
+		this.clientId = new ClientID(clientId);
+		this.redirectUri = redirectUri;
+		this.authentication = (secret != null) ? new ClientSecretBasic(this.clientId, new Secret(secret)) : null;
+	}
+
+	public static OIDCProviderMetadata discover(URI issuer) {
+		try {
+			return OIDCProviderMetadata.resolve(new Issuer(issuer));
+		}
+		catch (IOException | com.nimbusds.oauth2.sdk.GeneralException ex) {
+			throw new AssertionError("discovery failed", ex);
+		}
+	}
+
+	/** The demo mobile app: public client, PKCE. */
+	public static OidcClient mobileApp(OIDCProviderMetadata metadata) {
+		return new OidcClient(metadata, "zj-reader-app", URI.create("http://127.0.0.1:8082/callback"), null);
+	}
+
+	/** The demo web portal: confidential client (secret), PKCE too. */
+	public static OidcClient portal(OIDCProviderMetadata metadata) {
+		return new OidcClient(metadata, "sx-portal", URI.create("http://127.0.0.1:8081/login/oauth2/code/readerpass"),
+				"sx-portal-demo-secret");
+	}
+
+	public URI authorizationRequest() {
+		return authorizationRequest(null);
+	}
+
+	public URI authorizationRequest(String prompt) {
+		AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, SCOPES,
+				this.clientId, this.redirectUri)
+			.endpointURI(this.metadata.getAuthorizationEndpointURI())
+			.state(this.state)
+			.nonce(this.nonce)
+			.codeChallenge(this.verifier, CodeChallengeMethod.S256);
+		if (prompt != null) {
+			request.prompt(new Prompt(prompt));
+		}
+		return request.build().toURI();
+	}
+
+	public State state() {
+		return this.state;
+	}
+
+	/** Parses the redirect the app received, checking {@code state}. */
+	public AuthorizationResponse parseRedirect(String location) {
+		try {
+			AuthorizationResponse response = AuthorizationResponse.parse(URI.create(location));
+			if (!this.state.equals(response.getState())) {
+				throw new AssertionError("state mismatch in " + location);
+			}
+			return response;
+		}
+		catch (ParseException ex) {
+			throw new AssertionError("not an authorization response: " + location, ex);
+		}
+	}
+
+	public OIDCTokenResponse exchange(String location) {
+		AuthorizationResponse response = parseRedirect(location);
+		if (!response.indicatesSuccess()) {
+			throw new AssertionError("authorization failed: " + response.toErrorResponse().getErrorObject());
+		}
+		AuthorizationCode code = ((AuthorizationSuccessResponse) response).getAuthorizationCode();
+		AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, this.redirectUri, this.verifier);
+		TokenRequest request = (this.authentication != null)
+				? new TokenRequest(this.metadata.getTokenEndpointURI(), this.authentication, grant)
+				: new TokenRequest(this.metadata.getTokenEndpointURI(), this.clientId, grant);
+		try {
+			TokenResponse tokenResponse = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+			if (!tokenResponse.indicatesSuccess()) {
+				throw new AssertionError("token request failed: " + tokenResponse.toErrorResponse().getErrorObject());
+			}
+			return (OIDCTokenResponse) tokenResponse.toSuccessResponse();
+		}
+		catch (IOException | ParseException ex) {
+			throw new AssertionError("token request failed", ex);
+		}
+	}
+
+	/** Validates the ID token's signature (against the JWKS), issuer, audience, expiry and nonce. */
+	public IDTokenClaimsSet validate(OIDCTokenResponse tokens) {
+		try {
+			URL jwks = this.metadata.getJWKSetURI().toURL();
+			IDTokenValidator validator = new IDTokenValidator(this.metadata.getIssuer(), this.clientId,
+					JWSAlgorithm.ES256, jwks);
+			return validator.validate(tokens.getOIDCTokens().getIDToken(), this.nonce);
+		}
+		catch (Exception ex) {
+			throw new AssertionError("ID token did not validate", ex);
+		}
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.readerpass.authserver.login;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.ReaderPassServerTest;
+import org.readerpass.authserver.e2e.Browser;
+import org.readerpass.authserver.e2e.Browser.Page;
+import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reader login page over real HTTP against the embedded demo directories: every outcome a
+ * reader can meet, in both languages, and never a stack trace.
+ */
+@ReaderPassServerTest
+class LoginPageTests {
+
+	private static final String BAD_CREDENTIALS = "读者证号或密码不正确。";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EmbeddedDirectories directories;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser(URI.create("http://localhost:" + this.port));
+	}
+
+	private Page login(String card, String password) {
+		return this.browser.login(this.browser.get("/login"), card, password);
+	}
+
+	@Test
+	void loginWhenCorrectPasswordThenSignedInOnHomePage() {
+		Page page = login("ZJ0001", "zj0001-pass");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.uri().getPath()).isEqualTo("/");
+		assertThat(page.body()).contains("您已登录");
+	}
+
+	@Test
+	void loginWhenWrongPasswordOrUnknownCardThenOneIndistinguishableMessage() {
+		Page wrongPassword = login("ZJ0001", "not-my-password");
+		Page unknownCard = login("ZJ9999", "not-my-password");
+		assertThat(wrongPassword.status()).isEqualTo(401).isEqualTo(unknownCard.status());
+		assertThat(wrongPassword.body()).contains(BAD_CREDENTIALS);
+		assertThat(unknownCard.body()).contains(BAD_CREDENTIALS);
+		assertThat(stripTokens(wrongPassword.body())).isEqualTo(stripTokens(unknownCard.body().replace("ZJ9999", "ZJ0001")));
+	}
+
+	@Test
+	void loginWhenExpiredThenToldOnlyAfterCorrectPassword() {
+		assertThat(login("ZJ0019", "wrong").body()).contains(BAD_CREDENTIALS).doesNotContain("到期");
+		Page expired = login("ZJ0019", "zj0019-pass");
+		assertThat(expired.status()).isEqualTo(401);
+		assertThat(expired.body()).contains("您的读者证已于 2024-12-31 到期");
+	}
+
+	@Test
+	void loginWhenSuspendedThenToldOnlyAfterCorrectPassword() {
+		assertThat(login("SX0020", "wrong").body()).contains(BAD_CREDENTIALS).doesNotContain("暂停");
+		assertThat(login("SX0020", "sx0020-pass").body()).contains("您的读者证已被暂停使用");
+		assertThat(login("ZH0020", "zh0020-pass").body()).contains("您的读者证已被暂停使用");
+	}
+
+	@Test
+	void loginWhenCardAtTwoLibrariesThenReaderChoosesAndBothPeopleSignIn() {
+		Page choose = login("LIB8888", "zhuji-8888");
+		assertThat(choose.status()).isEqualTo(200);
+		assertThat(choose.body()).contains("请选择您的图书馆").contains("诸暨市图书馆").contains("上虞区图书馆");
+
+		Page zhuji = this.browser.login(choose,
+				Map.of("card", "LIB8888", "library", "zj.sx.zhuji", "password", "zhuji-8888"));
+		assertThat(zhuji.body()).contains("您已登录（zj.sx.zhuji）");
+
+		Browser other = new Browser(URI.create("http://localhost:" + this.port));
+		Page shangyu = other.login(other.get("/login"),
+				Map.of("card", "LIB8888", "library", "zj.sx.shangyu", "password", "shangyu-8888"));
+		assertThat(shangyu.body()).contains("您已登录（zj.sx.shangyu）");
+
+		Browser third = new Browser(URI.create("http://localhost:" + this.port));
+		Page crossed = third.login(third.get("/login"),
+				Map.of("card", "LIB8888", "library", "zj.sx.zhuji", "password", "shangyu-8888"));
+		assertThat(crossed.body()).contains(BAD_CREDENTIALS);
+	}
+
+	@Test
+	void loginWhenDirectoryDownThenUnavailableAndOtherLibrariesUnaffected() {
+		this.directories.stop("zj.sx.xinchang");
+		try {
+			Page down = login("XC0001", "xc0001-pass");
+			assertThat(down.status()).isEqualTo(503);
+			assertThat(down.body()).contains("新昌县图书馆的读者服务暂时无法使用");
+			Browser other = new Browser(URI.create("http://localhost:" + this.port));
+			assertThat(other.login(other.get("/login"), "SY0001", "sy0001-pass").body()).contains("您已登录");
+		}
+		finally {
+			this.directories.start("zj.sx.xinchang");
+		}
+		Browser again = new Browser(URI.create("http://localhost:" + this.port));
+		assertThat(again.login(again.get("/login"), "XC0001", "xc0001-pass").body()).contains("您已登录");
+	}
+
+	@Test
+	void loginWhenFieldsMissingThenFormMessage() {
+		Page page = login("", "");
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("请输入读者证号和密码。");
+	}
+
+	@Test
+	void loginPageWhenLangEnThenEnglishAndRemembered() {
+		assertThat(this.browser.get("/login").body()).contains("使用读者证登录");
+		assertThat(this.browser.get("/login?lang=en").body()).contains("Sign in with your library card");
+		Page failed = this.browser.login(this.browser.get("/login"), "ZJ0001", "wrong");
+		assertThat(failed.body()).contains("The card number or password is incorrect.");
+	}
+
+	@Test
+	void errorsWhenBadRequestsThenFriendlyPagesWithoutStackTraces() {
+		Page notFound = this.browser.get("/no/such/page");
+		assertThat(notFound.status()).isEqualTo(404);
+		Page forgedPost = this.browser.login(new Page(200, null, "name=\"_csrf\" value=\"forged\"", null), "ZJ0001",
+				"zj0001-pass");
+		assertThat(forgedPost.status()).isEqualTo(403);
+		for (Page page : new Page[] { notFound, forgedPost }) {
+			assertThat(page.body()).contains("ReaderPass").doesNotContain("Exception").doesNotContain("at org.");
+		}
+	}
+
+	/** The login page without its per-request CSRF token. */
+	private static String stripTokens(String html) {
+		return html.replaceAll("name=\"_csrf\"[^>]*>", "");
+	}
+
+}

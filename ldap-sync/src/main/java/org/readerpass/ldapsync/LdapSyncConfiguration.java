@@ -1,0 +1,78 @@
+package org.readerpass.ldapsync;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.connector.ConnectorPasswordVerification;
+import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.directory.DirectoryProperties;
+import org.readerpass.ldapsync.directory.LibraryDirectory;
+import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.sync.DirectoryFullSync;
+import org.readerpass.ldapsync.sync.FullSync;
+import org.readerpass.ldapsync.sync.StartupSync;
+import org.readerpass.ldapsync.verify.PasswordVerification;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ldap-sync beans, for an application to {@code @Import}: it needs only a {@link DataSource}
+ * with this module's Flyway migration applied, and {@code readerpass.directory.*} properties.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DirectoryProperties.class)
+public class LdapSyncConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedDirectories embeddedDirectories(DirectoryProperties properties) {
+		return EmbeddedDirectories.start(properties);
+	}
+
+	@Bean(destroyMethod = "close")
+	DirectoryConnectors directoryConnectors(DirectoryProperties properties, EmbeddedDirectories embedded) {
+		return new DirectoryConnectors(properties.libraries()
+			.stream()
+			.map((library) -> LdapConnector.create(library, urls(library, embedded), properties.zone()))
+			.toList());
+	}
+
+	@Bean
+	ResidentIdHasher residentIdHasher(DirectoryProperties properties) {
+		return new ResidentIdHasher(properties.identityHmacKey());
+	}
+
+	@Bean
+	JdbcReaderAccounts readerAccounts(DataSource dataSource, ResidentIdHasher residentIdHasher) {
+		return new JdbcReaderAccounts(dataSource, residentIdHasher);
+	}
+
+	@Bean
+	PasswordVerification passwordVerification(DirectoryConnectors connectors) {
+		return new ConnectorPasswordVerification(connectors);
+	}
+
+	@Bean
+	FullSync fullSync(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts,
+			ResidentIdHasher residentIdHasher) {
+		return new DirectoryFullSync(connectors, readerAccounts, residentIdHasher, Clock.systemUTC(),
+				DirectoryFullSync.DEFAULT_BATCH_SIZE);
+	}
+
+	@Bean
+	StartupSync startupSync(FullSync fullSync, DirectoryProperties properties) {
+		return new StartupSync(fullSync, properties.startupSync());
+	}
+
+	private static List<URI> urls(LibraryDirectory library, EmbeddedDirectories embedded) {
+		return embedded.url(library.library()).map((url) -> List.of(URI.create(url))).orElse(library.urls());
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.readerpass.ldapsync.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The {@code reader_account} columns and their mapping, shared by reads and writes. */
+final class AccountRows {
+
+	static final String ACCOUNT_COLUMNS = "id, library_code, directory_id, dn, card_number, display_name, "
+			+ "reader_type, status, expires_on, phone, email, reader_id";
+
+	static final String DATA_COLUMNS = "library_code, directory_id, dn, card_number, display_name, reader_type, "
+			+ "status, expires_on, resident_id_hmac, phone, email";
+
+	private AccountRows() {
+	}
+
+	static ReaderAccount readerAccount(ResultSet rs, int rowNum) throws SQLException {
+		return new ReaderAccount(rs.getObject("id", UUID.class), rs.getString("library_code"),
+				rs.getString("directory_id"), rs.getString("dn"), rs.getString("card_number"),
+				rs.getString("display_name"), rs.getString("reader_type"),
+				AccountStatus.valueOf(rs.getString("status")), rs.getObject("expires_on", LocalDate.class),
+				rs.getString("phone"), rs.getString("email"), rs.getObject("reader_id", UUID.class));
+	}
+
+	static DirectoryAccount directoryAccount(ResultSet rs) throws SQLException {
+		return new DirectoryAccount(rs.getString("library_code"), rs.getString("directory_id"), rs.getString("dn"),
+				rs.getString("card_number"), rs.getString("display_name"), rs.getString("reader_type"),
+				AccountStatus.valueOf(rs.getString("status")), rs.getObject("expires_on", LocalDate.class),
+				rs.getString("resident_id_hmac"), rs.getString("phone"), rs.getString("email"));
+	}
+
+	/** The data columns in {@link #DATA_COLUMNS} order, for a statement's parameters. */
+	static Object[] dataValues(DirectoryAccount a) {
+		return new Object[] { a.libraryCode(), a.directoryId(), a.dn(), a.cardNumber(), a.displayName(),
+				a.readerType(), a.status().name(), a.expiresOn(), a.residentIdHmac(), a.phone(), a.email() };
+	}
+
+}

@@ -1,0 +1,181 @@
+package org.readerpass.ldapsync.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Batched upserts of synced accounts, with the linking rule for new accounts: an account whose
+ * resident ID HMAC is already known joins that reader, otherwise it gets a reader of its own.
+ * Existing accounts keep their reader.
+ *
+ * <p>
+ * New accounts are linked and inserted under one lock (held until the commit), so libraries
+ * syncing concurrently in this JVM cannot create two readers for one person. A sync runs on one
+ * node at a time (see DESIGN.md), so a JVM lock is enough here.
+ */
+final class AccountUpserts {
+
+	private static final Lock LINKING = new ReentrantLock();
+
+	private static final String UPDATE = "update reader_account set dn = ?, card_number = ?, display_name = ?, "
+			+ "reader_type = ?, status = ?, expires_on = ?, resident_id_hmac = ?, phone = ?, email = ?, "
+			+ "synced_at = ? where id = ?";
+
+	private static final String INSERT_ACCOUNT = "insert into reader_account (id, " + AccountRows.DATA_COLUMNS
+			+ ", reader_id, synced_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String INSERT_READER = "insert into reader (id, created_at) values (?, ?)";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final TransactionTemplate transactions;
+
+	AccountUpserts(DataSource dataSource) {
+		this.jdbc = JdbcClient.create(dataSource);
+		this.jdbcTemplate = new JdbcTemplate(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+	}
+
+	ReaderAccountWriter.WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt) {
+		Map<Key, StoredAccount> stored = load(accounts);
+		List<Object[]> updates = new ArrayList<>();
+		List<DirectoryAccount> created = new ArrayList<>();
+		OffsetDateTime at = syncedAt.atOffset(ZoneOffset.UTC);
+		for (DirectoryAccount account : accounts) {
+			StoredAccount current = stored.get(Key.of(account));
+			if (current == null) {
+				created.add(account);
+			}
+			else if (!current.data().equals(account)) {
+				updates.add(new Object[] { account.dn(), account.cardNumber(), account.displayName(),
+						account.readerType(), account.status().name(), account.expiresOn(), account.residentIdHmac(),
+						account.phone(), account.email(), at, current.id() });
+			}
+		}
+		if (!updates.isEmpty()) {
+			this.transactions.executeWithoutResult((status) -> this.jdbcTemplate.batchUpdate(UPDATE, updates));
+		}
+		if (!created.isEmpty()) {
+			insertLinked(created, at);
+		}
+		return new ReaderAccountWriter.WriteCounts(created.size(), updates.size(),
+				accounts.size() - created.size() - updates.size());
+	}
+
+	private Map<Key, StoredAccount> load(List<DirectoryAccount> accounts) {
+		if (accounts.stream().map(Key::of).distinct().count() != accounts.size()) {
+			throw new IllegalArgumentException("a batch must hold each (library code, directory id) once");
+		}
+		Map<String, List<String>> idsByLibrary = new LinkedHashMap<>();
+		for (DirectoryAccount account : accounts) {
+			idsByLibrary.computeIfAbsent(account.libraryCode(), (library) -> new ArrayList<>()).add(account.directoryId());
+		}
+		Map<Key, StoredAccount> stored = new HashMap<>();
+		idsByLibrary.forEach((library, ids) -> this.jdbc
+			.sql("select id, " + AccountRows.DATA_COLUMNS
+					+ " from reader_account where library_code = :library and directory_id in (:ids)")
+			.param("library", library)
+			.param("ids", ids)
+			.query(AccountUpserts::storedAccount)
+			.list()
+			.forEach((account) -> stored.put(Key.of(account.data()), account)));
+		return stored;
+	}
+
+	private void insertLinked(List<DirectoryAccount> created, OffsetDateTime at) {
+		LINKING.lock();
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				Map<String, UUID> readerByHmac = knownReaders(created);
+				List<Object[]> readers = new ArrayList<>();
+				List<Object[]> rows = new ArrayList<>();
+				for (DirectoryAccount account : created) {
+					UUID readerId = (account.residentIdHmac() != null) ? readerByHmac.get(account.residentIdHmac())
+							: null;
+					if (readerId == null) {
+						readerId = UUID.randomUUID();
+						readers.add(new Object[] { readerId, at });
+						if (account.residentIdHmac() != null) {
+							readerByHmac.put(account.residentIdHmac(), readerId);
+						}
+					}
+					rows.add(accountRow(account, readerId, at));
+				}
+				this.jdbcTemplate.batchUpdate(INSERT_READER, readers);
+				this.jdbcTemplate.batchUpdate(INSERT_ACCOUNT, rows);
+			});
+		}
+		finally {
+			LINKING.unlock();
+		}
+	}
+
+	/** The reader already holding each HMAC of the batch (the lowest id should there be several). */
+	private Map<String, UUID> knownReaders(List<DirectoryAccount> created) {
+		List<String> hmacs = created.stream()
+			.map(DirectoryAccount::residentIdHmac)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		if (hmacs.isEmpty()) {
+			return new HashMap<>();
+		}
+		return this.jdbc
+			.sql("select resident_id_hmac, reader_id from reader_account where resident_id_hmac in (:hmacs) "
+					+ "order by resident_id_hmac, reader_id")
+			.param("hmacs", hmacs)
+			.query((rs, rowNum) -> Map.entry(rs.getString("resident_id_hmac"), rs.getObject("reader_id", UUID.class)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
+	}
+
+	private static Object[] accountRow(DirectoryAccount account, UUID readerId, OffsetDateTime at) {
+		Object[] data = AccountRows.dataValues(account);
+		Object[] row = new Object[data.length + 3];
+		row[0] = UUID.randomUUID();
+		System.arraycopy(data, 0, row, 1, data.length);
+		row[data.length + 1] = readerId;
+		row[data.length + 2] = at;
+		return row;
+	}
+
+	private static StoredAccount storedAccount(ResultSet rs, int rowNum) throws SQLException {
+		return new StoredAccount(rs.getObject("id", UUID.class), AccountRows.directoryAccount(rs));
+	}
+
+	private record Key(String libraryCode, String directoryId) {
+
+		static Key of(DirectoryAccount account) {
+			return new Key(account.libraryCode(), account.directoryId());
+		}
+
+	}
+
+	private record StoredAccount(UUID id, DirectoryAccount data) {
+
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.readerpass.ldapsync.connector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The connectors of every configured library, by library code, in configuration order. */
+public final class DirectoryConnectors implements AutoCloseable {
+
+	private final Map<String, DirectoryConnector> connectors = new LinkedHashMap<>();
+
+	public DirectoryConnectors(List<? extends DirectoryConnector> connectors) {
+		for (DirectoryConnector connector : connectors) {
+			if (this.connectors.putIfAbsent(connector.library(), connector) != null) {
+				throw new IllegalArgumentException("two connectors for library " + connector.library());
+			}
+		}
+	}
+
+	public List<String> libraries() {
+		return List.copyOf(this.connectors.keySet());
+	}
+
+	public Optional<AccountReader> accountReader(String library) {
+		return capability(library, AccountReader.class);
+	}
+
+	public Optional<PasswordVerifier> passwordVerifier(String library) {
+		return capability(library, PasswordVerifier.class);
+	}
+
+	private <T> Optional<T> capability(String library, Class<T> type) {
+		return Optional.ofNullable(this.connectors.get(library)).filter(type::isInstance).map(type::cast);
+	}
+
+	@Override
+	public void close() {
+		List<RuntimeException> failures = new ArrayList<>();
+		for (DirectoryConnector connector : this.connectors.values()) {
+			try {
+				connector.close();
+			}
+			catch (RuntimeException ex) {
+				failures.add(ex);
+			}
+		}
+		if (!failures.isEmpty()) {
+			IllegalStateException failure = new IllegalStateException("closing directory connectors failed");
+			failures.forEach(failure::addSuppressed);
+			throw failure;
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.readerpass.ldapsync.connector.ldap;
+
+import org.readerpass.ldapsync.verify.PasswordCheck;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+
+/**
+ * Checks passwords by simple binds on a pool of connections used for nothing else (so a
+ * connection left bound as a reader never searches). Connections are opened on demand: a
+ * directory that is down at start-up does not stop the application.
+ */
+final class BindPasswordCheck implements AutoCloseable {
+
+	private final LDAPConnectionPool pool;
+
+	BindPasswordCheck(String library, ServerSet servers, int poolSize, long waitMillis) {
+		try {
+			this.pool = new LDAPConnectionPool(servers, null, 0, poolSize, null, false);
+		}
+		catch (LDAPException ex) {
+			throw new IllegalStateException("library " + library + ": cannot create the bind pool", ex);
+		}
+		this.pool.setConnectionPoolName("readerpass-bind-" + library);
+		this.pool.setCreateIfNecessary(false);
+		this.pool.setMaxWaitTimeMillis(waitMillis);
+		this.pool.setMaxConnectionAgeMillis(10 * 60 * 1000L);
+	}
+
+	PasswordCheck verify(String dn, String password) {
+		if (password == null || password.isEmpty() || dn == null || dn.isBlank()) {
+			return PasswordCheck.REJECTED; // an empty password would be an anonymous bind
+		}
+		try {
+			return bind(dn, password);
+		}
+		catch (StaleConnectionException ex) {
+			try {
+				return bind(dn, password); // once more on a fresh connection (the directory may have restarted)
+			}
+			catch (StaleConnectionException again) {
+				return PasswordCheck.DIRECTORY_UNAVAILABLE;
+			}
+		}
+	}
+
+	private PasswordCheck bind(String dn, String password) throws StaleConnectionException {
+		LDAPConnection connection;
+		try {
+			connection = this.pool.getConnection();
+		}
+		catch (LDAPException ex) {
+			return PasswordCheck.DIRECTORY_UNAVAILABLE;
+		}
+		try {
+			connection.bind(new SimpleBindRequest(dn, password));
+			this.pool.releaseConnection(connection);
+			return PasswordCheck.VERIFIED;
+		}
+		catch (LDAPException ex) {
+			ResultCode result = ex.getResultCode();
+			if (!ResultCode.isConnectionUsable(result)) {
+				this.pool.releaseDefunctConnection(connection);
+				if (result == ResultCode.SERVER_DOWN) {
+					throw new StaleConnectionException();
+				}
+				return PasswordCheck.DIRECTORY_UNAVAILABLE;
+			}
+			this.pool.releaseConnection(connection);
+			return isUnavailable(result) ? PasswordCheck.DIRECTORY_UNAVAILABLE : PasswordCheck.REJECTED;
+		}
+	}
+
+	/** The server answered but cannot decide now: a right password must not look wrong. */
+	private static boolean isUnavailable(ResultCode result) {
+		return result == ResultCode.BUSY || result == ResultCode.UNAVAILABLE;
+	}
+
+	@Override
+	public void close() {
+		this.pool.close();
+	}
+
+	private static final class StaleConnectionException extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		StaleConnectionException() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.readerpass.ldapsync.connector.ldap;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.DirectoryException;
+import org.readerpass.ldapsync.connector.EntryHandler;
+import org.readerpass.ldapsync.connector.PasswordVerifier;
+import org.readerpass.ldapsync.directory.LibraryDirectory;
+import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+
+/**
+ * The connector for an LDAP directory (OpenLDAP, Active Directory, the embedded UnboundID server)
+ * on the UnboundID LDAP SDK: reads accounts by paged search, checks passwords by bind.
+ */
+public final class LdapConnector implements AccountReader, PasswordVerifier {
+
+	private static final Logger logger = LoggerFactory.getLogger(LdapConnector.class);
+
+	private final String library;
+
+	private final PagedAccountSearch search;
+
+	private final BindPasswordCheck passwords;
+
+	private LdapConnector(String library, PagedAccountSearch search, BindPasswordCheck passwords) {
+		this.library = library;
+		this.search = search;
+		this.passwords = passwords;
+	}
+
+	/**
+	 * A connector for one library. Nothing is contacted yet: a directory that is down does not
+	 * stop the start-up.
+	 * @param urls the directory's URLs (the configured ones, or the embedded directory's)
+	 * @param zone where expiry timestamps become dates
+	 * @throws IllegalArgumentException when the base DN, bind DN or filter does not parse
+	 */
+	public static LdapConnector create(LibraryDirectory directory, List<URI> urls, ZoneId zone) {
+		String library = directory.library();
+		DN baseDn = parseDn(library, "base-dn", directory.baseDn());
+		DN bindDn = parseDn(library, "bind-dn", directory.bindDn());
+		Filter filter;
+		try {
+			filter = Filter.create(directory.effectiveFilter());
+		}
+		catch (LDAPException ex) {
+			throw new IllegalArgumentException(
+					"library " + library + ": filter is not a valid LDAP filter: " + ex.getMessage(), ex);
+		}
+		warnWhenPlain(library, urls);
+		LDAPConnectionOptions searchOptions = LdapServers.options(directory.connectTimeout(),
+				directory.responseTimeout());
+		searchOptions.setUseSynchronousMode(true);
+		LDAPConnectionOptions bindOptions = LdapServers.options(directory.connectTimeout(), directory.bindTimeout());
+		EntryMapping mapping = EntryMapping.of(directory.preset(), directory.attributes(), zone);
+		PagedAccountSearch search = new PagedAccountSearch(LdapServers.of(urls, searchOptions),
+				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()), baseDn, filter,
+				directory.pageSize(), mapping);
+		BindPasswordCheck passwords = new BindPasswordCheck(library, LdapServers.of(urls, bindOptions),
+				directory.poolSize(), directory.bindTimeout().toMillis());
+		return new LdapConnector(library, search, passwords);
+	}
+
+	@Override
+	public String library() {
+		return this.library;
+	}
+
+	@Override
+	public void readAll(EntryHandler handler) throws DirectoryException {
+		this.search.readAll(handler);
+	}
+
+	@Override
+	public PasswordCheck verify(String dn, String password) {
+		return this.passwords.verify(dn, password);
+	}
+
+	@Override
+	public void close() {
+		this.passwords.close();
+	}
+
+	private static DN parseDn(String library, String key, String dn) {
+		try {
+			return new DN(dn);
+		}
+		catch (LDAPException ex) {
+			throw new IllegalArgumentException("library " + library + ": " + key + " is not a valid DN", ex);
+		}
+	}
+
+	private static void warnWhenPlain(String library, List<URI> urls) {
+		for (URI url : urls) {
+			if ("ldap".equalsIgnoreCase(url.getScheme())) {
+				if (isLoopback(url.getHost())) {
+					logger.info("Directory of library={} is plain ldap:// on loopback url={}", library, url);
+				}
+				else {
+					logger.warn("Directory of library={} is plain ldap:// (insecure-plain): passwords cross the network "
+							+ "unencrypted url={}", library, url);
+				}
+			}
+		}
+	}
+
+	private static boolean isLoopback(String host) {
+		return "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host)
+				|| "::1".equals(host);
+	}
+
+}

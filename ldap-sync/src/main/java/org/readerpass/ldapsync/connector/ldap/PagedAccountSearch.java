@@ -1,0 +1,145 @@
+package org.readerpass.ldapsync.connector.ldap;
+
+import org.readerpass.ldapsync.connector.DirectoryException;
+import org.readerpass.ldapsync.connector.EntryHandler;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.BindRequest;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchResultListener;
+import com.unboundid.ldap.sdk.SearchResultReference;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+
+/**
+ * Reads every reader entry with a subtree search in pages (RFC 2696 Simple Paged Results), on
+ * one connection bound as the sync user (paging cookies belong to their connection). Entries are
+ * handed on as they arrive: a page is never held in memory.
+ */
+final class PagedAccountSearch {
+
+	private final ServerSet servers;
+
+	private final BindRequest syncBind;
+
+	private final DN baseDn;
+
+	private final Filter filter;
+
+	private final int pageSize;
+
+	private final EntryMapping mapping;
+
+	PagedAccountSearch(ServerSet servers, BindRequest syncBind, DN baseDn, Filter filter, int pageSize,
+			EntryMapping mapping) {
+		this.servers = servers;
+		this.syncBind = syncBind;
+		this.baseDn = baseDn;
+		this.filter = filter;
+		this.pageSize = pageSize;
+		this.mapping = mapping;
+	}
+
+	void readAll(EntryHandler handler) throws DirectoryException {
+		MappingListener listener = new MappingListener(handler);
+		try (LDAPConnection connection = connect()) {
+			ASN1OctetString cookie = null;
+			do {
+				SearchRequest request = new SearchRequest(listener, this.baseDn.toString(), SearchScope.SUB, this.filter,
+						this.mapping.requestedAttributes());
+				request.addControl(new SimplePagedResultsControl(this.pageSize, cookie, false));
+				SearchResult result = connection.search(request);
+				listener.rethrowHandlerFailure();
+				SimplePagedResultsControl page = SimplePagedResultsControl.get(result);
+				cookie = (page != null && page.moreResultsToReturn()) ? page.getCookie() : null;
+			}
+			while (cookie != null);
+		}
+		catch (LDAPException ex) {
+			listener.rethrowHandlerFailure();
+			throw new DirectoryException("search of " + this.baseDn + " failed: " + describe(ex), ex);
+		}
+	}
+
+	private LDAPConnection connect() throws DirectoryException {
+		LDAPConnection connection;
+		try {
+			connection = this.servers.getConnection();
+		}
+		catch (LDAPException ex) {
+			throw new DirectoryException("directory unreachable: " + describe(ex), ex);
+		}
+		try {
+			connection.bind(this.syncBind.duplicate());
+			return connection;
+		}
+		catch (LDAPException ex) {
+			connection.close();
+			String problem = ResultCode.isConnectionUsable(ex.getResultCode()) ? "sync bind refused: "
+					: "directory unreachable during the sync bind: ";
+			throw new DirectoryException(problem + describe(ex), ex);
+		}
+	}
+
+	private static String describe(LDAPException ex) {
+		String diagnostic = ex.getDiagnosticMessage();
+		return ex.getResultCode().getName() + " (" + ex.getResultCode().intValue() + ")"
+				+ ((diagnostic != null && !diagnostic.isBlank()) ? ": " + diagnostic : "");
+	}
+
+	/**
+	 * Maps each entry and hands it on. The search runs in synchronous mode, so this runs on the
+	 * calling thread; a handler failure stops the handing on and is rethrown after the search.
+	 */
+	private final class MappingListener implements SearchResultListener {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient EntryHandler handler;
+
+		private transient RuntimeException handlerFailure;
+
+		MappingListener(EntryHandler handler) {
+			this.handler = handler;
+		}
+
+		@Override
+		public void searchEntryReturned(SearchResultEntry entry) {
+			if (this.handlerFailure != null) {
+				return;
+			}
+			try {
+				try {
+					this.handler.entry(PagedAccountSearch.this.mapping.map(entry));
+				}
+				catch (MalformedValueException ex) {
+					this.handler.malformed(entry.getDN(), ex.getMessage());
+				}
+			}
+			catch (RuntimeException ex) {
+				this.handlerFailure = ex;
+			}
+		}
+
+		@Override
+		public void searchReferenceReturned(SearchResultReference reference) {
+			// referrals to other naming contexts (Active Directory) are not followed
+		}
+
+		void rethrowHandlerFailure() {
+			if (this.handlerFailure != null) {
+				throw this.handlerFailure;
+			}
+		}
+
+	}
+
+}

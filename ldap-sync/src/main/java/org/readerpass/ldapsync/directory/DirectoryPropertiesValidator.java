@@ -1,0 +1,168 @@
+package org.readerpass.ldapsync.directory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/**
+ * Finds every problem of a {@link DirectoryProperties} at once. Each message starts with the full
+ * key and the library code, e.g.
+ * {@code readerpass.directory.libraries[2].base-dn (library zj.sx.zhuji): is required}.
+ */
+public final class DirectoryPropertiesValidator
+		implements ConstraintValidator<ValidDirectoryProperties, DirectoryProperties> {
+
+	static final String PREFIX = "readerpass.directory";
+
+	private static final Pattern LIBRARY_CODE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)*");
+
+	private static final int MIN_HMAC_KEY_LENGTH = 32;
+
+	private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+
+	@Override
+	public boolean isValid(DirectoryProperties properties, ConstraintValidatorContext context) {
+		List<String> problems = problems(properties);
+		if (problems.isEmpty()) {
+			return true;
+		}
+		context.disableDefaultConstraintViolation();
+		for (String problem : problems) {
+			context.buildConstraintViolationWithTemplate(escapeForTemplate(problem)).addConstraintViolation();
+		}
+		return false;
+	}
+
+	/** Every problem, in configuration order; empty when the properties are fine. */
+	public static List<String> problems(DirectoryProperties properties) {
+		List<String> problems = new ArrayList<>();
+		if (properties.identityHmacKey() == null || properties.identityHmacKey().isEmpty()) {
+			problems.add(PREFIX + ".identity-hmac-key: is required");
+		}
+		else if (properties.identityHmacKey().reveal().length() < MIN_HMAC_KEY_LENGTH) {
+			problems.add(PREFIX + ".identity-hmac-key: must be at least " + MIN_HMAC_KEY_LENGTH + " characters");
+		}
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < properties.libraries().size(); i++) {
+			LibraryDirectory library = properties.libraries().get(i);
+			Problems found = new Problems(i, library.library(), problems);
+			if (library.library() != null && !codes.add(library.library())) {
+				found.add("library", "is configured twice");
+			}
+			checkLibrary(library, found);
+		}
+		return problems;
+	}
+
+	private static void checkLibrary(LibraryDirectory library, Problems problems) {
+		if (library.library() == null || library.library().isBlank()) {
+			problems.add("library", "is required");
+		}
+		else if (!LIBRARY_CODE.matcher(library.library()).matches()) {
+			problems.add("library", "must be a code like zj.sx.zhuji (lower-case letters, digits, dots)");
+		}
+		if (library.preset() == null) {
+			problems.add("preset", "is required (openldap or active-directory)");
+		}
+		checkConnection(library, problems);
+		checkDn(library.bindDn(), "bind-dn", problems);
+		if (library.bindPassword() == null || library.bindPassword().isEmpty()) {
+			problems.add("bind-password", "is required");
+		}
+		checkDn(library.baseDn(), "base-dn", problems);
+		if (library.filter() != null && !LdapSyntax.isFilter(library.filter())) {
+			problems.add("filter", "is not an LDAP filter in parentheses");
+		}
+		checkRange(library.pageSize(), 1, 5000, "page-size", problems);
+		checkRange(library.poolSize(), 1, 64, "pool-size", problems);
+		checkTimeout(library.connectTimeout(), "connect-timeout", problems);
+		checkTimeout(library.responseTimeout(), "response-timeout", problems);
+		checkTimeout(library.bindTimeout(), "bind-timeout", problems);
+		library.mapping().byKey().forEach((key, attribute) -> {
+			if (!LdapSyntax.isAttributeName(attribute)) {
+				problems.add("mapping." + key, "is not an attribute name");
+			}
+		});
+	}
+
+	private static void checkConnection(LibraryDirectory library, Problems problems) {
+		EmbeddedDirectory embedded = library.embedded();
+		if (embedded != null) {
+			if (!library.urls().isEmpty()) {
+				problems.add("urls", "must be empty when embedded is set");
+			}
+			if (!library.insecurePlain()) {
+				problems.add("insecure-plain", "must be true for an embedded directory (it serves plain ldap:// on 127.0.0.1)");
+			}
+			if (embedded.ldif() == null) {
+				problems.add("embedded.ldif", "is required");
+			}
+			else if (!embedded.ldif().exists()) {
+				problems.add("embedded.ldif", "does not exist: " + embedded.ldif().getDescription());
+			}
+			checkRange(embedded.port(), 0, 65535, "embedded.port", problems);
+			return;
+		}
+		if (library.urls().isEmpty()) {
+			problems.add("urls", "needs at least one ldaps:// URL (or an embedded block)");
+		}
+		for (int i = 0; i < library.urls().size(); i++) {
+			checkUrl(library.urls().get(i), "urls[" + i + "]", library.insecurePlain(), problems);
+		}
+	}
+
+	private static void checkUrl(URI url, String key, boolean insecurePlain, Problems problems) {
+		String scheme = (url != null) ? url.getScheme() : null;
+		if (scheme == null || !(scheme.equalsIgnoreCase("ldap") || scheme.equalsIgnoreCase("ldaps"))
+				|| url.getHost() == null || url.getUserInfo() != null || url.getQuery() != null
+				|| url.getFragment() != null || !(url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/"))) {
+			problems.add(key, "must be ldaps://host[:port] or ldap://host[:port]");
+		}
+		else if (scheme.equalsIgnoreCase("ldap") && !insecurePlain) {
+			problems.add(key, "plain ldap:// sends passwords in clear: use ldaps:// or set insecure-plain: true");
+		}
+	}
+
+	private static void checkDn(String dn, String key, Problems problems) {
+		if (dn == null || dn.isBlank()) {
+			problems.add(key, "is required");
+		}
+		else if (!LdapSyntax.isDn(dn)) {
+			problems.add(key, "is not a DN");
+		}
+	}
+
+	private static void checkRange(int value, int min, int max, String key, Problems problems) {
+		if (value < min || value > max) {
+			problems.add(key, "must be between " + min + " and " + max);
+		}
+	}
+
+	private static void checkTimeout(Duration timeout, String key, Problems problems) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+			problems.add(key, "must be more than 0 and at most 5m");
+		}
+	}
+
+	/** Hibernate Validator reads {…} and ${…} in a message as expressions: configuration values must not be. */
+	private static String escapeForTemplate(String message) {
+		return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+	}
+
+	private record Problems(int index, String library, List<String> all) {
+
+		void add(String key, String problem) {
+			String name = (this.library != null && !this.library.isBlank()) ? " (library " + this.library + ")" : "";
+			this.all.add(PREFIX + ".libraries[" + this.index + "]." + key + name + ": " + problem);
+		}
+
+	}
+
+}

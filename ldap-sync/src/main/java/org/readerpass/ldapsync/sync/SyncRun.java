@@ -1,0 +1,120 @@
+package org.readerpass.ldapsync.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.readerpass.ldapsync.account.DirectoryAccount;
+import org.readerpass.ldapsync.account.ReaderAccountWriter;
+import org.readerpass.ldapsync.connector.DirectoryEntry;
+import org.readerpass.ldapsync.connector.EntryHandler;
+import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run over one library: counts entries, turns them into accounts (resident ID number to
+ * HMAC, here and nowhere later), writes them in batches.
+ */
+final class SyncRun implements EntryHandler {
+
+	static final int MAX_REPORTED_FAILURES = 100;
+
+	private static final Logger logger = LoggerFactory.getLogger(SyncRun.class);
+
+	private final String library;
+
+	private final ReaderAccountWriter writer;
+
+	private final ResidentIdHasher hasher;
+
+	private final Clock clock;
+
+	private final int batchSize;
+
+	private final List<DirectoryAccount> batch = new ArrayList<>();
+
+	private final Set<String> batchIds = new HashSet<>();
+
+	private final List<String> failures = new ArrayList<>();
+
+	private int read;
+
+	private int created;
+
+	private int updated;
+
+	private int unchanged;
+
+	private int failed;
+
+	SyncRun(String library, ReaderAccountWriter writer, ResidentIdHasher hasher, Clock clock, int batchSize) {
+		this.library = library;
+		this.writer = writer;
+		this.hasher = hasher;
+		this.clock = clock;
+		this.batchSize = batchSize;
+	}
+
+	@Override
+	public void entry(DirectoryEntry entry) {
+		this.read++;
+		if (!this.batchIds.add(entry.directoryId())) {
+			fail(entry.dn(), "same directory id as another entry");
+			return;
+		}
+		this.batch.add(account(entry));
+		if (this.batch.size() >= this.batchSize) {
+			flush();
+		}
+	}
+
+	@Override
+	public void malformed(String dn, String reason) {
+		this.read++;
+		fail(dn, reason);
+	}
+
+	/** Writes the entries not written yet. */
+	void flush() {
+		if (this.batch.isEmpty()) {
+			return;
+		}
+		ReaderAccountWriter.WriteCounts counts = this.writer.write(List.copyOf(this.batch), this.clock.instant());
+		this.created += counts.created();
+		this.updated += counts.updated();
+		this.unchanged += counts.unchanged();
+		this.batch.clear();
+		this.batchIds.clear();
+	}
+
+	SyncResult result(Instant started, String error) {
+		return new SyncResult(this.library, this.read, this.created, this.updated, this.unchanged, this.failed,
+				this.failures, started, this.clock.instant(), error);
+	}
+
+	private DirectoryAccount account(DirectoryEntry entry) {
+		String hmac = null;
+		if (entry.residentIdNumber() != null) {
+			hmac = this.hasher.hash(entry.residentIdNumber()).orElse(null);
+			if (hmac == null) {
+				logger.debug("Resident ID number is not valid, account not linked by it library={} dn={}",
+						this.library, entry.dn());
+			}
+		}
+		return new DirectoryAccount(this.library, entry.directoryId(), entry.dn(), entry.cardNumber(),
+				entry.displayName(), entry.readerType(), entry.status(), entry.expiresOn(), hmac, entry.phone(),
+				entry.email());
+	}
+
+	private void fail(String dn, String reason) {
+		this.failed++;
+		if (this.failures.size() < MAX_REPORTED_FAILURES) {
+			this.failures.add(dn + ": " + reason);
+		}
+	}
+
+}

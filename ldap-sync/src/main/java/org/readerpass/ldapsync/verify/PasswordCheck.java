@@ -1,0 +1,15 @@
+package org.readerpass.ldapsync.verify;
+
+/** The outcome of checking a reader's password against the home library's directory. */
+public enum PasswordCheck {
+
+	/** The directory accepted the bind. */
+	VERIFIED,
+
+	/** The directory refused the bind (wrong password, unknown DN, locked, …) or the password was empty. */
+	REJECTED,
+
+	/** The directory could not be asked: down, unreachable, too slow or busy. */
+	DIRECTORY_UNAVAILABLE
+
+}

@@ -1,0 +1,13 @@
+package org.readerpass.ldapsync.verify;
+
+import org.readerpass.ldapsync.account.ReaderAccount;
+
+/**
+ * Checks a reader's password by an LDAP bind of the account's DN against the account's home
+ * library directory. Passwords are never cached, stored or copied.
+ */
+public interface PasswordVerification {
+
+	PasswordCheck verify(ReaderAccount account, String password);
+
+}

@@ -1,0 +1,66 @@
+package org.readerpass.ldapsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.account.ReaderAccounts;
+import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.sync.FullSync;
+import org.readerpass.ldapsync.sync.StartupSync;
+import org.readerpass.ldapsync.testsupport.DemoDirectories;
+import org.readerpass.ldapsync.testsupport.TestDatabases;
+import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.verify.PasswordVerification;
+
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The module as an application imports it: a DataSource, the demo YAML, nothing else. */
+class LdapSyncConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withInitializer(new ConfigDataApplicationContextInitializer())
+		.withPropertyValues("spring.config.location=classpath:/" + DemoDirectories.YAML)
+		.withBean(DataSource.class, TestDatabases::h2)
+		.withUserConfiguration(LdapSyncConfiguration.class);
+
+	@Test
+	void startupSyncWhenDemoThenReadersLogInByBindAtTheirHomeLibrary() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(ReaderAccounts.class)
+				.hasSingleBean(PasswordVerification.class)
+				.hasSingleBean(FullSync.class)
+				.hasSingleBean(StartupSync.class)
+				.hasSingleBean(EmbeddedDirectories.class);
+			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
+			ReaderAccounts accounts = context.getBean(ReaderAccounts.class);
+			PasswordVerification passwords = context.getBean(PasswordVerification.class);
+			ReaderAccount zhangWei = accounts.findByCardNumber("ZJ0001").get(0);
+			ReaderAccount liNa = accounts.findByCardNumber("SX0001").get(0);
+			assertThat(passwords.verify(zhangWei, "zj0001-pass")).isEqualTo(PasswordCheck.VERIFIED);
+			assertThat(passwords.verify(liNa, "sx0001-pass")).isEqualTo(PasswordCheck.VERIFIED);
+			assertThat(passwords.verify(liNa, "zj0001-pass")).isEqualTo(PasswordCheck.REJECTED);
+			assertThat(passwords.verify(liNa, "")).isEqualTo(PasswordCheck.REJECTED);
+			assertThat(accounts.findByCardNumber("LIB8888")).hasSize(2).allSatisfy((account) -> assertThat(
+					passwords.verify(account, account.libraryCode().equals("zj.sx.zhuji") ? "zhuji-8888" : "shangyu-8888"))
+				.isEqualTo(PasswordCheck.VERIFIED));
+			context.getBean(EmbeddedDirectories.class).stop("zj.sx");
+			assertThat(passwords.verify(liNa, "sx0001-pass")).isEqualTo(PasswordCheck.DIRECTORY_UNAVAILABLE);
+			assertThat(passwords.verify(zhangWei, "zj0001-pass")).isEqualTo(PasswordCheck.VERIFIED);
+		});
+	}
+
+	@Test
+	void startWhenStartupSyncOffThenNothingSynced() {
+		this.runner.withPropertyValues("readerpass.directory.startup-sync=false").run((context) -> {
+			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
+			assertThat(context.getBean(ReaderAccounts.class).findByCardNumber("ZJ0001")).isEmpty();
+		});
+	}
+
+}

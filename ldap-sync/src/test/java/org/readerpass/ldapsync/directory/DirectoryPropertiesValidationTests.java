@@ -1,0 +1,138 @@
+package org.readerpass.ldapsync.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.testsupport.DemoDirectories;
+import org.readerpass.ldapsync.testsupport.DemoLibrary;
+import org.readerpass.policy.Secret;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+class DirectoryPropertiesValidationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(PropertiesOnly.class);
+
+	@Test
+	void problemsWhenDemoConfigurationThenNone() {
+		assertThat(DirectoryPropertiesValidator.problems(DemoDirectories.properties())).isEmpty();
+	}
+
+	@Test
+	void startWhenSeveralProblemsThenAllReportedAtOnceNamingLibraryAndKey() {
+		this.runner
+			.withPropertyValues("readerpass.directory.identity-hmac-key=short",
+					"readerpass.directory.libraries[0].library=zj", "readerpass.directory.libraries[0].preset=openldap",
+					"readerpass.directory.libraries[0].urls=ldap://ldap.zjlib.example",
+					"readerpass.directory.libraries[0].bind-dn=cn=readerpass-sync,dc=zj,dc=lib,dc=zj,dc=cn",
+					"readerpass.directory.libraries[0].bind-password=TopSecretPw1",
+					"readerpass.directory.libraries[1].library=zj.sx",
+					"readerpass.directory.libraries[1].preset=active-directory",
+					"readerpass.directory.libraries[1].urls=http://dc1.sx.example",
+					"readerpass.directory.libraries[1].bind-dn=readerpass-sync",
+					"readerpass.directory.libraries[1].bind-password=TopSecretPw1",
+					"readerpass.directory.libraries[1].base-dn=CN=Users,DC=sx,DC=lib,DC=zj,DC=cn",
+					"readerpass.directory.libraries[1].page-size=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				String message = allMessages(context.getStartupFailure());
+				assertThat(message).contains("readerpass.directory.identity-hmac-key: must be at least 32 characters",
+						"readerpass.directory.libraries[0].urls[0] (library zj): plain ldap:// sends passwords in clear",
+						"readerpass.directory.libraries[0].base-dn (library zj): is required",
+						"readerpass.directory.libraries[1].urls[0] (library zj.sx): must be ldaps://host[:port]",
+						"readerpass.directory.libraries[1].bind-dn (library zj.sx): is not a DN",
+						"readerpass.directory.libraries[1].page-size (library zj.sx): must be between 1 and 5000");
+				assertThat(message).doesNotContain("TopSecretPw1");
+			});
+	}
+
+	@Test
+	void startWhenDemoYamlThenBindsWithRealTypes() {
+		this.runner.withInitializer(new ConfigDataApplicationContextInitializer())
+			.withPropertyValues("spring.config.location=classpath:/" + DemoDirectories.YAML)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				DirectoryProperties properties = context.getBean(DirectoryProperties.class);
+				assertThat(properties.libraries()).hasSize(9);
+				LibraryDirectory sx = properties.library("zj.sx").orElseThrow();
+				assertThat(sx.preset()).isEqualTo(DirectoryPreset.ACTIVE_DIRECTORY);
+				assertThat(sx.bindPassword()).isEqualTo(Secret.of("sync-secret"));
+				assertThat(sx.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(sx.embedded().ldif().exists()).isTrue();
+				assertThat(sx.attributes().cardNumber()).isEqualTo("sAMAccountName");
+				assertThat(properties.toString()).doesNotContain("sync-secret").doesNotContain("demo-only-identity");
+			});
+	}
+
+	@Test
+	void problemsWhenEmbeddedMisconfiguredThenReported() {
+		LibraryDirectory zj = DemoDirectories.library(DemoLibrary.ZJ);
+		LibraryDirectory broken = new LibraryDirectory("zj", zj.preset(), List.of(URI.create("ldaps://ldap.example")),
+				false, zj.bindDn(), zj.bindPassword(), zj.baseDn(), "(objectClass=inetOrgPerson", zj.pageSize(),
+				zj.connectTimeout(), Duration.ZERO, zj.bindTimeout(), 0,
+				new AttributeNames(null, "card number", null, null, null, null, null, null, null),
+				new EmbeddedDirectory(new ClassPathResource("demo/directories/missing.ldif"), 70000));
+		DirectoryProperties properties = new DirectoryProperties(Secret.of("k".repeat(32)),
+				ZoneId.of("Asia/Shanghai"), true, List.of(broken, zj));
+		assertThat(DirectoryPropertiesValidator.problems(properties)).containsExactly(
+				"readerpass.directory.libraries[0].urls (library zj): must be empty when embedded is set",
+				"readerpass.directory.libraries[0].insecure-plain (library zj): must be true for an embedded directory (it serves plain ldap:// on 127.0.0.1)",
+				"readerpass.directory.libraries[0].embedded.ldif (library zj): does not exist: class path resource [demo/directories/missing.ldif]",
+				"readerpass.directory.libraries[0].embedded.port (library zj): must be between 0 and 65535",
+				"readerpass.directory.libraries[0].filter (library zj): is not an LDAP filter in parentheses",
+				"readerpass.directory.libraries[0].pool-size (library zj): must be between 1 and 64",
+				"readerpass.directory.libraries[0].response-timeout (library zj): must be more than 0 and at most 5m",
+				"readerpass.directory.libraries[0].mapping.card-number (library zj): is not an attribute name",
+				"readerpass.directory.libraries[1].library (library zj): is configured twice");
+	}
+
+	@Test
+	void problemsWhenLibraryHasNoDirectoryThenUrlsRequired() {
+		LibraryDirectory bare = new LibraryDirectory(null, null, List.of(), false, null, null, null, null, 500,
+				Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 4,
+				new AttributeNames(null, null, null, null, null, null, null, null, null), null);
+		assertThat(DirectoryPropertiesValidator.problems(new DirectoryProperties(null, ZoneId.of("UTC"), true,
+				List.of(bare))))
+			.containsExactly("readerpass.directory.identity-hmac-key: is required",
+					"readerpass.directory.libraries[0].library: is required",
+					"readerpass.directory.libraries[0].preset: is required (openldap or active-directory)",
+					"readerpass.directory.libraries[0].urls: needs at least one ldaps:// URL (or an embedded block)",
+					"readerpass.directory.libraries[0].bind-dn: is required",
+					"readerpass.directory.libraries[0].bind-password: is required",
+					"readerpass.directory.libraries[0].base-dn: is required");
+	}
+
+	@Test
+	void isFilterWhenBalancedThenTrue() {
+		assertThat(LdapSyntax.isFilter("(&(objectClass=user)(!(objectClass=computer)))")).isTrue();
+		assertThat(LdapSyntax.isFilter("(a=1)(b=2)")).isFalse();
+		assertThat(LdapSyntax.isFilter("(a=1))")).isFalse();
+		assertThat(LdapSyntax.isDn("cn=a\\,b,dc=x")).isTrue();
+		assertThat(LdapSyntax.isDn("cn=,dc=x")).isFalse();
+	}
+
+	private static String allMessages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(DirectoryProperties.class)
+	static class PropertiesOnly {
+
+	}
+
+}
