@@ -34,6 +34,11 @@ class NetworkConfiguration {
 		return tree;
 	}
 
+	@Bean
+	ClientAddresses clientAddresses(NetworkProperties network) {
+		return new ClientAddresses(network.trustedProxies());
+	}
+
 	static void checkDirectories(LibraryTree tree, List<LibraryDirectory> directories) {
 		List<String> problems = new ArrayList<>();
 		for (int i = 0; i < directories.size(); i++) {

@@ -17,11 +17,17 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param id the network id, e.g. {@code zj}
  * @param libraries every library of the network
+ * @param trustedProxies reverse proxies whose {@code Forwarded} / {@code X-Forwarded-For}
+ * headers are believed (see {@link ClientAddresses}); empty: the connection's peer is the client
  */
 @Validated
 @ConfigurationProperties("readerpass.network")
 public record NetworkProperties(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id,
-		@NotEmpty List<@Valid LibraryEntry> libraries) {
+		@NotEmpty List<@Valid LibraryEntry> libraries, List<IpRange> trustedProxies) {
+
+	public NetworkProperties {
+		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+	}
 
 	/**
 	 * One library.
