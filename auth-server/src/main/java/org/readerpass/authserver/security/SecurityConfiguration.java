@@ -1,6 +1,8 @@
 package org.readerpass.authserver.security;
 
 import org.readerpass.authserver.keys.SigningKeys;
+import org.readerpass.authserver.network.ClientAddresses;
+import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.token.ReaderClaims;
 import org.readerpass.authserver.token.TokenCustomizer;
 import org.readerpass.authserver.token.UserInfoMapper;
@@ -14,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -46,7 +49,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
-			SigningKeys signingKeys, ReaderClaims readerClaims) throws Exception {
+			SigningKeys signingKeys, ReaderClaims readerClaims, ClientAddresses clientAddresses) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
 				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -59,7 +62,10 @@ class SecurityConfiguration {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher());
 		http.with(authorizationServer, server -> server
-			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler()))
+			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
+				.authorizationRequestConverters(converters -> converters.replaceAll(
+						converter -> (converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter)
+								? new ReaderAddressCapture(converter, clientAddresses) : converter)))
 			.oidc(oidc -> oidc
 				.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
 					.scopes(scopes -> {
