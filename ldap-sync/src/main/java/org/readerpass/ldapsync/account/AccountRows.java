@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.readerpass.policy.reader.VerificationLevel;
+
 /** The {@code reader_account} columns and their mapping, shared by reads and writes. */
 final class AccountRows {
 
 	static final String ACCOUNT_COLUMNS = "id, library_code, directory_id, dn, card_number, display_name, "
-			+ "reader_type, status, expires_on, phone, email, reader_id";
+			+ "reader_type, status, expires_on, phone, email, reader_id, resident_id_hmac";
 
 	static final String DATA_COLUMNS = "library_code, directory_id, dn, card_number, display_name, reader_type, "
 			+ "status, expires_on, resident_id_hmac, phone, email";
@@ -22,7 +24,8 @@ final class AccountRows {
 				rs.getString("directory_id"), rs.getString("dn"), rs.getString("card_number"),
 				rs.getString("display_name"), rs.getString("reader_type"),
 				AccountStatus.valueOf(rs.getString("status")), rs.getObject("expires_on", LocalDate.class),
-				rs.getString("phone"), rs.getString("email"), rs.getObject("reader_id", UUID.class));
+				rs.getString("phone"), rs.getString("email"), rs.getObject("reader_id", UUID.class),
+				(rs.getString("resident_id_hmac") != null) ? VerificationLevel.REAL_NAME : VerificationLevel.CARD);
 	}
 
 	static DirectoryAccount directoryAccount(ResultSet rs) throws SQLException {

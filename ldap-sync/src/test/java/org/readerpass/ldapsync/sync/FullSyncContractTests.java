@@ -30,6 +30,7 @@ import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
+import org.readerpass.policy.reader.VerificationLevel;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -144,6 +145,20 @@ public abstract class FullSyncContractTests {
 			.containsExactly(tuple("zj", "ZJ0002"), tuple("zj.sx", "SX0002"));
 		assertThat(this.accounts.findByResidentIdNumber(DemoReaders.WANG_FANG_ID)).containsExactly(zj, sx);
 		assertThat(this.accounts.findByResidentIdNumber(DemoReaders.WANG_FANG_ID.toLowerCase())).hasSize(2);
+	}
+
+	@Test
+	void runAllThenRealNameVerifiedExactlyWhenDirectoryHoldsAValidIdNumber() {
+		this.sync.runAll();
+		for (DemoReader reader : DemoReaders.of(DemoLibrary.ZJ)) {
+			if (reader.isMalformed()) {
+				continue;
+			}
+			VerificationLevel expected = (reader.residentIdNumber() != null) ? VerificationLevel.REAL_NAME
+					: VerificationLevel.CARD;
+			assertThat(only(reader.cardNumber()).verificationLevel()).as(reader.cardNumber()).isEqualTo(expected);
+		}
+		assertThat(only("ZJ0002").verificationLevel()).isEqualTo(VerificationLevel.REAL_NAME);
 	}
 
 	@Test

@@ -91,6 +91,16 @@ public final class IpRange {
 		return bytes.length == this.start.length && compare(this.start, bytes) <= 0 && compare(bytes, this.end) <= 0;
 	}
 
+	/** The first address, not copied: for this package's indexes only. */
+	byte[] first() {
+		return this.start;
+	}
+
+	/** The last address, not copied: for this package's indexes only. */
+	byte[] last() {
+		return this.end;
+	}
+
 	public boolean isIpv6() {
 		return this.start.length == 16;
 	}

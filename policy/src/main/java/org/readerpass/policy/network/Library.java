@@ -38,7 +38,21 @@ public record Library(String code, String nameZh, String nameEn, List<IpRange> i
 
 	/** Whether this library is {@code ancestor} or lies below it. */
 	public boolean isWithin(String ancestor) {
-		return this.code.equals(ancestor) || this.code.startsWith(ancestor + ".");
+		return isWithin(this.code, ancestor);
+	}
+
+	/**
+	 * Whether the library {@code code} is {@code ancestor} or lies below it, by the codes alone
+	 * ({@code zj.sx.zhuji} is within {@code zj.sx}; {@code zj.sxx} is not). Allocates nothing.
+	 */
+	public static boolean isWithin(String code, String ancestor) {
+		return code.startsWith(ancestor)
+				&& (code.length() == ancestor.length() || code.charAt(ancestor.length()) == '.');
+	}
+
+	/** Whether {@code code} is a well-formed library code (dotted lower-case segments). */
+	public static boolean isValidCode(String code) {
+		return code != null && CODE.matcher(code).matches();
 	}
 
 	public String name(Locale locale) {

@@ -3,7 +3,9 @@ package org.readerpass.policy.network;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +15,17 @@ public final class LibraryTree {
 
 	private final Map<String, Library> byCode;
 
+	private final RangeIndex<List<Library>> byAddress;
+
 	private LibraryTree(Map<String, Library> byCode) {
 		this.byCode = byCode;
+		List<RangeIndex.Entry<Library>> entries = new ArrayList<>();
+		for (Library library : byCode.values()) {
+			for (IpRange range : library.ipRanges()) {
+				entries.add(new RangeIndex.Entry<>(range, library));
+			}
+		}
+		this.byAddress = RangeIndex.build(entries, libraries -> List.copyOf(new LinkedHashSet<>(libraries)));
 	}
 
 	/**
@@ -53,14 +64,15 @@ public final class LibraryTree {
 	}
 
 	public Collection<Library> libraries() {
-		return this.byCode.values();
+		return Collections.unmodifiableCollection(this.byCode.values());
 	}
 
-	/** The libraries whose own ranges contain the address (normally zero or one). */
+	/**
+	 * The libraries whose own ranges contain the address (normally zero or one), found by
+	 * binary search over the ranges of every library.
+	 */
 	public List<Library> librariesAt(InetAddress address) {
-		return this.byCode.values().stream()
-			.filter(library -> library.ipRanges().stream().anyMatch(range -> range.contains(address)))
-			.toList();
+		return this.byAddress.lookup(address.getAddress());
 	}
 
 }

@@ -38,4 +38,25 @@ class LibraryTreeTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> library("ZJ..sx"));
 	}
 
+	@Test
+	void librariesAtWhenAtRangeEdgesThenOnlyInsideFound() throws Exception {
+		LibraryTree tree = LibraryTree.of(List.of(library("zj"), library("zj.sx", "10.30.16.1-10.30.47.254"),
+				library("zj.sx.zhuji", "10.30.48.1-10.30.63.254", "2001:db8:30:48::/64")));
+		assertThat(tree.librariesAt(InetAddress.getByName("10.30.47.254"))).extracting(Library::code)
+			.containsExactly("zj.sx");
+		assertThat(tree.librariesAt(InetAddress.getByName("10.30.47.255"))).isEmpty();
+		assertThat(tree.librariesAt(InetAddress.getByName("10.30.48.1"))).extracting(Library::code)
+			.containsExactly("zj.sx.zhuji");
+		assertThat(tree.librariesAt(InetAddress.getByName("2001:db8:30:48::1"))).extracting(Library::code)
+			.containsExactly("zj.sx.zhuji");
+		assertThat(tree.librariesAt(InetAddress.getByName("2001:db8:30:49::1"))).isEmpty();
+	}
+
+	@Test
+	void librariesAtWhenRangesOverlapThenBothLibraries() throws Exception {
+		LibraryTree tree = LibraryTree.of(List.of(library("zj", "10.30.0.0/16"), library("zj.sx", "10.30.16.0/20")));
+		assertThat(tree.librariesAt(InetAddress.getByName("10.30.16.5"))).extracting(Library::code)
+			.containsExactlyInAnyOrder("zj", "zj.sx");
+	}
+
 }
