@@ -1,5 +1,6 @@
 package org.readerpass.authserver;
 
+import org.readerpass.adminui.AdminUiConfiguration;
 import org.readerpass.ldapsync.LdapSyncConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /** The ReaderPass authorization server: one process composing every module. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(LdapSyncConfiguration.class)
+@Import({ LdapSyncConfiguration.class, AdminUiConfiguration.class })
 public class ReaderPassApplication {
 
 	public static void main(String[] args) {

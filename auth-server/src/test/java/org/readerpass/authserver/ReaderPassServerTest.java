@@ -18,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Documented
 @SpringBootTest(classes = ReaderPassApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:readerpass-server-test;DB_CLOSE_DELAY=-1",
-				"readerpass.keys.encryption-key=" + ReaderPassServerTest.TEST_ENCRYPTION_KEY })
+				"readerpass.keys.encryption-key=" + ReaderPassServerTest.TEST_ENCRYPTION_KEY,
+				// the tests' HTTP client plays the reverse proxy (loopback); see PolicyTokenTests
+				"readerpass.network.trusted-proxies[0]=127.0.0.1/32" })
 public @interface ReaderPassServerTest {
 
 	/** 32 bytes, base64: a test-only key-encryption key. */

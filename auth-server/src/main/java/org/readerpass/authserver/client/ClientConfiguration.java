@@ -6,6 +6,7 @@ import java.util.List;
 import org.readerpass.authserver.client.ClientProperties.ClientType;
 import org.readerpass.authserver.client.ClientProperties.Registration;
 import org.readerpass.authserver.keys.SigningKeys;
+import org.readerpass.authserver.resource.ResourceAccess;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,6 +81,7 @@ class ClientConfiguration {
 		builder.clientSettings(ClientSettings.builder()
 			.requireProofKey(type == ClientType.NATIVE)
 			.requireAuthorizationConsent(false)
+			.setting(ResourceAccess.CLIENT_RESOURCES_SETTING, registration.resources())
 			.build());
 		return builder.build();
 	}

@@ -51,13 +51,16 @@ public record ClientProperties(List<@Valid Registration> registrations) {
 	 * @param redirectUris exact redirect URIs (authorization code clients)
 	 * @param scopes scopes the client may ask for
 	 * @param accessTokenTtl access token lifetime
+	 * @param resources codes of the resources (RFC 8707 resource servers) the client may ask
+	 * tokens for; none by default
 	 */
 	public record Registration(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String clientId,
 			@NotBlank String name, @NotNull ClientType type, String secretHash, List<URI> redirectUris,
-			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl) {
+			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources) {
 
 		public Registration {
 			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
+			resources = (resources != null) ? Set.copyOf(resources) : Set.of();
 		}
 
 	}

@@ -1,7 +1,6 @@
 package org.readerpass.authserver.network;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.readerpass.policy.network.IpLiterals;
 import org.readerpass.policy.network.IpRange;
 
 /**
@@ -103,16 +103,7 @@ public final class ClientAddresses {
 
 	/** An IPv4 or IPv6 literal, or empty (host names, "unknown", obfuscated ids, zone ids). */
 	static Optional<InetAddress> literal(String text) {
-		if (text == null || text.isEmpty() || text.length() > 45
-				|| !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(InetAddress.getByName(text)); // a literal: no DNS lookup
-		}
-		catch (UnknownHostException ex) {
-			return Optional.empty();
-		}
+		return IpLiterals.parse(text);
 	}
 
 }

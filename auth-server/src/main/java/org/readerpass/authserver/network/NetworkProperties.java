@@ -17,16 +17,27 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param id the network id, e.g. {@code zj}
  * @param libraries every library of the network
+ * @param zones named network zones (e.g. a whole city's address plan) that grants can name
  * @param trustedProxies reverse proxies whose {@code Forwarded} / {@code X-Forwarded-For}
  * headers are believed (see {@link ClientAddresses}); empty: the connection's peer is the client
  */
 @Validated
 @ConfigurationProperties("readerpass.network")
 public record NetworkProperties(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id,
-		@NotEmpty List<@Valid LibraryEntry> libraries, List<IpRange> trustedProxies) {
+		@NotEmpty List<@Valid LibraryEntry> libraries, List<@Valid ZoneEntry> zones, List<IpRange> trustedProxies) {
 
 	public NetworkProperties {
+		zones = (zones != null) ? List.copyOf(zones) : List.of();
 		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+	}
+
+	/**
+	 * A named zone.
+	 *
+	 * @param name lower-case name, e.g. {@code shaoxing-city}
+	 * @param ipRanges its ranges
+	 */
+	public record ZoneEntry(@NotBlank String name, @NotEmpty List<IpRange> ipRanges) {
 	}
 
 	/**

@@ -1,5 +1,11 @@
 package org.readerpass.authserver.security;
 
+import java.time.Clock;
+
+import org.readerpass.authserver.admin.AdminAccess;
+import org.readerpass.authserver.resource.ResourceAccess;
+import org.readerpass.authserver.resource.ResourceRequestValidator;
+import org.readerpass.authserver.token.ReaderContextFactory;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.authserver.network.ReaderAddressCapture;
@@ -12,9 +18,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,8 +47,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	TokenCustomizer tokenCustomizer(SigningKeys signingKeys, ReaderClaims readerClaims) {
-		return new TokenCustomizer(signingKeys, readerClaims);
+	TokenCustomizer tokenCustomizer(SigningKeys signingKeys, ReaderClaims readerClaims, ResourceAccess resourceAccess,
+			ReaderContextFactory readerContexts, Clock clock) {
+		return new TokenCustomizer(signingKeys, readerClaims, resourceAccess, readerContexts, clock);
 	}
 
 	@Bean
@@ -49,7 +60,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
-			SigningKeys signingKeys, ReaderClaims readerClaims, ClientAddresses clientAddresses) throws Exception {
+			SigningKeys signingKeys, ReaderClaims readerClaims, ClientAddresses clientAddresses,
+			ResourceAccess resourceAccess) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
 				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -63,6 +75,12 @@ class SecurityConfiguration {
 		http.securityMatcher(authorizationServer.getEndpointsMatcher());
 		http.with(authorizationServer, server -> server
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
+				.authenticationProviders(providers -> providers.forEach(provider -> {
+					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+						codeRequests.setAuthenticationValidator(new OAuth2AuthorizationCodeRequestAuthenticationValidator()
+							.andThen(new ResourceRequestValidator(resourceAccess)));
+					}
+				}))
 				.authorizationRequestConverters(converters -> converters.replaceAll(
 						converter -> (converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter)
 								? new ReaderAddressCapture(converter, clientAddresses) : converter)))
@@ -87,8 +105,24 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The admin API: stateless, bearer tokens of this server only (signature, {@code at+jwt},
+	 * expiry), admin scope and admin identity checked by {@link AdminAccess}. 401 without a valid
+	 * token, 403 with a token that is not an admin's.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain adminApi(HttpSecurity http, AdminAccess adminAccess) throws Exception {
+		http.securityMatcher("/api/admin/**");
+		http.authorizeHttpRequests(requests -> requests.anyRequest().access(adminAccess));
+		http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf(csrf -> csrf.disable()); // no cookies: a bearer token cannot be sent cross-site by a browser
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain readerPages(HttpSecurity http) throws Exception {
 		// Reader pages are public: each shows what it shows to whom. Admin pages and the admin API
 		// come with chains of their own that require authentication.

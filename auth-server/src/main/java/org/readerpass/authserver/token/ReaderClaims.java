@@ -3,6 +3,7 @@ package org.readerpass.authserver.token;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.readerpass.authserver.login.ReaderPrincipal;
@@ -26,12 +27,18 @@ public final class ReaderClaims {
 
 	/** Every claim the server can release, for discovery. */
 	public static final List<String> CLAIMS = List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp",
-			"sid", "name", "preferred_username", "home_library", "libraries", "reader_type");
+			"sid", "acr", "name", "preferred_username", "home_library", "libraries", "reader_type");
 
 	private final ReaderAccounts accounts;
 
 	public ReaderClaims(ReaderAccounts accounts) {
 		this.accounts = accounts;
+	}
+
+	/** The {@code acr} of the account the reader signed in with (its verification level). */
+	public Optional<String> acr(ReaderPrincipal principal) {
+		return this.accounts.findById(principal.accountId())
+			.map(account -> account.verificationLevel().acr());
 	}
 
 	/** The claims the given scopes release for a signed-in reader (without {@code sub}). */

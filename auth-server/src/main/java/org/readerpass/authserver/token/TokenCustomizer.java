@@ -1,30 +1,56 @@
 package org.readerpass.authserver.token;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
 
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.login.ReaderAuthenticationToken;
 import org.readerpass.authserver.login.ReaderPrincipal;
+import org.readerpass.authserver.network.ReaderAddressCapture;
+import org.readerpass.authserver.resource.ResourceAccess;
+import org.readerpass.authserver.resource.ResourceIndicators;
+import org.readerpass.policy.resource.Resource;
 
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
  * Shapes every JWT the server signs: the configured algorithm and current key id in the header;
- * access tokens as RFC 9068 ({@code typ: at+jwt}, {@code client_id}, {@code auth_time}); ID
- * tokens with the reader claims their scopes release.
+ * access tokens as RFC 9068 ({@code typ: at+jwt}, {@code client_id}, {@code auth_time},
+ * {@code acr}), and — when the client names a resource server (RFC 8707) — {@code aud} set to it
+ * and {@code entitlements} holding the reader's entitlements for that one resource; ID tokens
+ * with {@code acr} and the reader claims their scopes release, never entitlements.
  */
 public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+	public static final String ENTITLEMENTS_CLAIM = "entitlements";
 
 	private final SigningKeys signingKeys;
 
 	private final ReaderClaims readerClaims;
 
-	public TokenCustomizer(SigningKeys signingKeys, ReaderClaims readerClaims) {
+	private final ResourceAccess resourceAccess;
+
+	private final ReaderContextFactory readerContexts;
+
+	private final Clock clock;
+
+	public TokenCustomizer(SigningKeys signingKeys, ReaderClaims readerClaims, ResourceAccess resourceAccess,
+			ReaderContextFactory readerContexts, Clock clock) {
 		this.signingKeys = signingKeys;
 		this.readerClaims = readerClaims;
+		this.resourceAccess = resourceAccess;
+		this.readerContexts = readerContexts;
+		this.clock = clock;
 	}
 
 	@Override
@@ -33,17 +59,49 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		ReaderPrincipal reader = (context.getPrincipal() instanceof ReaderAuthenticationToken token)
 				? token.getPrincipal() : null;
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-			context.getJwsHeader().type("at+jwt");
-			context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
-			if (reader != null) {
-				context.getClaims().claim("auth_time", Date.from(reader.authTime()));
-			}
+			customizeAccessToken(context, reader);
 		}
 		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && reader != null) {
 			context.getClaims().claim("auth_time", Date.from(reader.authTime()));
+			this.readerClaims.acr(reader).ifPresent(acr -> context.getClaims().claim("acr", acr));
 			this.readerClaims.forScopes(reader, context.getAuthorizedScopes())
 				.forEach((name, value) -> context.getClaims().claim(name, value));
 		}
+	}
+
+	private void customizeAccessToken(JwtEncodingContext context, ReaderPrincipal reader) {
+		context.getJwsHeader().type("at+jwt");
+		context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
+		if (reader != null) {
+			context.getClaims().claim("auth_time", Date.from(reader.authTime()));
+			this.readerClaims.acr(reader).ifPresent(acr -> context.getClaims().claim("acr", acr));
+		}
+		URI audience = ResourceIndicators.choose(authorizedResources(context.getAuthorization()),
+				requestedResources(context.getAuthorizationGrant()));
+		if (audience == null) {
+			return;
+		}
+		Resource resource = this.resourceAccess.resolve(context.getRegisteredClient(), audience);
+		context.getClaims().audience(List.of(resource.audience().toString()));
+		if (reader != null) {
+			List<String> entitlements = this.readerContexts
+				.create(reader, ReaderAddressCapture.readerAddress(context.getAuthorization()), this.clock.instant())
+				.map(readerContext -> this.resourceAccess.entitlements(readerContext, resource))
+				.orElse(List.of());
+			context.getClaims().claim(ENTITLEMENTS_CLAIM, entitlements);
+		}
+	}
+
+	private static Set<URI> authorizedResources(OAuth2Authorization authorization) {
+		OAuth2AuthorizationRequest request = (authorization != null)
+				? authorization.getAttribute(OAuth2AuthorizationRequest.class.getName()) : null;
+		return (request != null) ? ResourceIndicators.parse(request.getAdditionalParameters().get(ResourceIndicators.PARAMETER))
+				: Set.of();
+	}
+
+	private static Set<URI> requestedResources(Authentication grant) {
+		return (grant instanceof OAuth2AuthorizationGrantAuthenticationToken token)
+				? ResourceIndicators.parse(token.getAdditionalParameters().get(ResourceIndicators.PARAMETER)) : Set.of();
 	}
 
 }

@@ -42,8 +42,7 @@ class ModuleDependencyRulesTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("org.readerpass.authserver..")
-		.as("admin-ui depends on policy and ldap-sync only")
-		.allowEmptyShould(true); // admin-ui has no classes yet
+		.as("admin-ui depends on policy and ldap-sync only");
 
 	static final ArchRule ONLY_LDAP_SYNC_IMPORTS_LDAP = noClasses().that()
 		.resideOutsideOfPackage("org.readerpass.ldapsync..")

@@ -17,7 +17,7 @@ class ClientRulesTests {
 
 	private static Registration registration(ClientType type, String secretHash, List<URI> redirects,
 			Set<String> scopes) {
-		return new Registration("app", "App", type, secretHash, redirects, scopes, Duration.ofMinutes(10));
+		return new Registration("app", "App", type, secretHash, redirects, scopes, Duration.ofMinutes(10), Set.of());
 	}
 
 	@Test

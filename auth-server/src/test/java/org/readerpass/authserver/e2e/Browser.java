@@ -30,8 +30,27 @@ public final class Browser {
 
 	private final URI origin;
 
+	private final String forwardedFor;
+
 	public Browser(URI origin) {
+		this(origin, null);
+	}
+
+	/**
+	 * A browser behind a reverse proxy: every request carries {@code X-Forwarded-For} with this
+	 * address (the test client connects from loopback, a trusted proxy in the test configuration).
+	 */
+	public Browser(URI origin, String forwardedFor) {
 		this.origin = origin;
+		this.forwardedFor = forwardedFor;
+	}
+
+	private HttpRequest.Builder request(URI uri) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/html");
+		if (this.forwardedFor != null) {
+			builder.header("X-Forwarded-For", this.forwardedFor);
+		}
+		return builder;
 	}
 
 	/** A response, after following redirects that stay on the server. */
@@ -44,7 +63,7 @@ public final class Browser {
 	}
 
 	public Page get(URI uri) {
-		return follow(HttpRequest.newBuilder(uri).GET().header("Accept", "text/html").build());
+		return follow(request(uri).GET().build());
 	}
 
 	public Page get(String path) {
@@ -65,9 +84,8 @@ public final class Browser {
 			.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&", "_csrf=" + enc(csrf.group(1)) + "&", ""));
-		return follow(HttpRequest.newBuilder(this.origin.resolve("/login"))
+		return follow(request(this.origin.resolve("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build());
 	}
@@ -84,7 +102,7 @@ public final class Browser {
 				if (!sameOrigin(next)) {
 					return new Page(response.statusCode(), response.uri(), response.body(), location);
 				}
-				response = this.http.send(HttpRequest.newBuilder(next).GET().header("Accept", "text/html").build(),
+				response = this.http.send(request(next).GET().build(),
 						HttpResponse.BodyHandlers.ofString());
 			}
 			throw new AssertionError("redirect loop at " + response.uri());

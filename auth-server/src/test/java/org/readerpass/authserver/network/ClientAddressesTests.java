@@ -50,6 +50,9 @@ class ClientAddressesTests {
 		assertThat(this.addresses.resolve("127.0.0.1", List.of("for=unknown"), List.of())).isEmpty();
 		assertThat(this.addresses.resolve("127.0.0.1", List.of("for=_hidden"), List.of())).isEmpty();
 		assertThat(this.addresses.resolve("127.0.0.1", List.of(), List.of("fe80::1%eth0"))).isEmpty();
+		assertThat(this.addresses.resolve("127.0.0.1", List.of(), List.of("cafe"))).as("a host name, never looked up")
+			.isEmpty();
+		assertThat(this.addresses.resolve("127.0.0.1", List.of(), List.of("1.2.3.4.5"))).isEmpty();
 	}
 
 	@Test

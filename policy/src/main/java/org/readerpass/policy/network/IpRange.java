@@ -2,7 +2,6 @@ package org.readerpass.policy.network;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -75,15 +74,9 @@ public final class IpRange {
 	}
 
 	private static byte[] literal(String address) {
-		if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-			throw new IllegalArgumentException("'" + address + "' is not an IP address literal");
-		}
-		try {
-			return InetAddress.getByName(address).getAddress(); // a literal: no DNS lookup
-		}
-		catch (UnknownHostException ex) {
-			throw new IllegalArgumentException("'" + address + "' is not an IP address literal");
-		}
+		return IpLiterals.parse(address)
+			.orElseThrow(() -> new IllegalArgumentException("'" + address + "' is not an IP address literal"))
+			.getAddress();
 	}
 
 	public boolean contains(InetAddress address) {

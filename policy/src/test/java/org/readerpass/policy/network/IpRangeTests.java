@@ -45,6 +45,7 @@ class IpRangeTests {
 	@Test
 	void ofWhenMalformedThenRejectedWithoutLookup() {
 		assertThatIllegalArgumentException().isThrownBy(() -> IpRange.of("library.example.org"));
+		assertThatIllegalArgumentException().isThrownBy(() -> IpRange.of("cafe")); // hex-only: a name, not a literal
 		assertThatIllegalArgumentException().isThrownBy(() -> IpRange.of("10.0.0.9-10.0.0.1"));
 		assertThatIllegalArgumentException().isThrownBy(() -> IpRange.of("10.0.0.0/33"));
 		assertThatIllegalArgumentException().isThrownBy(() -> IpRange.of("10.0.0.1-::1"));

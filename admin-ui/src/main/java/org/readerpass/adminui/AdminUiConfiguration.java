@@ -1,0 +1,69 @@
+package org.readerpass.adminui;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.readerpass.adminui.api.AdminApiConfiguration;
+import org.readerpass.adminui.api.ApiAuditFormat;
+import org.readerpass.adminui.api.PolicyAdministration;
+import org.readerpass.adminui.policy.PolicyChanges;
+import org.readerpass.adminui.policy.PolicyHolder;
+import org.readerpass.adminui.policy.ReaderContexts;
+import org.readerpass.adminui.store.JdbcPolicyStore;
+import org.readerpass.ldapsync.account.ReaderAccounts;
+import org.readerpass.policy.network.NetworkPlan;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The admin-ui beans, for an application to {@code @Import}. It needs from the application:
+ * <ul>
+ * <li>a {@link DataSource} with the Flyway migrations applied (this module's
+ * {@code db/migration/V2026_11_25_20__policy_store.sql} among them);</li>
+ * <li>the {@link NetworkPlan};</li>
+ * <li>{@link ReaderAccounts} (ldap-sync);</li>
+ * <li>exactly one {@link PolicyChanges}: {@link org.readerpass.adminui.policy.LocalPolicyChanges}
+ * on one node, a pub/sub implementation across several;</li>
+ * <li>optionally an {@link org.readerpass.adminui.api.ActorResolver}, to name the OAuth client in
+ * the audit.</li>
+ * </ul>
+ * Properties: {@code readerpass.admin.*} ({@link AdminUiProperties}). The admin API's controllers
+ * ({@code /api/admin/**}) come from {@link AdminApiConfiguration}; securing them is the
+ * application's job.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdminUiProperties.class)
+@Import(AdminApiConfiguration.class)
+public class AdminUiConfiguration {
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	JdbcPolicyStore policyStore(DataSource dataSource) {
+		return new JdbcPolicyStore(dataSource, new ApiAuditFormat(), Clock.systemUTC());
+	}
+
+	/** Reads the store at once: after the database is migrated (Flyway), as the annotation asks. */
+	@Bean(destroyMethod = "close")
+	@DependsOnDatabaseInitialization
+	PolicyHolder policyHolder(NetworkPlan plan, JdbcPolicyStore store, PolicyChanges changes,
+			AdminUiProperties properties) {
+		return PolicyHolder.start(plan, store, changes, properties.policyPollInterval(), Clock.systemUTC());
+	}
+
+	@Bean
+	ReaderContexts readerContexts(ReaderAccounts accounts) {
+		return new ReaderContexts(accounts);
+	}
+
+	@Bean
+	PolicyAdministration policyAdministration(NetworkPlan plan, JdbcPolicyStore store, PolicyChanges changes,
+			AdminUiProperties properties) {
+		return new PolicyAdministration(plan, store, changes, properties.timeZone());
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.readerpass.adminui.api;
+
+import java.time.Clock;
+
+import io.swagger.v3.oas.models.info.Info;
+import org.readerpass.adminui.policy.PolicyHolder;
+import org.readerpass.adminui.policy.ReaderContexts;
+import org.readerpass.adminui.store.PolicyStore;
+import org.springdoc.core.models.GroupedOpenApi;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The admin REST API's controllers and error handling, declared one by one (no component scan),
+ * and its OpenAPI description (group {@code admin}: {@code /v3/api-docs/admin}). Imported by
+ * {@link org.readerpass.adminui.AdminUiConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AdminApiConfiguration {
+
+	@Bean
+	ResourceController adminResourceController(PolicyStore store, PolicyAdministration administration,
+			ObjectProvider<ActorResolver> actors) {
+		return new ResourceController(store, administration, actorResolver(actors));
+	}
+
+	@Bean
+	GrantController adminGrantController(PolicyStore store, PolicyAdministration administration,
+			ObjectProvider<ActorResolver> actors) {
+		return new GrantController(store, administration, actorResolver(actors));
+	}
+
+	@Bean
+	AuditController adminAuditController(PolicyStore store) {
+		return new AuditController(store);
+	}
+
+	@Bean
+	LivePolicyController adminLivePolicyController(PolicyHolder holder, ReaderContexts contexts) {
+		return new LivePolicyController(holder, contexts, Clock.systemUTC());
+	}
+
+	@Bean
+	AdminApiExceptionHandler adminApiExceptionHandler() {
+		return new AdminApiExceptionHandler();
+	}
+
+	@Bean
+	GroupedOpenApi adminOpenApi() {
+		return GroupedOpenApi.builder()
+			.group("admin")
+			.displayName("ReaderPass admin API")
+			.pathsToMatch("/api/admin/**")
+			.addOpenApiCustomizer(openApi -> openApi.info(new Info().title("ReaderPass admin API")
+				.version("1")
+				.description("Resources, grants, their audit, and the live policy's decisions. "
+						+ "Errors are RFC 9457 problems (application/problem+json).")))
+			.build();
+	}
+
+	/** The application's {@link ActorResolver} bean, or {@link ActorResolver#principalName()}. */
+	private static ActorResolver actorResolver(ObjectProvider<ActorResolver> actors) {
+		return actors.getIfAvailable(ActorResolver::principalName);
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.readerpass.adminui.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Collects every problem of one request, so that one answer lists them all. */
+final class FieldProblems {
+
+	private final List<FieldProblem> problems = new ArrayList<>();
+
+	void add(String field, String message) {
+		this.problems.add(new FieldProblem(field, message));
+	}
+
+	/** Each field the request had but the API does not know: misspelt fields are never ignored. */
+	void unknown(String prefix, Map<String, Object> others) {
+		if (others != null) {
+			others.keySet().stream().sorted().forEach(name -> add(prefix + name, "is not a field of this request"));
+		}
+	}
+
+	/** The value, or {@code null} with a problem recorded when the parser throws an IllegalArgumentException. */
+	<T> T parse(String field, Supplier<T> parser) {
+		try {
+			return parser.get();
+		}
+		catch (IllegalArgumentException ex) {
+			add(field, ex.getMessage());
+			return null;
+		}
+	}
+
+	/** Records a problem when the value is missing or blank; whether it is there. */
+	boolean required(String field, Object value) {
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			add(field, "is required");
+			return false;
+		}
+		return true;
+	}
+
+	boolean maxLength(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			add(field, "is longer than " + max + " characters");
+			return false;
+		}
+		return true;
+	}
+
+	boolean isEmpty() {
+		return this.problems.isEmpty();
+	}
+
+	boolean has(String field) {
+		return this.problems.stream().anyMatch(problem -> field.equals(problem.field()));
+	}
+
+	void throwIfAny() {
+		if (!this.problems.isEmpty()) {
+			throw new InvalidRequestException(this.problems);
+		}
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.readerpass.adminui.testapp;
+
+import javax.sql.DataSource;
+
+import org.readerpass.adminui.AdminUiConfiguration;
+import org.readerpass.adminui.policy.LocalPolicyChanges;
+import org.readerpass.adminui.testsupport.TestAccounts;
+import org.readerpass.adminui.testsupport.TestNetwork;
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.policy.network.NetworkPlan;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A minimal application around admin-ui, as auth-server composes it but without security: H2
+ * with every Flyway migration, the test network plan, real reader accounts, in-memory change
+ * signals. Scans only this package.
+ */
+@SpringBootApplication
+@Import(AdminUiConfiguration.class)
+public class AdminUiTestApplication {
+
+	@Bean
+	NetworkPlan networkPlan() {
+		return TestNetwork.plan();
+	}
+
+	@Bean
+	JdbcReaderAccounts readerAccounts(DataSource dataSource) {
+		return TestAccounts.accounts(dataSource);
+	}
+
+	@Bean
+	LocalPolicyChanges policyChanges() {
+		return new LocalPolicyChanges();
+	}
+
+}
