@@ -42,6 +42,8 @@ public final class OidcClient {
 
 	private final OIDCProviderMetadata metadata;
 
+	private final Scope scopes;
+
 	private final ClientID clientId;
 
 	private final URI redirectUri;
@@ -55,6 +57,11 @@ public final class OidcClient {
 	private final Nonce nonce = new Nonce();
 
 	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret) {
+		this(metadata, clientId, redirectUri, secret, SCOPES);
+	}
+
+	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret, Scope scopes) {
+		this.scopes = scopes;
 		this.metadata = metadata;
 		this.clientId = new ClientID(clientId);
 		this.redirectUri = redirectUri;
@@ -81,12 +88,18 @@ public final class OidcClient {
 				"sx-portal-demo-secret");
 	}
 
+	/** The demo admin console: confidential web client allowed the admin scope. */
+	public static OidcClient adminConsole(OIDCProviderMetadata metadata) {
+		return new OidcClient(metadata, "zj-admin-console", URI.create("http://127.0.0.1:8083/login/oauth2/code/readerpass"),
+				"zj-admin-console-demo-secret", new Scope("openid", "readerpass.admin"));
+	}
+
 	public URI authorizationRequest() {
 		return authorizationRequest(null);
 	}
 
 	public URI authorizationRequest(String prompt) {
-		AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, SCOPES,
+		AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, this.scopes,
 				this.clientId, this.redirectUri)
 			.endpointURI(this.metadata.getAuthorizationEndpointURI())
 			.state(this.state)

@@ -181,6 +181,29 @@ class PolicyTokenTests {
 		assertThat(unknown.body()).doesNotContain("Exception");
 	}
 
+	@Test
+	void adminApiWhenReaderNamedAdminThenAllowedOtherReaderWithSameScopeForbidden() throws Exception {
+		assertThat(adminApi("GET", "/api/admin/grants", adminReaderToken("ZJ0001", "zj0001-pass"), null).statusCode())
+			.as("zj:ZJ0001 is an admin reader").isEqualTo(200);
+		assertThat(adminApi("GET", "/api/admin/grants", adminReaderToken("SX0001", "sx0001-pass"), null).statusCode())
+			.as("the scope alone is not enough").isEqualTo(403);
+	}
+
+	@Test
+	void openApiWhenFetchedThenDescribesTheAdminApiOnly() throws Exception {
+		HttpResponse<String> description = HTTP.send(HttpRequest.newBuilder(this.issuer.resolve("/v3/api-docs/admin")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(description.statusCode()).isEqualTo(200);
+		assertThat(description.body()).contains("/api/admin/grants").doesNotContain("\"/login\"");
+	}
+
+	private String adminReaderToken(String card, String password) {
+		Browser browser = new Browser(this.issuer);
+		OidcClient console = OidcClient.adminConsole(this.metadata);
+		Browser.Page page = browser.login(browser.get(console.authorizationRequest()), card, password);
+		return console.exchange(page.location()).getOIDCTokens().getAccessToken().getValue();
+	}
+
 	private String accountIdOf(String card) {
 		return this.accounts.findByCardNumber(card).get(0).id().toString();
 	}
