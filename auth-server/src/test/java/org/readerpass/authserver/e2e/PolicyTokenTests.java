@@ -151,6 +151,9 @@ class PolicyTokenTests {
 				{"effect":"allow","subject":{"kind":"account","value":"%s"},"resource":"zj-lectures",
 				 "actions":["download"],"network":{"kind":"anywhere"}}""".formatted(accountIdOf("SX0002")));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String audit = adminApi("GET", "/api/admin/audit?limit=1", admin, null).body();
+		assertThat(audit).contains("\"actor\":\"zj-admin-cli\"").contains("\"clientId\":\"zj-admin-cli\"")
+			.contains("zj-lectures");
 		try {
 			assertThat(accessToken(signIn("SX0002", "sx0002-pass", LECTURES, null)).getStringListClaim("entitlements"))
 				.contains("urn:readerpass:zj:res:zj-lectures:download");
