@@ -14,8 +14,10 @@ import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.sync.DeletionPolicy;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
 import org.readerpass.ldapsync.sync.FullSync;
+import org.readerpass.ldapsync.sync.JdbcSyncRuns;
 import org.readerpass.ldapsync.sync.StartupSync;
 import org.readerpass.ldapsync.verify.PasswordVerification;
 
@@ -60,10 +62,15 @@ public class LdapSyncConfiguration {
 	}
 
 	@Bean
-	FullSync fullSync(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts,
-			ResidentIdHasher residentIdHasher) {
-		return new DirectoryFullSync(connectors, readerAccounts, residentIdHasher, Clock.systemUTC(),
-				DirectoryFullSync.DEFAULT_BATCH_SIZE);
+	JdbcSyncRuns syncRuns(DataSource dataSource) {
+		return new JdbcSyncRuns(dataSource);
+	}
+
+	@Bean
+	FullSync fullSync(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts, JdbcSyncRuns syncRuns,
+			ResidentIdHasher residentIdHasher, DirectoryProperties properties) {
+		return new DirectoryFullSync(connectors, readerAccounts, syncRuns, residentIdHasher,
+				DeletionPolicy.from(properties), Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE);
 	}
 
 	@Bean

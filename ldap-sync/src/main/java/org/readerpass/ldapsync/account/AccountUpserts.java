@@ -35,14 +35,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class AccountUpserts {
 
-	private static final Lock LINKING = new ReentrantLock();
+	/** Held while accounts are linked to readers or readers purged. */
+	static final Lock LINKING = new ReentrantLock();
 
 	private static final String UPDATE = "update reader_account set dn = ?, card_number = ?, display_name = ?, "
 			+ "reader_type = ?, status = ?, expires_on = ?, resident_id_hmac = ?, phone = ?, email = ?, "
-			+ "synced_at = ? where id = ?";
+			+ "synced_at = ?, last_seen_run = ?, last_seen_at = ?, missing_since = null where id = ?";
+
+	private static final String SEEN = "update reader_account set last_seen_run = :run, last_seen_at = :at where id in (:ids)";
 
 	private static final String INSERT_ACCOUNT = "insert into reader_account (id, " + AccountRows.DATA_COLUMNS
-			+ ", reader_id, synced_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ ", reader_id, synced_at, last_seen_run, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String INSERT_READER = "insert into reader (id, created_at) values (?, ?)";
 
@@ -58,30 +61,55 @@ final class AccountUpserts {
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
-	ReaderAccountWriter.WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt) {
+	ReaderAccountWriter.WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId) {
 		Map<Key, StoredAccount> stored = load(accounts);
 		List<Object[]> updates = new ArrayList<>();
+		List<UUID> unchanged = new ArrayList<>();
 		List<DirectoryAccount> created = new ArrayList<>();
+		int restored = 0;
 		OffsetDateTime at = syncedAt.atOffset(ZoneOffset.UTC);
 		for (DirectoryAccount account : accounts) {
 			StoredAccount current = stored.get(Key.of(account));
 			if (current == null) {
 				created.add(account);
 			}
-			else if (!current.data().equals(account)) {
+			else if (current.missing() || !current.data().equals(account)) {
+				restored += current.missing() ? 1 : 0;
 				updates.add(new Object[] { account.dn(), account.cardNumber(), account.displayName(),
 						account.readerType(), account.status().name(), account.expiresOn(), account.residentIdHmac(),
-						account.phone(), account.email(), at, current.id() });
+						account.phone(), account.email(), at, runId, at, current.id() });
+			}
+			else {
+				unchanged.add(current.id());
 			}
 		}
-		if (!updates.isEmpty()) {
-			this.transactions.executeWithoutResult((status) -> this.jdbcTemplate.batchUpdate(UPDATE, updates));
-		}
+		this.transactions.executeWithoutResult((status) -> {
+			if (!updates.isEmpty()) {
+				this.jdbcTemplate.batchUpdate(UPDATE, updates);
+			}
+			if (!unchanged.isEmpty()) {
+				this.jdbc.sql(SEEN).param("run", runId).param("at", at).param("ids", unchanged).update();
+			}
+		});
 		if (!created.isEmpty()) {
-			insertLinked(created, at);
+			insertLinked(created, at, runId);
 		}
-		return new ReaderAccountWriter.WriteCounts(created.size(), updates.size(),
-				accounts.size() - created.size() - updates.size());
+		return new ReaderAccountWriter.WriteCounts(created.size(), updates.size() - restored, unchanged.size(),
+				restored);
+	}
+
+	void markSeen(String libraryCode, List<String> directoryIds, Instant at, UUID runId) {
+		if (directoryIds.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("update reader_account set last_seen_run = :run, last_seen_at = :at "
+					+ "where library_code = :library and directory_id in (:ids)")
+			.param("run", runId)
+			.param("at", at.atOffset(ZoneOffset.UTC))
+			.param("library", libraryCode)
+			.param("ids", directoryIds)
+			.update();
 	}
 
 	private Map<Key, StoredAccount> load(List<DirectoryAccount> accounts) {
@@ -94,7 +122,7 @@ final class AccountUpserts {
 		}
 		Map<Key, StoredAccount> stored = new HashMap<>();
 		idsByLibrary.forEach((library, ids) -> this.jdbc
-			.sql("select id, " + AccountRows.DATA_COLUMNS
+			.sql("select id, missing_since, " + AccountRows.DATA_COLUMNS
 					+ " from reader_account where library_code = :library and directory_id in (:ids)")
 			.param("library", library)
 			.param("ids", ids)
@@ -104,7 +132,7 @@ final class AccountUpserts {
 		return stored;
 	}
 
-	private void insertLinked(List<DirectoryAccount> created, OffsetDateTime at) {
+	private void insertLinked(List<DirectoryAccount> created, OffsetDateTime at, UUID runId) {
 		LINKING.lock();
 		try {
 			this.transactions.executeWithoutResult((status) -> {
@@ -121,7 +149,7 @@ final class AccountUpserts {
 							readerByHmac.put(account.residentIdHmac(), readerId);
 						}
 					}
-					rows.add(accountRow(account, readerId, at));
+					rows.add(accountRow(account, readerId, at, runId));
 				}
 				this.jdbcTemplate.batchUpdate(INSERT_READER, readers);
 				this.jdbcTemplate.batchUpdate(INSERT_ACCOUNT, rows);
@@ -152,18 +180,21 @@ final class AccountUpserts {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
 	}
 
-	private static Object[] accountRow(DirectoryAccount account, UUID readerId, OffsetDateTime at) {
+	private static Object[] accountRow(DirectoryAccount account, UUID readerId, OffsetDateTime at, UUID runId) {
 		Object[] data = AccountRows.dataValues(account);
-		Object[] row = new Object[data.length + 3];
+		Object[] row = new Object[data.length + 5];
 		row[0] = UUID.randomUUID();
 		System.arraycopy(data, 0, row, 1, data.length);
 		row[data.length + 1] = readerId;
 		row[data.length + 2] = at;
+		row[data.length + 3] = runId;
+		row[data.length + 4] = at;
 		return row;
 	}
 
 	private static StoredAccount storedAccount(ResultSet rs, int rowNum) throws SQLException {
-		return new StoredAccount(rs.getObject("id", UUID.class), AccountRows.directoryAccount(rs));
+		return new StoredAccount(rs.getObject("id", UUID.class), AccountRows.directoryAccount(rs),
+				rs.getObject("missing_since", OffsetDateTime.class) != null);
 	}
 
 	private record Key(String libraryCode, String directoryId) {
@@ -174,7 +205,8 @@ final class AccountUpserts {
 
 	}
 
-	private record StoredAccount(UUID id, DirectoryAccount data) {
+	/** @param missing whether the account is suspended as missing from its directory */
+	private record StoredAccount(UUID id, DirectoryAccount data, boolean missing) {
 
 	}
 

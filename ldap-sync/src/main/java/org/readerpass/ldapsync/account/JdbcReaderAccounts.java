@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reader accounts in the {@code reader} and {@code reader_account} tables (Flyway migration
- * {@code db/migration/V2026_11_25_01__reader_accounts.sql} of this module), on H2 or PostgreSQL.
+ * {@code db/migration/V2026_11_25_01__reader_accounts.sql} and {@code V2026_11_25_02__sync_deletions.sql}
+ * of this module), on H2 or PostgreSQL.
  */
-public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWriter {
+public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWriter, MissingAccounts {
 
 	private static final String SELECT_ACCOUNTS = "select " + AccountRows.ACCOUNT_COLUMNS + " from reader_account ";
 
@@ -25,10 +26,13 @@ public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWr
 
 	private final AccountUpserts upserts;
 
+	private final AccountDeletions deletions;
+
 	public JdbcReaderAccounts(DataSource dataSource, ResidentIdHasher residentIdHasher) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.residentIdHasher = residentIdHasher;
 		this.upserts = new AccountUpserts(dataSource);
+		this.deletions = new AccountDeletions(dataSource);
 	}
 
 	@Override
@@ -69,8 +73,33 @@ public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWr
 	}
 
 	@Override
-	public WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt) {
-		return this.upserts.write(accounts, syncedAt);
+	public WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId) {
+		return this.upserts.write(accounts, syncedAt, runId);
+	}
+
+	@Override
+	public void markSeen(String libraryCode, List<String> directoryIds, Instant at, UUID runId) {
+		this.upserts.markSeen(libraryCode, directoryIds, at, runId);
+	}
+
+	@Override
+	public int countPresent(String libraryCode) {
+		return this.deletions.countPresent(libraryCode);
+	}
+
+	@Override
+	public int countUnseen(String libraryCode, UUID runId) {
+		return this.deletions.countUnseen(libraryCode, runId);
+	}
+
+	@Override
+	public int suspendUnseen(String libraryCode, UUID runId, Instant at) {
+		return this.deletions.suspendUnseen(libraryCode, runId, at);
+	}
+
+	@Override
+	public int purgeMissingBefore(String libraryCode, Instant cutoff) {
+		return this.deletions.purgeMissingBefore(libraryCode, cutoff);
 	}
 
 }

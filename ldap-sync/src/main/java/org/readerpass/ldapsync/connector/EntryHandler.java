@@ -9,4 +9,13 @@ public interface EntryHandler {
 	/** An entry that cannot become an account (required attribute missing or malformed). */
 	void malformed(String dn, String reason);
 
+	/**
+	 * An entry that cannot become an account, whose directory id could be read all the same: it is
+	 * still in the directory, so its account is not missing.
+	 * @param directoryId {@code null} when it could not be read either
+	 */
+	default void malformed(String dn, String directoryId, String reason) {
+		malformed(dn, reason);
+	}
+
 }

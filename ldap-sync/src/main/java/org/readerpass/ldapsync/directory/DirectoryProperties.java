@@ -1,5 +1,6 @@
 package org.readerpass.ldapsync.directory;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +21,31 @@ import org.springframework.validation.annotation.Validated;
  * @param zone time zone in which directory timestamps (expiry) become dates
  * @param startupSync whether every library is synced once when the application starts
  * @param libraries one entry per library directory
+ * @param purgeAfter how long an account missing from its directory stays (suspended) before it is
+ * deleted; a library may override it
+ * @param safetyBrake the largest share (0–1) of a library's accounts one run may suspend as missing;
+ * a run that would suspend more suspends none until an admin confirms it; a library may override it
  */
 @ConfigurationProperties("readerpass.directory")
 @Validated
 @ValidDirectoryProperties
 public record DirectoryProperties(Secret identityHmacKey, @DefaultValue("Asia/Shanghai") ZoneId zone,
-		@DefaultValue("true") boolean startupSync, @DefaultValue List<LibraryDirectory> libraries) {
+		@DefaultValue("true") boolean startupSync, @DefaultValue List<LibraryDirectory> libraries,
+		@DefaultValue("30d") Duration purgeAfter, @DefaultValue("0.1") double safetyBrake) {
+
+	public static final Duration DEFAULT_PURGE_AFTER = Duration.ofDays(30);
+
+	public static final double DEFAULT_SAFETY_BRAKE = 0.1;
+
+	/** The library's {@code purge-after}, or the global one. */
+	public Duration purgeAfter(String libraryCode) {
+		return library(libraryCode).map(LibraryDirectory::purgeAfter).orElse(this.purgeAfter);
+	}
+
+	/** The library's {@code safety-brake}, or the global one. */
+	public double safetyBrake(String libraryCode) {
+		return library(libraryCode).map(LibraryDirectory::safetyBrake).orElse(this.safetyBrake);
+	}
 
 	public Optional<LibraryDirectory> library(String libraryCode) {
 		return this.libraries.stream().filter((library) -> library.library().equals(libraryCode)).findFirst();

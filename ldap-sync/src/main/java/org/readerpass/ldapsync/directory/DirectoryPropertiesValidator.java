@@ -49,6 +49,12 @@ public final class DirectoryPropertiesValidator
 		else if (properties.identityHmacKey().reveal().length() < MIN_HMAC_KEY_LENGTH) {
 			problems.add(PREFIX + ".identity-hmac-key: must be at least " + MIN_HMAC_KEY_LENGTH + " characters");
 		}
+		if (properties.purgeAfter() == null || properties.purgeAfter().isNegative()) {
+			problems.add(PREFIX + ".purge-after: must be 0 or more");
+		}
+		if (!isShare(properties.safetyBrake())) {
+			problems.add(PREFIX + ".safety-brake: must be between 0 and 1 (a share of the accounts, e.g. 0.1)");
+		}
 		Set<String> codes = new HashSet<>();
 		for (int i = 0; i < properties.libraries().size(); i++) {
 			LibraryDirectory library = properties.libraries().get(i);
@@ -85,6 +91,12 @@ public final class DirectoryPropertiesValidator
 		checkTimeout(library.connectTimeout(), "connect-timeout", problems);
 		checkTimeout(library.responseTimeout(), "response-timeout", problems);
 		checkTimeout(library.bindTimeout(), "bind-timeout", problems);
+		if (library.safetyBrake() != null && !isShare(library.safetyBrake())) {
+			problems.add("safety-brake", "must be between 0 and 1 (a share of the accounts, e.g. 0.1)");
+		}
+		if (library.purgeAfter() != null && library.purgeAfter().isNegative()) {
+			problems.add("purge-after", "must be 0 or more");
+		}
 		library.mapping().byKey().forEach((key, attribute) -> {
 			if (!LdapSyntax.isAttributeName(attribute)) {
 				problems.add("mapping." + key, "is not an attribute name");
@@ -137,6 +149,10 @@ public final class DirectoryPropertiesValidator
 		else if (!LdapSyntax.isDn(dn)) {
 			problems.add(key, "is not a DN");
 		}
+	}
+
+	private static boolean isShare(double value) {
+		return value >= 0 && value <= 1;
 	}
 
 	private static void checkRange(int value, int min, int max, String key, Problems problems) {

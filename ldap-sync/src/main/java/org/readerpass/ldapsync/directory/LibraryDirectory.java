@@ -27,12 +27,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize connections kept for password checks
  * @param mapping attribute names overriding the preset's (any subset)
  * @param embedded runs an embedded directory for this library (the demo) instead of using {@code urls}
+ * @param safetyBrake overrides {@code readerpass.directory.safety-brake} for this library; {@code null} keeps it
+ * @param purgeAfter overrides {@code readerpass.directory.purge-after} for this library; {@code null} keeps it
  */
 public record LibraryDirectory(String library, DirectoryPreset preset, @DefaultValue List<URI> urls,
 		boolean insecurePlain, String bindDn, Secret bindPassword, String baseDn, String filter,
 		@DefaultValue("500") int pageSize, @DefaultValue("2s") Duration connectTimeout,
 		@DefaultValue("5s") Duration responseTimeout, @DefaultValue("2s") Duration bindTimeout,
-		@DefaultValue("4") int poolSize, @DefaultValue AttributeNames mapping, EmbeddedDirectory embedded) {
+		@DefaultValue("4") int poolSize, @DefaultValue AttributeNames mapping, EmbeddedDirectory embedded,
+		Double safetyBrake, Duration purgeAfter) {
 
 	/** The configured filter, or the preset's. */
 	public String effectiveFilter() {

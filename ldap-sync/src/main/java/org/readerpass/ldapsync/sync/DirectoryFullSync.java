@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
+import org.readerpass.ldapsync.account.MissingAccounts;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Full sync through the libraries' {@link AccountReader} connectors. Libraries run concurrently
  * on a small pool of their own (fixed: the code targets Java 17); one library runs at most once at
- * a time.
+ * a time. After the read, {@link MissingAccountsBrake} suspends and purges; every run that started
+ * is recorded in {@link SyncRuns}.
  */
 public final class DirectoryFullSync implements FullSync {
 
@@ -42,19 +46,31 @@ public final class DirectoryFullSync implements FullSync {
 
 	private final ResidentIdHasher hasher;
 
+	private final MissingAccountsBrake deletions;
+
+	private final SyncRuns runs;
+
 	private final Clock clock;
 
 	private final int batchSize;
 
 	private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
-	public DirectoryFullSync(DirectoryConnectors connectors, ReaderAccountWriter writer, ResidentIdHasher hasher,
-			Clock clock, int batchSize) {
+	/**
+	 * @param accounts where accounts are written and missing ones suspended and purged
+	 * (a {@code JdbcReaderAccounts})
+	 * @param policies each library's safety brake and purge period ({@link DeletionPolicy#from})
+	 */
+	public <A extends ReaderAccountWriter & MissingAccounts> DirectoryFullSync(DirectoryConnectors connectors,
+			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
+			int batchSize) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch size must be positive");
 		}
 		this.connectors = connectors;
-		this.writer = writer;
+		this.writer = accounts;
+		this.deletions = new MissingAccountsBrake(accounts, policies);
+		this.runs = runs;
 		this.hasher = hasher;
 		this.clock = clock;
 		this.batchSize = batchSize;
@@ -62,24 +78,86 @@ public final class DirectoryFullSync implements FullSync {
 
 	@Override
 	public SyncResult run(String libraryCode) {
+		return run(libraryCode, 0, null);
+	}
+
+	@Override
+	public SyncResult confirmDeletions(String libraryCode, UUID brakedRunId) {
+		SyncResult braked = this.runs.find(brakedRunId)
+			.filter((run) -> run.libraryCode().equals(libraryCode))
+			.orElseThrow(() -> new IllegalStateException("no run " + brakedRunId + " of library " + libraryCode));
+		if (!braked.braked() || !braked.brakeReason().confirmable()) {
+			throw new IllegalStateException("run " + brakedRunId + " was not braked for missing accounts ("
+					+ braked.brakeReason() + "): there is nothing to confirm");
+		}
+		boolean latest = this.runs.latest(libraryCode, 1).stream().allMatch((run) -> run.runId().equals(brakedRunId));
+		if (!latest) {
+			throw new IllegalStateException("run " + brakedRunId + " is no longer the latest run of library "
+					+ libraryCode + ": confirm the latest braked run");
+		}
+		logger.info("Deletions confirmed library={} syncRun={} missing={}", libraryCode, brakedRunId,
+				braked.missing());
+		return run(libraryCode, braked.missing(), brakedRunId);
+	}
+
+	private SyncResult run(String libraryCode, int confirmedMissing, UUID confirms) {
 		AccountReader reader = this.connectors.accountReader(libraryCode)
 			.orElseThrow(() -> new IllegalArgumentException("no directory configured for library " + libraryCode));
 		Instant started = this.clock.instant();
-		SyncRun run = new SyncRun(libraryCode, this.writer, this.hasher, this.clock, this.batchSize);
+		SyncRun run = new SyncRun(UUID.randomUUID(), libraryCode, this.writer, this.hasher, this.clock,
+				this.batchSize);
 		ReentrantLock lock = this.running.computeIfAbsent(libraryCode, (library) -> new ReentrantLock());
 		if (!lock.tryLock()) {
-			return run.result(started, "a sync of this library is already running");
+			return new SyncResult(null, libraryCode, 0, 0, 0, 0, 0, List.of(), started, this.clock.instant(),
+					"a sync of this library is already running", 0, 0, 0, 0, null, confirms);
 		}
 		try {
-			return run.result(started, readAll(libraryCode, reader, run));
+			SyncResult result = finish(libraryCode, run, started, readAll(libraryCode, reader, run), confirmedMissing,
+					confirms);
+			record(result);
+			return result;
 		}
 		finally {
 			lock.unlock();
 		}
 	}
 
-	/** Reads and writes everything; the error, or {@code null}. */
-	private String readAll(String library, AccountReader reader, SyncRun run) {
+	/** Suspends and purges as the brake allows after the read. */
+	private SyncResult finish(String library, SyncRun run, Instant started, ReadEnd end, int confirmedMissing,
+			UUID confirms) {
+		String error = end.error();
+		MissingAccountsBrake.Outcome deletions;
+		try {
+			deletions = this.deletions.apply(library, run, end.brakeReason(), confirmedMissing, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Suspending or purging missing accounts failed library={} syncRun={}", library, run.id(), ex);
+			error = (error != null) ? error : "sync failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			deletions = new MissingAccountsBrake.Outcome(0, 0, 0, BrakeReason.RUN_FAILED);
+		}
+		SyncResult result = run.result(started, error, deletions, confirms);
+		if (result.braked() && result.brakeReason().confirmable()) {
+			logger.warn("Sync braked, nobody suspended library={} syncRun={} reason={} missing={}", library,
+					result.runId(), result.brakeReason(), result.missing());
+		}
+		else if (result.suspended() > 0 || result.restored() > 0 || result.purged() > 0) {
+			logger.info("Missing accounts library={} syncRun={} suspended={} restored={} purged={}", library,
+					result.runId(), result.suspended(), result.restored(), result.purged());
+		}
+		return result;
+	}
+
+	private void record(SyncResult result) {
+		try {
+			this.runs.record(result);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sync run not recorded library={} syncRun={}", result.libraryCode(), result.runId(), ex);
+		}
+	}
+
+	/** Reads and writes everything; how the read ended. */
+	private ReadEnd readAll(String library, AccountReader reader, SyncRun run) {
 		try {
 			try {
 				reader.readAll(run);
@@ -87,16 +165,22 @@ public final class DirectoryFullSync implements FullSync {
 			finally {
 				run.flush(); // what was read before a directory failure is stored all the same
 			}
-			return null;
+			return new ReadEnd(null, null);
 		}
 		catch (DirectoryException ex) {
 			logger.debug("Directory failure library={}", library, ex);
-			return ex.getMessage();
+			return new ReadEnd(ex.getMessage(), BrakeReason.of(ex.failure()));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Sync failed library={}", library, ex);
-			return "sync failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			return new ReadEnd("sync failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+					BrakeReason.RUN_FAILED);
 		}
+	}
+
+	/** @param error {@code null} when the directory was read to the end */
+	private record ReadEnd(String error, BrakeReason brakeReason) {
+
 	}
 
 	@Override

@@ -1,11 +1,13 @@
 package org.readerpass.ldapsync.sync;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Loads every reader entry of a library's directory into the reader accounts: creates the new
- * ones, updates the changed ones. (Accounts that vanished from the directory are left alone for
- * now.)
+ * ones, updates the changed ones, restores the ones that were missing, suspends the ones the
+ * directory no longer holds (behind a safety brake) and purges those missing longer than the grace
+ * period.
  */
 public interface FullSync {
 
@@ -17,5 +19,19 @@ public interface FullSync {
 
 	/** Syncs every configured library concurrently; one failing never stops the others. In configuration order. */
 	List<SyncResult> runAll();
+
+	/**
+	 * An admin's confirmation that the deletions a braked run found are real: syncs the library
+	 * again and lets it suspend as many missing accounts as the braked run found
+	 * ({@link SyncResult#missing()}). A run that ends early still suspends nobody, and one that finds
+	 * more missing accounts than confirmed is braked again.
+	 * @param brakedRunId the library's latest run, braked for {@link BrakeReason#TOO_MANY_MISSING} or
+	 * {@link BrakeReason#EMPTY_RESULT}
+	 * @throws IllegalStateException when that run is not the library's latest or was not braked for
+	 * one of those reasons
+	 */
+	default SyncResult confirmDeletions(String libraryCode, UUID brakedRunId) {
+		throw new UnsupportedOperationException("this FullSync cannot confirm deletions");
+	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.readerpass.ldapsync.account.DirectoryAccount;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
@@ -25,6 +26,8 @@ final class SyncRun implements EntryHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncRun.class);
 
+	private final UUID id;
+
 	private final String library;
 
 	private final ReaderAccountWriter writer;
@@ -41,6 +44,9 @@ final class SyncRun implements EntryHandler {
 
 	private final List<String> failures = new ArrayList<>();
 
+	/** Directory ids of malformed entries not marked as seen yet. */
+	private final Set<String> malformedIds = new HashSet<>();
+
 	private int read;
 
 	private int created;
@@ -51,7 +57,11 @@ final class SyncRun implements EntryHandler {
 
 	private int failed;
 
-	SyncRun(String library, ReaderAccountWriter writer, ResidentIdHasher hasher, Clock clock, int batchSize) {
+	private int restored;
+
+	SyncRun(UUID id, String library, ReaderAccountWriter writer, ResidentIdHasher hasher, Clock clock,
+			int batchSize) {
+		this.id = id;
 		this.library = library;
 		this.writer = writer;
 		this.hasher = hasher;
@@ -74,26 +84,49 @@ final class SyncRun implements EntryHandler {
 
 	@Override
 	public void malformed(String dn, String reason) {
+		malformed(dn, null, reason);
+	}
+
+	@Override
+	public void malformed(String dn, String directoryId, String reason) {
 		this.read++;
 		fail(dn, reason);
+		if (directoryId != null && this.malformedIds.add(directoryId) && this.malformedIds.size() >= this.batchSize) {
+			flush();
+		}
 	}
 
 	/** Writes the entries not written yet. */
 	void flush() {
+		if (!this.malformedIds.isEmpty()) {
+			this.writer.markSeen(this.library, List.copyOf(this.malformedIds), this.clock.instant(), this.id);
+			this.malformedIds.clear();
+		}
 		if (this.batch.isEmpty()) {
 			return;
 		}
-		ReaderAccountWriter.WriteCounts counts = this.writer.write(List.copyOf(this.batch), this.clock.instant());
+		ReaderAccountWriter.WriteCounts counts = this.writer.write(List.copyOf(this.batch), this.clock.instant(),
+				this.id);
 		this.created += counts.created();
 		this.updated += counts.updated();
 		this.unchanged += counts.unchanged();
+		this.restored += counts.restored();
 		this.batch.clear();
 		this.batchIds.clear();
 	}
 
-	SyncResult result(Instant started, String error) {
-		return new SyncResult(this.library, this.read, this.created, this.updated, this.unchanged, this.failed,
-				this.failures, started, this.clock.instant(), error);
+	UUID id() {
+		return this.id;
+	}
+
+	int read() {
+		return this.read;
+	}
+
+	SyncResult result(Instant started, String error, MissingAccountsBrake.Outcome deletions, UUID confirmsRun) {
+		return new SyncResult(this.id, this.library, this.read, this.created, this.updated, this.unchanged,
+				this.failed, this.failures, started, this.clock.instant(), error, deletions.missing(),
+				deletions.suspended(), this.restored, deletions.purged(), deletions.brakeReason(), confirmsRun);
 	}
 
 	private DirectoryAccount account(DirectoryEntry entry) {

@@ -75,15 +75,60 @@ class DirectoryPropertiesValidationTests {
 	}
 
 	@Test
+	void startWhenDeletionKeysSetThenBoundAndEveryLibraryInheritsThem() {
+		this.runner.withInitializer(new ConfigDataApplicationContextInitializer())
+			.withPropertyValues("spring.config.location=classpath:/" + DemoDirectories.YAML,
+					"readerpass.directory.purge-after=7d", "readerpass.directory.safety-brake=0.05")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				DirectoryProperties properties = context.getBean(DirectoryProperties.class);
+				assertThat(properties.purgeAfter("zj.sx")).isEqualTo(Duration.ofDays(7));
+				assertThat(properties.safetyBrake("zj.sx")).isEqualTo(0.05);
+			});
+	}
+
+	@Test
+	void purgeAfterWhenUnsetThenThirtyDaysAndTenPercentUnlessLibraryOverrides() {
+		DirectoryProperties demo = DemoDirectories.properties();
+		assertThat(demo.purgeAfter("zj")).isEqualTo(Duration.ofDays(30));
+		assertThat(demo.safetyBrake("zj")).isEqualTo(0.1);
+		LibraryDirectory zj = deletions(DemoDirectories.library(DemoLibrary.ZJ), 0.5, Duration.ofDays(2));
+		DirectoryProperties overridden = new DirectoryProperties(demo.identityHmacKey(), demo.zone(), true,
+				List.of(zj), demo.purgeAfter(), demo.safetyBrake());
+		assertThat(overridden.purgeAfter("zj")).isEqualTo(Duration.ofDays(2));
+		assertThat(overridden.safetyBrake("zj")).isEqualTo(0.5);
+	}
+
+	@Test
+	void problemsWhenSafetyBrakeOrPurgeAfterOutOfRangeThenReported() {
+		DirectoryProperties demo = DemoDirectories.properties();
+		LibraryDirectory zj = deletions(DemoDirectories.library(DemoLibrary.ZJ), 1.5, Duration.ofDays(-1));
+		DirectoryProperties properties = new DirectoryProperties(demo.identityHmacKey(), demo.zone(), true,
+				List.of(zj), Duration.ofDays(-1), -0.1);
+		assertThat(DirectoryPropertiesValidator.problems(properties)).containsExactly(
+				"readerpass.directory.purge-after: must be 0 or more",
+				"readerpass.directory.safety-brake: must be between 0 and 1 (a share of the accounts, e.g. 0.1)",
+				"readerpass.directory.libraries[0].safety-brake (library zj): must be between 0 and 1 (a share of the accounts, e.g. 0.1)",
+				"readerpass.directory.libraries[0].purge-after (library zj): must be 0 or more");
+	}
+
+	private static LibraryDirectory deletions(LibraryDirectory l, Double safetyBrake, Duration purgeAfter) {
+		return new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(), l.bindPassword(),
+				l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(),
+				l.poolSize(), l.mapping(), l.embedded(), safetyBrake, purgeAfter);
+	}
+
+	@Test
 	void problemsWhenEmbeddedMisconfiguredThenReported() {
 		LibraryDirectory zj = DemoDirectories.library(DemoLibrary.ZJ);
 		LibraryDirectory broken = new LibraryDirectory("zj", zj.preset(), List.of(URI.create("ldaps://ldap.example")),
 				false, zj.bindDn(), zj.bindPassword(), zj.baseDn(), "(objectClass=inetOrgPerson", zj.pageSize(),
 				zj.connectTimeout(), Duration.ZERO, zj.bindTimeout(), 0,
 				new AttributeNames(null, "card number", null, null, null, null, null, null, null),
-				new EmbeddedDirectory(new ClassPathResource("demo/directories/missing.ldif"), 70000));
+				new EmbeddedDirectory(new ClassPathResource("demo/directories/missing.ldif"), 70000), null, null);
 		DirectoryProperties properties = new DirectoryProperties(Secret.of("k".repeat(32)),
-				ZoneId.of("Asia/Shanghai"), true, List.of(broken, zj));
+				ZoneId.of("Asia/Shanghai"), true, List.of(broken, zj), DirectoryProperties.DEFAULT_PURGE_AFTER,
+				DirectoryProperties.DEFAULT_SAFETY_BRAKE);
 		assertThat(DirectoryPropertiesValidator.problems(properties)).containsExactly(
 				"readerpass.directory.libraries[0].urls (library zj): must be empty when embedded is set",
 				"readerpass.directory.libraries[0].insecure-plain (library zj): must be true for an embedded directory (it serves plain ldap:// on 127.0.0.1)",
@@ -100,9 +145,9 @@ class DirectoryPropertiesValidationTests {
 	void problemsWhenLibraryHasNoDirectoryThenUrlsRequired() {
 		LibraryDirectory bare = new LibraryDirectory(null, null, List.of(), false, null, null, null, null, 500,
 				Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 4,
-				new AttributeNames(null, null, null, null, null, null, null, null, null), null);
+				new AttributeNames(null, null, null, null, null, null, null, null, null), null, null, null);
 		assertThat(DirectoryPropertiesValidator.problems(new DirectoryProperties(null, ZoneId.of("UTC"), true,
-				List.of(bare))))
+				List.of(bare), DirectoryProperties.DEFAULT_PURGE_AFTER, DirectoryProperties.DEFAULT_SAFETY_BRAKE)))
 			.containsExactly("readerpass.directory.identity-hmac-key: is required",
 					"readerpass.directory.libraries[0].library: is required",
 					"readerpass.directory.libraries[0].preset: is required (openldap or active-directory)",

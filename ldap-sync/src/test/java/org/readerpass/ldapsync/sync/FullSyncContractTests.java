@@ -69,7 +69,8 @@ public abstract class FullSyncContractTests {
 			.toList());
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		this.accounts = new JdbcReaderAccounts(emptyDatabase(), hasher);
-		this.sync = new DirectoryFullSync(this.connectors, this.accounts, hasher, Clock.systemUTC(), BATCH_SIZE);
+		this.sync = new DirectoryFullSync(this.connectors, this.accounts, new JdbcSyncRuns(emptyDatabaseInUse()), hasher,
+				DeletionPolicy.from(properties), Clock.systemUTC(), BATCH_SIZE);
 	}
 
 	@AfterEach

@@ -41,7 +41,8 @@ public final class DemoDirectories {
 		DirectoryProperties all = properties();
 		List<String> codes = Arrays.stream(libraries).map(DemoLibrary::code).toList();
 		return new DirectoryProperties(all.identityHmacKey(), all.zone(), all.startupSync(),
-				all.libraries().stream().filter((library) -> codes.contains(library.library())).toList());
+				all.libraries().stream().filter((library) -> codes.contains(library.library())).toList(),
+				all.purgeAfter(), all.safetyBrake());
 	}
 
 	public static LibraryDirectory library(DemoLibrary library) {
@@ -53,7 +54,7 @@ public final class DemoDirectories {
 		return new LibraryDirectory(library.library(), library.preset(), List.of(url), true, library.bindDn(),
 				library.bindPassword(), library.baseDn(), library.filter(), library.pageSize(),
 				library.connectTimeout(), library.responseTimeout(), library.bindTimeout(), library.poolSize(),
-				library.mapping(), null);
+				library.mapping(), null, library.safetyBrake(), library.purgeAfter());
 	}
 
 }

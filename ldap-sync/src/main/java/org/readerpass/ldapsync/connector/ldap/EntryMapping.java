@@ -58,6 +58,16 @@ final class EntryMapping {
 		return attributes.toArray(String[]::new);
 	}
 
+	/** The entry's directory id when it can be read (even if the entry is malformed otherwise), else {@code null}. */
+	String directoryIdOf(Entry entry) {
+		try {
+			return limited(required(entry, this.names.directoryId(), this.directoryId), this.names.directoryId(), 128);
+		}
+		catch (MalformedValueException ex) {
+			return null;
+		}
+	}
+
 	DirectoryEntry map(Entry entry) throws MalformedValueException {
 		String directoryId = limited(required(entry, this.names.directoryId(), this.directoryId), this.names.directoryId(),
 				128);

@@ -2,6 +2,7 @@ package org.readerpass.ldapsync.connector.ldap;
 
 import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.EntryHandler;
+import org.readerpass.ldapsync.connector.ReadFailure;
 
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.BindRequest;
@@ -65,7 +66,8 @@ final class PagedAccountSearch {
 		}
 		catch (LDAPException ex) {
 			listener.rethrowHandlerFailure();
-			throw new DirectoryException("search of " + this.baseDn + " failed: " + describe(ex), ex);
+			throw new DirectoryException(failure(ex.getResultCode()),
+					"search of " + this.baseDn + " failed: " + describe(ex), ex);
 		}
 	}
 
@@ -75,7 +77,7 @@ final class PagedAccountSearch {
 			connection = this.servers.getConnection();
 		}
 		catch (LDAPException ex) {
-			throw new DirectoryException("directory unreachable: " + describe(ex), ex);
+			throw new DirectoryException(ReadFailure.UNREACHABLE, "directory unreachable: " + describe(ex), ex);
 		}
 		try {
 			connection.bind(this.syncBind.duplicate());
@@ -83,10 +85,28 @@ final class PagedAccountSearch {
 		}
 		catch (LDAPException ex) {
 			connection.close();
-			String problem = ResultCode.isConnectionUsable(ex.getResultCode()) ? "sync bind refused: "
-					: "directory unreachable during the sync bind: ";
-			throw new DirectoryException(problem + describe(ex), ex);
+			boolean refused = ResultCode.isConnectionUsable(ex.getResultCode());
+			String problem = refused ? "sync bind refused: " : "directory unreachable during the sync bind: ";
+			throw new DirectoryException(refused ? ReadFailure.BIND_REFUSED : ReadFailure.UNREACHABLE,
+					problem + describe(ex), ex);
 		}
+	}
+
+	/** What a search's result code says about the entries not read. */
+	static ReadFailure failure(ResultCode code) {
+		if (code.equals(ResultCode.SIZE_LIMIT_EXCEEDED) || code.equals(ResultCode.ADMIN_LIMIT_EXCEEDED)) {
+			return ReadFailure.SIZE_LIMIT_EXCEEDED;
+		}
+		if (code.equals(ResultCode.TIME_LIMIT_EXCEEDED) || code.equals(ResultCode.TIMEOUT)) {
+			return ReadFailure.TIME_LIMIT_EXCEEDED;
+		}
+		if (code.equals(ResultCode.NO_SUCH_OBJECT)) {
+			return ReadFailure.BASE_DN_MISSING;
+		}
+		if (!ResultCode.isConnectionUsable(code) || code.equals(ResultCode.UNAVAILABLE)) {
+			return ReadFailure.CONNECTION_LOST;
+		}
+		return ReadFailure.OTHER;
 	}
 
 	private static String describe(LDAPException ex) {
@@ -121,7 +141,8 @@ final class PagedAccountSearch {
 					this.handler.entry(PagedAccountSearch.this.mapping.map(entry));
 				}
 				catch (MalformedValueException ex) {
-					this.handler.malformed(entry.getDN(), ex.getMessage());
+					this.handler.malformed(entry.getDN(), PagedAccountSearch.this.mapping.directoryIdOf(entry),
+							ex.getMessage());
 				}
 			}
 			catch (RuntimeException ex) {

@@ -1,0 +1,99 @@
+package org.readerpass.ldapsync.account;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@link MissingAccounts} on the {@code reader_account} table's {@code last_seen_run} and {@code missing_since}. */
+final class AccountDeletions implements MissingAccounts {
+
+	private static final String UNSEEN = "library_code = :library and missing_since is null "
+			+ "and (last_seen_run is null or last_seen_run <> :run)";
+
+	/** Readers per delete statement. */
+	private static final int CHUNK = 500;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	AccountDeletions(DataSource dataSource) {
+		this.jdbc = JdbcClient.create(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+	}
+
+	@Override
+	public int countPresent(String libraryCode) {
+		return this.jdbc.sql("select count(*) from reader_account where library_code = ? and missing_since is null")
+			.param(libraryCode)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
+	public int countUnseen(String libraryCode, UUID runId) {
+		return this.jdbc.sql("select count(*) from reader_account where " + UNSEEN)
+			.param("library", libraryCode)
+			.param("run", runId)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
+	public int suspendUnseen(String libraryCode, UUID runId, Instant at) {
+		return this.jdbc.sql("update reader_account set status = :status, missing_since = :at where " + UNSEEN)
+			.param("status", AccountStatus.SUSPENDED.name())
+			.param("at", utc(at))
+			.param("library", libraryCode)
+			.param("run", runId)
+			.update();
+	}
+
+	@Override
+	public int purgeMissingBefore(String libraryCode, Instant cutoff) {
+		AccountUpserts.LINKING.lock(); // no new account may join a reader while it is being deleted
+		try {
+			Integer purged = this.transactions.execute((status) -> {
+				List<UUID> readers = this.jdbc
+					.sql("select distinct reader_id from reader_account where library_code = ? and missing_since < ?")
+					.param(libraryCode)
+					.param(utc(cutoff))
+					.query(UUID.class)
+					.list();
+				if (readers.isEmpty()) {
+					return 0;
+				}
+				int accounts = this.jdbc
+					.sql("delete from reader_account where library_code = ? and missing_since < ?")
+					.param(libraryCode)
+					.param(utc(cutoff))
+					.update();
+				for (int from = 0; from < readers.size(); from += CHUNK) {
+					this.jdbc
+						.sql("delete from reader where id in (:ids) "
+								+ "and not exists (select 1 from reader_account a where a.reader_id = reader.id)")
+						.param("ids", readers.subList(from, Math.min(from + CHUNK, readers.size())))
+						.update();
+				}
+				return accounts;
+			});
+			return (purged != null) ? purged : 0;
+		}
+		finally {
+			AccountUpserts.LINKING.unlock();
+		}
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
