@@ -2,6 +2,7 @@ package org.readerpass.adminui.testsupport;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -39,7 +40,7 @@ public final class TestAccounts {
 						AccountStatus.ACTIVE, null, WANG_FANG_HMAC, null, null),
 				new DirectoryAccount("zj.sx.zhuji", "dir-zhuji-0001", "uid=ZH0001,ou=readers,dc=zhuji", "ZH0001", "小明",
 						"child", AccountStatus.ACTIVE, null, null, null, null)),
-				Instant.parse("2026-11-25T00:00:00Z"));
+				Instant.parse("2026-11-25T00:00:00Z"), UUID.randomUUID());
 	}
 
 	public static ReaderAccount byCard(JdbcReaderAccounts accounts, String cardNumber) {
