@@ -16,9 +16,12 @@ import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.sync.DeletionPolicy;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
+import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
 import org.readerpass.ldapsync.sync.FullSync;
+import org.readerpass.ldapsync.sync.IncrementalSync;
 import org.readerpass.ldapsync.sync.JdbcSyncRuns;
 import org.readerpass.ldapsync.sync.StartupSync;
+import org.readerpass.ldapsync.sync.SyncScheduler;
 import org.readerpass.ldapsync.verify.PasswordVerification;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,15 +70,26 @@ public class LdapSyncConfiguration {
 	}
 
 	@Bean
-	FullSync fullSync(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts, JdbcSyncRuns syncRuns,
-			ResidentIdHasher residentIdHasher, DirectoryProperties properties) {
+	DirectoryFullSync fullSync(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts,
+			JdbcSyncRuns syncRuns, ResidentIdHasher residentIdHasher, DirectoryProperties properties) {
 		return new DirectoryFullSync(connectors, readerAccounts, syncRuns, residentIdHasher,
 				DeletionPolicy.from(properties), Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE);
 	}
 
 	@Bean
-	StartupSync startupSync(FullSync fullSync, DirectoryProperties properties) {
-		return new StartupSync(fullSync, properties.startupSync());
+	DirectoryIncrementalSync incrementalSync(DirectoryFullSync fullSync, DirectoryProperties properties) {
+		return new DirectoryIncrementalSync(fullSync, properties::incrementalOverlap);
+	}
+
+	/** Closed before the connectors (it depends on them through the syncs). */
+	@Bean(destroyMethod = "close")
+	SyncScheduler syncScheduler(FullSync fullSync, IncrementalSync incrementalSync, DirectoryProperties properties) {
+		return new SyncScheduler(fullSync, incrementalSync, SyncScheduler.schedules(properties));
+	}
+
+	@Bean
+	StartupSync startupSync(FullSync fullSync, SyncScheduler syncScheduler, DirectoryProperties properties) {
+		return new StartupSync(fullSync, properties.startupSync(), syncScheduler, properties.scheduleEnabled());
 	}
 
 	private static List<URI> urls(LibraryDirectory library, EmbeddedDirectories embedded) {

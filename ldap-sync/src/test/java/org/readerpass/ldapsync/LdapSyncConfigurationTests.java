@@ -9,7 +9,9 @@ import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.sync.FullSync;
+import org.readerpass.ldapsync.sync.IncrementalSync;
 import org.readerpass.ldapsync.sync.StartupSync;
+import org.readerpass.ldapsync.sync.SyncScheduler;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.verify.PasswordCheck;
@@ -38,6 +40,7 @@ class LdapSyncConfigurationTests {
 				.hasSingleBean(StartupSync.class)
 				.hasSingleBean(EmbeddedDirectories.class);
 			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
+			assertThat(context.getBean(SyncScheduler.class).started()).isTrue();
 			ReaderAccounts accounts = context.getBean(ReaderAccounts.class);
 			PasswordVerification passwords = context.getBean(PasswordVerification.class);
 			ReaderAccount zhangWei = accounts.findByCardNumber("ZJ0001").get(0);
@@ -60,6 +63,16 @@ class LdapSyncConfigurationTests {
 		this.runner.withPropertyValues("readerpass.directory.startup-sync=false").run((context) -> {
 			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
 			assertThat(context.getBean(ReaderAccounts.class).findByCardNumber("ZJ0001")).isEmpty();
+		});
+	}
+
+	@Test
+	void startWhenScheduleOffThenSchedulerNotStarted() {
+		this.runner.withPropertyValues("readerpass.directory.schedule-enabled=false").run((context) -> {
+			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
+			assertThat(context.getBean(ReaderAccounts.class).findByCardNumber("ZJ0001")).hasSize(1);
+			assertThat(context.getBean(SyncScheduler.class).started()).isFalse();
+			assertThat(context.getBean(IncrementalSync.class).run("zj").completed()).isTrue();
 		});
 	}
 

@@ -27,6 +27,10 @@ public final class DirectoryConnectors implements AutoCloseable {
 		return capability(library, AccountReader.class);
 	}
 
+	public Optional<ChangeReader> changeReader(String library) {
+		return capability(library, ChangeReader.class);
+	}
+
 	public Optional<PasswordVerifier> passwordVerifier(String library) {
 		return capability(library, PasswordVerifier.class);
 	}

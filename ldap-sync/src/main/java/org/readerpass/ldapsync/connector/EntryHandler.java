@@ -1,5 +1,7 @@
 package org.readerpass.ldapsync.connector;
 
+import java.time.Instant;
+
 /** Receives the entries an {@link AccountReader} reads, one at a time. */
 public interface EntryHandler {
 
@@ -16,6 +18,14 @@ public interface EntryHandler {
 	 */
 	default void malformed(String dn, String directoryId, String reason) {
 		malformed(dn, reason);
+	}
+
+	/**
+	 * The directory's own timestamp of the last change of the entry handed over next (by
+	 * {@link #entry} or {@link #malformed}), when the directory gives one. The sync keeps the latest
+	 * as its high-water mark.
+	 */
+	default void changedAt(Instant timestamp) {
 	}
 
 }

@@ -25,17 +25,31 @@ import org.springframework.validation.annotation.Validated;
  * deleted; a library may override it
  * @param safetyBrake the largest share (0–1) of a library's accounts one run may suspend as missing;
  * a run that would suspend more suspends none until an admin confirms it; a library may override it
+ * @param scheduleEnabled whether full and incremental syncs run on their schedules (after the start-up sync)
+ * @param fullSyncInterval time between the end of one scheduled full sync of a library and the
+ * start of the next; a library may override it
+ * @param incrementalInterval time between scheduled incremental syncs of a library; a library may override it
+ * @param incrementalOverlap how far before its high-water mark an incremental sync reads again,
+ * for clock skew and changes committed late; a library may override it
  */
 @ConfigurationProperties("readerpass.directory")
 @Validated
 @ValidDirectoryProperties
 public record DirectoryProperties(Secret identityHmacKey, @DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue("true") boolean startupSync, @DefaultValue List<LibraryDirectory> libraries,
-		@DefaultValue("30d") Duration purgeAfter, @DefaultValue("0.1") double safetyBrake) {
+		@DefaultValue("30d") Duration purgeAfter, @DefaultValue("0.1") double safetyBrake,
+		@DefaultValue("true") boolean scheduleEnabled, @DefaultValue("1h") Duration fullSyncInterval,
+		@DefaultValue("1m") Duration incrementalInterval, @DefaultValue("60s") Duration incrementalOverlap) {
 
 	public static final Duration DEFAULT_PURGE_AFTER = Duration.ofDays(30);
 
 	public static final double DEFAULT_SAFETY_BRAKE = 0.1;
+
+	public static final Duration DEFAULT_FULL_SYNC_INTERVAL = Duration.ofHours(1);
+
+	public static final Duration DEFAULT_INCREMENTAL_INTERVAL = Duration.ofMinutes(1);
+
+	public static final Duration DEFAULT_INCREMENTAL_OVERLAP = Duration.ofSeconds(60);
 
 	/** The library's {@code purge-after}, or the global one. */
 	public Duration purgeAfter(String libraryCode) {
@@ -45,6 +59,21 @@ public record DirectoryProperties(Secret identityHmacKey, @DefaultValue("Asia/Sh
 	/** The library's {@code safety-brake}, or the global one. */
 	public double safetyBrake(String libraryCode) {
 		return library(libraryCode).map(LibraryDirectory::safetyBrake).orElse(this.safetyBrake);
+	}
+
+	/** The library's {@code full-sync-interval}, or the global one. */
+	public Duration fullSyncInterval(String libraryCode) {
+		return library(libraryCode).map(LibraryDirectory::fullSyncInterval).orElse(this.fullSyncInterval);
+	}
+
+	/** The library's {@code incremental-interval}, or the global one. */
+	public Duration incrementalInterval(String libraryCode) {
+		return library(libraryCode).map(LibraryDirectory::incrementalInterval).orElse(this.incrementalInterval);
+	}
+
+	/** The library's {@code incremental-overlap}, or the global one. */
+	public Duration incrementalOverlap(String libraryCode) {
+		return library(libraryCode).map(LibraryDirectory::incrementalOverlap).orElse(this.incrementalOverlap);
 	}
 
 	public Optional<LibraryDirectory> library(String libraryCode) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintValidator;
@@ -26,6 +27,12 @@ public final class DirectoryPropertiesValidator
 	private static final int MIN_HMAC_KEY_LENGTH = 32;
 
 	private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+
+	private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+	private static final Duration MAX_INTERVAL = Duration.ofDays(7);
+
+	private static final Duration MAX_OVERLAP = Duration.ofDays(1);
 
 	@Override
 	public boolean isValid(DirectoryProperties properties, ConstraintValidatorContext context) {
@@ -55,6 +62,10 @@ public final class DirectoryPropertiesValidator
 		if (!isShare(properties.safetyBrake())) {
 			problems.add(PREFIX + ".safety-brake: must be between 0 and 1 (a share of the accounts, e.g. 0.1)");
 		}
+		BiConsumer<String, String> global = (key, problem) -> problems.add(PREFIX + "." + key + ": " + problem);
+		checkInterval(properties.fullSyncInterval(), "full-sync-interval", global);
+		checkInterval(properties.incrementalInterval(), "incremental-interval", global);
+		checkOverlap(properties.incrementalOverlap(), "incremental-overlap", global);
 		Set<String> codes = new HashSet<>();
 		for (int i = 0; i < properties.libraries().size(); i++) {
 			LibraryDirectory library = properties.libraries().get(i);
@@ -96,6 +107,15 @@ public final class DirectoryPropertiesValidator
 		}
 		if (library.purgeAfter() != null && library.purgeAfter().isNegative()) {
 			problems.add("purge-after", "must be 0 or more");
+		}
+		if (library.fullSyncInterval() != null) {
+			checkInterval(library.fullSyncInterval(), "full-sync-interval", problems::add);
+		}
+		if (library.incrementalInterval() != null) {
+			checkInterval(library.incrementalInterval(), "incremental-interval", problems::add);
+		}
+		if (library.incrementalOverlap() != null) {
+			checkOverlap(library.incrementalOverlap(), "incremental-overlap", problems::add);
 		}
 		library.mapping().byKey().forEach((key, attribute) -> {
 			if (!LdapSyntax.isAttributeName(attribute)) {
@@ -164,6 +184,18 @@ public final class DirectoryPropertiesValidator
 	private static void checkTimeout(Duration timeout, String key, Problems problems) {
 		if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
 			problems.add(key, "must be more than 0 and at most 5m");
+		}
+	}
+
+	private static void checkInterval(Duration interval, String key, BiConsumer<String, String> problems) {
+		if (interval == null || interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
+			problems.accept(key, "must be between 1s and 7d");
+		}
+	}
+
+	private static void checkOverlap(Duration overlap, String key, BiConsumer<String, String> problems) {
+		if (overlap == null || overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+			problems.accept(key, "must be between 0s and 1d");
 		}
 	}
 

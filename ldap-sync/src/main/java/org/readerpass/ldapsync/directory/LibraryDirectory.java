@@ -29,13 +29,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embedded runs an embedded directory for this library (the demo) instead of using {@code urls}
  * @param safetyBrake overrides {@code readerpass.directory.safety-brake} for this library; {@code null} keeps it
  * @param purgeAfter overrides {@code readerpass.directory.purge-after} for this library; {@code null} keeps it
+ * @param fullSyncInterval overrides {@code readerpass.directory.full-sync-interval}; {@code null} keeps it
+ * @param incrementalInterval overrides {@code readerpass.directory.incremental-interval}; {@code null} keeps it
+ * @param incrementalOverlap overrides {@code readerpass.directory.incremental-overlap}; {@code null} keeps it
  */
 public record LibraryDirectory(String library, DirectoryPreset preset, @DefaultValue List<URI> urls,
 		boolean insecurePlain, String bindDn, Secret bindPassword, String baseDn, String filter,
 		@DefaultValue("500") int pageSize, @DefaultValue("2s") Duration connectTimeout,
 		@DefaultValue("5s") Duration responseTimeout, @DefaultValue("2s") Duration bindTimeout,
 		@DefaultValue("4") int poolSize, @DefaultValue AttributeNames mapping, EmbeddedDirectory embedded,
-		Double safetyBrake, Duration purgeAfter) {
+		Double safetyBrake, Duration purgeAfter, Duration fullSyncInterval, Duration incrementalInterval,
+		Duration incrementalOverlap) {
 
 	/** The configured filter, or the preset's. */
 	public String effectiveFilter() {

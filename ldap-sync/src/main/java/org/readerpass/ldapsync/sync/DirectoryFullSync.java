@@ -90,9 +90,9 @@ public final class DirectoryFullSync implements FullSync {
 			throw new IllegalStateException("run " + brakedRunId + " was not braked for missing accounts ("
 					+ braked.brakeReason() + "): there is nothing to confirm");
 		}
-		boolean latest = this.runs.latest(libraryCode, 1).stream().allMatch((run) -> run.runId().equals(brakedRunId));
+		boolean latest = this.runs.latest(libraryCode, SyncKind.FULL, 1).stream().allMatch((run) -> run.runId().equals(brakedRunId));
 		if (!latest) {
-			throw new IllegalStateException("run " + brakedRunId + " is no longer the latest run of library "
+			throw new IllegalStateException("run " + brakedRunId + " is no longer the latest full run of library "
 					+ libraryCode + ": confirm the latest braked run");
 		}
 		logger.info("Deletions confirmed library={} syncRun={} missing={}", libraryCode, brakedRunId,
@@ -104,9 +104,8 @@ public final class DirectoryFullSync implements FullSync {
 		AccountReader reader = this.connectors.accountReader(libraryCode)
 			.orElseThrow(() -> new IllegalArgumentException("no directory configured for library " + libraryCode));
 		Instant started = this.clock.instant();
-		SyncRun run = new SyncRun(UUID.randomUUID(), libraryCode, this.writer, this.hasher, this.clock,
-				this.batchSize);
-		ReentrantLock lock = this.running.computeIfAbsent(libraryCode, (library) -> new ReentrantLock());
+		SyncRun run = newRun(libraryCode);
+		ReentrantLock lock = lockOf(libraryCode);
 		if (!lock.tryLock()) {
 			return new SyncResult(null, libraryCode, 0, 0, 0, 0, 0, List.of(), started, this.clock.instant(),
 					"a sync of this library is already running", 0, 0, 0, 0, null, confirms);
@@ -135,7 +134,7 @@ public final class DirectoryFullSync implements FullSync {
 			error = (error != null) ? error : "sync failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			deletions = new MissingAccountsBrake.Outcome(0, 0, 0, BrakeReason.RUN_FAILED);
 		}
-		SyncResult result = run.result(started, error, deletions, confirms);
+		SyncResult result = run.result(SyncKind.FULL, started, error, deletions, confirms);
 		if (result.braked() && result.brakeReason().confirmable()) {
 			logger.warn("Sync braked, nobody suspended library={} syncRun={} reason={} missing={}", library,
 					result.runId(), result.brakeReason(), result.missing());
@@ -147,7 +146,28 @@ public final class DirectoryFullSync implements FullSync {
 		return result;
 	}
 
-	private void record(SyncResult result) {
+	/** The lock every sync of the library (full or incremental) holds while it runs. */
+	ReentrantLock lockOf(String libraryCode) {
+		return this.running.computeIfAbsent(libraryCode, (library) -> new ReentrantLock());
+	}
+
+	SyncRun newRun(String libraryCode) {
+		return new SyncRun(UUID.randomUUID(), libraryCode, this.writer, this.hasher, this.clock, this.batchSize);
+	}
+
+	DirectoryConnectors connectors() {
+		return this.connectors;
+	}
+
+	SyncRuns runs() {
+		return this.runs;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	void record(SyncResult result) {
 		try {
 			this.runs.record(result);
 		}

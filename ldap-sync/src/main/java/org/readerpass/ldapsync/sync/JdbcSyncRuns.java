@@ -2,6 +2,8 @@ package org.readerpass.ldapsync.sync;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sync runs in the {@code sync_run} and {@code sync_run_failure} tables (Flyway migration
- * {@code db/migration/V2026_11_25_02__sync_deletions.sql} of this module), on H2 or PostgreSQL.
+ * {@code db/migration/V2026_11_25_02__sync_deletions.sql} of this module), on H2 or PostgreSQL; the
+ * libraries' high-water marks in {@code sync_high_water_mark} ({@code V2026_11_25_03__sync_incremental.sql}).
  */
 public final class JdbcSyncRuns implements SyncRuns {
 
@@ -28,12 +31,12 @@ public final class JdbcSyncRuns implements SyncRuns {
 
 	private static final String INSERT = "insert into sync_run (id, library_code, started_at, finished_at, read_count, "
 			+ "created_count, updated_count, unchanged_count, missing_count, suspended_count, restored_count, "
-			+ "purged_count, failed_count, brake_reason, confirms_run, error) "
-			+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "purged_count, failed_count, brake_reason, confirms_run, error, kind, high_water_mark) "
+			+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String SELECT = "select id, library_code, started_at, finished_at, read_count, created_count, "
 			+ "updated_count, unchanged_count, missing_count, suspended_count, restored_count, purged_count, "
-			+ "failed_count, brake_reason, confirms_run, error from sync_run ";
+			+ "failed_count, brake_reason, confirms_run, error, kind, high_water_mark from sync_run ";
 
 	private final JdbcClient jdbc;
 
@@ -61,10 +64,50 @@ public final class JdbcSyncRuns implements SyncRuns {
 			this.jdbcTemplate.update(INSERT, r.runId(), r.libraryCode(), utc(r.started()), utc(r.finished()), r.read(),
 					r.created(), r.updated(), r.unchanged(), r.missing(), r.suspended(), r.restored(), r.purged(),
 					r.failed(), (r.brakeReason() != null) ? r.brakeReason().name() : null, r.confirmsRun(),
-					truncate(r.error(), MAX_ERROR_LENGTH));
+					truncate(r.error(), MAX_ERROR_LENGTH), r.kind().name(),
+					(r.highWaterMark() != null) ? utc(r.highWaterMark()) : null);
 			this.jdbcTemplate.batchUpdate("insert into sync_run_failure (run_id, item_no, failure) values (?, ?, ?)",
 					failures);
+			if (r.completed() && r.highWaterMark() != null) {
+				moveMark(r.libraryCode(), r.highWaterMark(), r.duration(), r.runId(), r.finished());
+			}
 		});
+	}
+
+	/** Moves the library's mark forward to {@code mark} (never back). Runs of one library do not overlap. */
+	private void moveMark(String library, Instant mark, Duration runDuration, UUID runId, Instant at) {
+		Optional<HighWaterMark> current = highWaterMark(library);
+		if (current.isEmpty()) {
+			this.jdbcTemplate.update("insert into sync_high_water_mark (library_code, high_water_mark, run_duration_ms, "
+					+ "run_id, updated_at) values (?, ?, ?, ?, ?)", library, utc(mark), runDuration.toMillis(), runId,
+					utc(at));
+		}
+		else if (mark.isAfter(current.get().timestamp())) {
+			this.jdbcTemplate.update("update sync_high_water_mark set high_water_mark = ?, run_duration_ms = ?, "
+					+ "run_id = ?, updated_at = ? where library_code = ?", utc(mark), runDuration.toMillis(), runId,
+					utc(at), library);
+		}
+	}
+
+	@Override
+	public Optional<HighWaterMark> highWaterMark(String libraryCode) {
+		return this.jdbc
+			.sql("select high_water_mark, run_duration_ms from sync_high_water_mark where library_code = ?")
+			.param(libraryCode)
+			.query((rs, rowNum) -> new HighWaterMark(rs.getObject("high_water_mark", OffsetDateTime.class).toInstant(),
+					Duration.ofMillis(rs.getLong("run_duration_ms"))))
+			.optional();
+	}
+
+	@Override
+	public List<SyncResult> latest(String libraryCode, SyncKind kind, int limit) {
+		return this.jdbc
+			.sql(SELECT + "where library_code = ? and kind = ? order by started_at desc, finished_at desc limit ?")
+			.param(libraryCode)
+			.param(kind.name())
+			.param(limit)
+			.query(this::result)
+			.list();
 	}
 
 	@Override
@@ -94,10 +137,15 @@ public final class JdbcSyncRuns implements SyncRuns {
 				rs.getObject("finished_at", OffsetDateTime.class).toInstant(), rs.getString("error"),
 				rs.getInt("missing_count"), rs.getInt("suspended_count"), rs.getInt("restored_count"),
 				rs.getInt("purged_count"), (brake != null) ? BrakeReason.valueOf(brake) : null,
-				rs.getObject("confirms_run", UUID.class));
+				rs.getObject("confirms_run", UUID.class), SyncKind.valueOf(rs.getString("kind")),
+				instant(rs.getObject("high_water_mark", OffsetDateTime.class)));
 	}
 
-	private static OffsetDateTime utc(java.time.Instant instant) {
+	private static Instant instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 

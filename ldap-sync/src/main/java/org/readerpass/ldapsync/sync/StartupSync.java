@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
-/** Syncs every library once when the application starts, logging one line per library. */
+/**
+ * Syncs every library once when the application starts, logging one line per library, then starts
+ * the {@link SyncScheduler} (so scheduled runs never race the start-up sync).
+ */
 public final class StartupSync implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(StartupSync.class);
@@ -15,19 +18,44 @@ public final class StartupSync implements ApplicationRunner {
 
 	private final boolean enabled;
 
-	/** @param enabled {@code readerpass.directory.startup-sync} */
+	private final SyncScheduler scheduler;
+
+	private final boolean scheduleEnabled;
+
+	/** Without schedules. @param enabled {@code readerpass.directory.startup-sync} */
 	public StartupSync(FullSync fullSync, boolean enabled) {
+		this(fullSync, enabled, null, false);
+	}
+
+	/**
+	 * @param enabled {@code readerpass.directory.startup-sync}
+	 * @param scheduler started after the start-up sync when {@code scheduleEnabled}
+	 * @param scheduleEnabled {@code readerpass.directory.schedule-enabled}
+	 */
+	public StartupSync(FullSync fullSync, boolean enabled, SyncScheduler scheduler, boolean scheduleEnabled) {
 		this.fullSync = fullSync;
 		this.enabled = enabled;
+		this.scheduler = scheduler;
+		this.scheduleEnabled = scheduleEnabled;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.enabled) {
 			logger.info("Start-up sync is off (readerpass.directory.startup-sync=false)");
+		}
+		else {
+			this.fullSync.runAll().forEach(StartupSync::log);
+		}
+		if (this.scheduler == null) {
 			return;
 		}
-		this.fullSync.runAll().forEach(StartupSync::log);
+		if (this.scheduleEnabled) {
+			this.scheduler.start(false); // the first scheduled full run comes one interval after start-up
+		}
+		else {
+			logger.info("Sync schedules are off (readerpass.directory.schedule-enabled=false)");
+		}
 	}
 
 	static void log(SyncResult result) {

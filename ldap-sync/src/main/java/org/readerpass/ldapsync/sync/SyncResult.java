@@ -25,13 +25,26 @@ import java.util.UUID;
  * @param purged accounts deleted because they had been missing longer than the grace period
  * @param brakeReason why this run suspended nobody, or {@code null}
  * @param confirmsRun the braked run whose deletions an admin confirmed with this run, or {@code null}
+ * @param kind a full or an incremental run
+ * @param highWaterMark the latest change timestamp (the directory's clock) of the entries this run
+ * read, or {@code null} when none had one
  */
 public record SyncResult(UUID runId, String libraryCode, int read, int created, int updated, int unchanged,
 		int failed, List<String> failures, Instant started, Instant finished, String error, int missing,
-		int suspended, int restored, int purged, BrakeReason brakeReason, UUID confirmsRun) {
+		int suspended, int restored, int purged, BrakeReason brakeReason, UUID confirmsRun, SyncKind kind,
+		Instant highWaterMark) {
 
 	public SyncResult {
 		failures = List.copyOf(failures);
+		kind = (kind != null) ? kind : SyncKind.FULL;
+	}
+
+	/** A full run's result without a high-water mark. */
+	public SyncResult(UUID runId, String libraryCode, int read, int created, int updated, int unchanged, int failed,
+			List<String> failures, Instant started, Instant finished, String error, int missing, int suspended,
+			int restored, int purged, BrakeReason brakeReason, UUID confirmsRun) {
+		this(runId, libraryCode, read, created, updated, unchanged, failed, failures, started, finished, error, missing,
+				suspended, restored, purged, brakeReason, confirmsRun, SyncKind.FULL, null);
 	}
 
 	/** A result without deletions (no run id, nothing missing, suspended, restored or purged). */

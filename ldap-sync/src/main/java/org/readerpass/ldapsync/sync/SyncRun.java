@@ -59,6 +59,8 @@ final class SyncRun implements EntryHandler {
 
 	private int restored;
 
+	private Instant latestChange;
+
 	SyncRun(UUID id, String library, ReaderAccountWriter writer, ResidentIdHasher hasher, Clock clock,
 			int batchSize) {
 		this.id = id;
@@ -79,6 +81,13 @@ final class SyncRun implements EntryHandler {
 		this.batch.add(account(entry));
 		if (this.batch.size() >= this.batchSize) {
 			flush();
+		}
+	}
+
+	@Override
+	public void changedAt(Instant timestamp) {
+		if (this.latestChange == null || timestamp.isAfter(this.latestChange)) {
+			this.latestChange = timestamp;
 		}
 	}
 
@@ -123,10 +132,12 @@ final class SyncRun implements EntryHandler {
 		return this.read;
 	}
 
-	SyncResult result(Instant started, String error, MissingAccountsBrake.Outcome deletions, UUID confirmsRun) {
+	SyncResult result(SyncKind kind, Instant started, String error, MissingAccountsBrake.Outcome deletions,
+			UUID confirmsRun) {
 		return new SyncResult(this.id, this.library, this.read, this.created, this.updated, this.unchanged,
 				this.failed, this.failures, started, this.clock.instant(), error, deletions.missing(),
-				deletions.suspended(), this.restored, deletions.purged(), deletions.brakeReason(), confirmsRun);
+				deletions.suspended(), this.restored, deletions.purged(), deletions.brakeReason(), confirmsRun, kind,
+				this.latestChange);
 	}
 
 	private DirectoryAccount account(DirectoryEntry entry) {

@@ -12,6 +12,17 @@ public interface SyncRuns {
 	/** The library's latest runs, newest first. */
 	List<SyncResult> latest(String libraryCode, int limit);
 
+	/** The library's latest runs of one kind, newest first. */
+	List<SyncResult> latest(String libraryCode, SyncKind kind, int limit);
+
 	Optional<SyncResult> find(UUID runId);
+
+	/**
+	 * The library's high-water mark: the latest change timestamp (the directory's clock) of the
+	 * entries read by its complete runs, with the duration of the run that read it, or empty before
+	 * the first complete run that read one. {@link #record} moves it forward, never back, for a
+	 * complete run.
+	 */
+	Optional<HighWaterMark> highWaterMark(String libraryCode);
 
 }

@@ -94,7 +94,8 @@ class DirectoryPropertiesValidationTests {
 		assertThat(demo.safetyBrake("zj")).isEqualTo(0.1);
 		LibraryDirectory zj = deletions(DemoDirectories.library(DemoLibrary.ZJ), 0.5, Duration.ofDays(2));
 		DirectoryProperties overridden = new DirectoryProperties(demo.identityHmacKey(), demo.zone(), true,
-				List.of(zj), demo.purgeAfter(), demo.safetyBrake());
+				List.of(zj), demo.purgeAfter(), demo.safetyBrake(), true, DirectoryProperties.DEFAULT_FULL_SYNC_INTERVAL,
+				DirectoryProperties.DEFAULT_INCREMENTAL_INTERVAL, DirectoryProperties.DEFAULT_INCREMENTAL_OVERLAP);
 		assertThat(overridden.purgeAfter("zj")).isEqualTo(Duration.ofDays(2));
 		assertThat(overridden.safetyBrake("zj")).isEqualTo(0.5);
 	}
@@ -104,7 +105,8 @@ class DirectoryPropertiesValidationTests {
 		DirectoryProperties demo = DemoDirectories.properties();
 		LibraryDirectory zj = deletions(DemoDirectories.library(DemoLibrary.ZJ), 1.5, Duration.ofDays(-1));
 		DirectoryProperties properties = new DirectoryProperties(demo.identityHmacKey(), demo.zone(), true,
-				List.of(zj), Duration.ofDays(-1), -0.1);
+				List.of(zj), Duration.ofDays(-1), -0.1, true, DirectoryProperties.DEFAULT_FULL_SYNC_INTERVAL,
+				DirectoryProperties.DEFAULT_INCREMENTAL_INTERVAL, DirectoryProperties.DEFAULT_INCREMENTAL_OVERLAP);
 		assertThat(DirectoryPropertiesValidator.problems(properties)).containsExactly(
 				"readerpass.directory.purge-after: must be 0 or more",
 				"readerpass.directory.safety-brake: must be between 0 and 1 (a share of the accounts, e.g. 0.1)",
@@ -115,7 +117,7 @@ class DirectoryPropertiesValidationTests {
 	private static LibraryDirectory deletions(LibraryDirectory l, Double safetyBrake, Duration purgeAfter) {
 		return new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(), l.bindPassword(),
 				l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(),
-				l.poolSize(), l.mapping(), l.embedded(), safetyBrake, purgeAfter);
+				l.poolSize(), l.mapping(), l.embedded(), safetyBrake, purgeAfter, null, null, null);
 	}
 
 	@Test
@@ -125,10 +127,12 @@ class DirectoryPropertiesValidationTests {
 				false, zj.bindDn(), zj.bindPassword(), zj.baseDn(), "(objectClass=inetOrgPerson", zj.pageSize(),
 				zj.connectTimeout(), Duration.ZERO, zj.bindTimeout(), 0,
 				new AttributeNames(null, "card number", null, null, null, null, null, null, null),
-				new EmbeddedDirectory(new ClassPathResource("demo/directories/missing.ldif"), 70000), null, null);
+				new EmbeddedDirectory(new ClassPathResource("demo/directories/missing.ldif"), 70000), null, null, null,
+				null, null);
 		DirectoryProperties properties = new DirectoryProperties(Secret.of("k".repeat(32)),
 				ZoneId.of("Asia/Shanghai"), true, List.of(broken, zj), DirectoryProperties.DEFAULT_PURGE_AFTER,
-				DirectoryProperties.DEFAULT_SAFETY_BRAKE);
+				DirectoryProperties.DEFAULT_SAFETY_BRAKE, true, DirectoryProperties.DEFAULT_FULL_SYNC_INTERVAL,
+				DirectoryProperties.DEFAULT_INCREMENTAL_INTERVAL, DirectoryProperties.DEFAULT_INCREMENTAL_OVERLAP);
 		assertThat(DirectoryPropertiesValidator.problems(properties)).containsExactly(
 				"readerpass.directory.libraries[0].urls (library zj): must be empty when embedded is set",
 				"readerpass.directory.libraries[0].insecure-plain (library zj): must be true for an embedded directory (it serves plain ldap:// on 127.0.0.1)",
@@ -145,9 +149,12 @@ class DirectoryPropertiesValidationTests {
 	void problemsWhenLibraryHasNoDirectoryThenUrlsRequired() {
 		LibraryDirectory bare = new LibraryDirectory(null, null, List.of(), false, null, null, null, null, 500,
 				Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 4,
-				new AttributeNames(null, null, null, null, null, null, null, null, null), null, null, null);
+				new AttributeNames(null, null, null, null, null, null, null, null, null), null, null, null, null, null,
+				null);
 		assertThat(DirectoryPropertiesValidator.problems(new DirectoryProperties(null, ZoneId.of("UTC"), true,
-				List.of(bare), DirectoryProperties.DEFAULT_PURGE_AFTER, DirectoryProperties.DEFAULT_SAFETY_BRAKE)))
+				List.of(bare), DirectoryProperties.DEFAULT_PURGE_AFTER, DirectoryProperties.DEFAULT_SAFETY_BRAKE, true,
+				DirectoryProperties.DEFAULT_FULL_SYNC_INTERVAL, DirectoryProperties.DEFAULT_INCREMENTAL_INTERVAL,
+				DirectoryProperties.DEFAULT_INCREMENTAL_OVERLAP)))
 			.containsExactly("readerpass.directory.identity-hmac-key: is required",
 					"readerpass.directory.libraries[0].library: is required",
 					"readerpass.directory.libraries[0].preset: is required (openldap or active-directory)",
@@ -178,6 +185,48 @@ class DirectoryPropertiesValidationTests {
 	@EnableConfigurationProperties(DirectoryProperties.class)
 	static class PropertiesOnly {
 
+	}
+
+	@Test
+	void schedulesWhenNotSetThenDefaultsAndLibraryOverridesApply() {
+		DirectoryProperties demo = DemoDirectories.properties();
+		assertThat(demo.scheduleEnabled()).isTrue();
+		assertThat(demo.fullSyncInterval("zj")).isEqualTo(Duration.ofHours(1));
+		assertThat(demo.incrementalInterval("zj")).isEqualTo(Duration.ofMinutes(1));
+		assertThat(demo.incrementalOverlap("zj")).isEqualTo(Duration.ofSeconds(60));
+		DirectoryProperties overridden = new DirectoryProperties(demo.identityHmacKey(), demo.zone(), true,
+				List.of(schedules(DemoDirectories.library(DemoLibrary.ZJ), Duration.ofMinutes(30), Duration.ofSeconds(10),
+						Duration.ofSeconds(5))),
+				demo.purgeAfter(), demo.safetyBrake(), true, demo.fullSyncInterval(), demo.incrementalInterval(),
+				demo.incrementalOverlap());
+		assertThat(overridden.fullSyncInterval("zj")).isEqualTo(Duration.ofMinutes(30));
+		assertThat(overridden.incrementalInterval("zj")).isEqualTo(Duration.ofSeconds(10));
+		assertThat(overridden.incrementalOverlap("zj")).isEqualTo(Duration.ofSeconds(5));
+		assertThat(DirectoryPropertiesValidator.problems(overridden)).isEmpty();
+	}
+
+	@Test
+	void problemsWhenScheduleIntervalsOutOfRangeThenReportedWithTheirKeys() {
+		DirectoryProperties demo = DemoDirectories.properties();
+		LibraryDirectory zj = schedules(DemoDirectories.library(DemoLibrary.ZJ), Duration.ofDays(8), Duration.ZERO,
+				Duration.ofSeconds(-1));
+		DirectoryProperties properties = new DirectoryProperties(demo.identityHmacKey(), demo.zone(), true,
+				List.of(zj), demo.purgeAfter(), demo.safetyBrake(), true, Duration.ofMillis(500), null,
+				Duration.ofDays(2));
+		assertThat(DirectoryPropertiesValidator.problems(properties)).containsExactly(
+				"readerpass.directory.full-sync-interval: must be between 1s and 7d",
+				"readerpass.directory.incremental-interval: must be between 1s and 7d",
+				"readerpass.directory.incremental-overlap: must be between 0s and 1d",
+				"readerpass.directory.libraries[0].full-sync-interval (library zj): must be between 1s and 7d",
+				"readerpass.directory.libraries[0].incremental-interval (library zj): must be between 1s and 7d",
+				"readerpass.directory.libraries[0].incremental-overlap (library zj): must be between 0s and 1d");
+	}
+
+	private static LibraryDirectory schedules(LibraryDirectory l, Duration full, Duration incremental,
+			Duration overlap) {
+		return new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(), l.bindPassword(),
+				l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(),
+				l.poolSize(), l.mapping(), l.embedded(), l.safetyBrake(), l.purgeAfter(), full, incremental, overlap);
 	}
 
 }

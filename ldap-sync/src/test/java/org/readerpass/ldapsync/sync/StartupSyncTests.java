@@ -65,6 +65,29 @@ class StartupSyncTests {
 		assertThat(fullSync.runs).isZero();
 	}
 
+	@Test
+	void runWhenScheduleEnabledThenSchedulerStartedAfterTheStartupSync() {
+		FixedResults fullSync = new FixedResults(List.of());
+		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> {
+			throw new AssertionError("no library is scheduled");
+		}, List.of())) {
+			new StartupSync(fullSync, true, scheduler, true).run(new DefaultApplicationArguments());
+			assertThat(fullSync.runs).isEqualTo(1);
+			assertThat(scheduler.started()).isTrue();
+		}
+	}
+
+	@Test
+	void runWhenScheduleDisabledThenSchedulerNotStartedAndSaid() {
+		FixedResults fullSync = new FixedResults(List.of());
+		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null, List.of())) {
+			new StartupSync(fullSync, true, scheduler, false).run(new DefaultApplicationArguments());
+			assertThat(scheduler.started()).isFalse();
+		}
+		assertThat(this.appender.list).extracting(ILoggingEvent::getFormattedMessage)
+			.containsExactly("Sync schedules are off (readerpass.directory.schedule-enabled=false)");
+	}
+
 	/** A FullSync that answers fixed results (the real one is tested in FullSyncContractTests). */
 	private static final class FixedResults implements FullSync {
 

@@ -42,7 +42,8 @@ public final class DemoDirectories {
 		List<String> codes = Arrays.stream(libraries).map(DemoLibrary::code).toList();
 		return new DirectoryProperties(all.identityHmacKey(), all.zone(), all.startupSync(),
 				all.libraries().stream().filter((library) -> codes.contains(library.library())).toList(),
-				all.purgeAfter(), all.safetyBrake());
+				all.purgeAfter(), all.safetyBrake(), all.scheduleEnabled(), all.fullSyncInterval(),
+				all.incrementalInterval(), all.incrementalOverlap());
 	}
 
 	public static LibraryDirectory library(DemoLibrary library) {
@@ -54,7 +55,8 @@ public final class DemoDirectories {
 		return new LibraryDirectory(library.library(), library.preset(), List.of(url), true, library.bindDn(),
 				library.bindPassword(), library.baseDn(), library.filter(), library.pageSize(),
 				library.connectTimeout(), library.responseTimeout(), library.bindTimeout(), library.poolSize(),
-				library.mapping(), null, library.safetyBrake(), library.purgeAfter());
+				library.mapping(), null, library.safetyBrake(), library.purgeAfter(), library.fullSyncInterval(),
+				library.incrementalInterval(), library.incrementalOverlap());
 	}
 
 }

@@ -1,10 +1,12 @@
 package org.readerpass.ldapsync.connector.ldap;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
 import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.ChangeReader;
 import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.EntryHandler;
 import org.readerpass.ldapsync.connector.PasswordVerifier;
@@ -21,9 +23,10 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 
 /**
  * The connector for an LDAP directory (OpenLDAP, Active Directory, the embedded UnboundID server)
- * on the UnboundID LDAP SDK: reads accounts by paged search, checks passwords by bind.
+ * on the UnboundID LDAP SDK: reads accounts (all, or those changed since a moment) by paged search,
+ * checks passwords by bind.
  */
-public final class LdapConnector implements AccountReader, PasswordVerifier {
+public final class LdapConnector implements AccountReader, ChangeReader, PasswordVerifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -66,7 +69,7 @@ public final class LdapConnector implements AccountReader, PasswordVerifier {
 		EntryMapping mapping = EntryMapping.of(directory.preset(), directory.attributes(), zone);
 		PagedAccountSearch search = new PagedAccountSearch(LdapServers.of(urls, searchOptions),
 				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()), baseDn, filter,
-				directory.pageSize(), mapping);
+				directory.pageSize(), mapping, ChangeTimestamps.of(directory.preset()));
 		BindPasswordCheck passwords = new BindPasswordCheck(library, LdapServers.of(urls, bindOptions),
 				directory.poolSize(), directory.bindTimeout().toMillis());
 		return new LdapConnector(library, search, passwords);
@@ -80,6 +83,11 @@ public final class LdapConnector implements AccountReader, PasswordVerifier {
 	@Override
 	public void readAll(EntryHandler handler) throws DirectoryException {
 		this.search.readAll(handler);
+	}
+
+	@Override
+	public void readChangedSince(Instant since, EntryHandler handler) throws DirectoryException {
+		this.search.readChangedSince(since, handler);
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package org.readerpass.ldapsync.connector.ldap;
 
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.EntryHandler;
 import org.readerpass.ldapsync.connector.ReadFailure;
@@ -39,23 +44,40 @@ final class PagedAccountSearch {
 
 	private final EntryMapping mapping;
 
+	private final ChangeTimestamps timestamps;
+
+	private final String[] attributes;
+
 	PagedAccountSearch(ServerSet servers, BindRequest syncBind, DN baseDn, Filter filter, int pageSize,
-			EntryMapping mapping) {
+			EntryMapping mapping, ChangeTimestamps timestamps) {
 		this.servers = servers;
 		this.syncBind = syncBind;
 		this.baseDn = baseDn;
 		this.filter = filter;
 		this.pageSize = pageSize;
 		this.mapping = mapping;
+		this.timestamps = timestamps;
+		Set<String> attributes = new LinkedHashSet<>(List.of(mapping.requestedAttributes()));
+		attributes.addAll(timestamps.attributes()); // operational on OpenLDAP: asked for by name
+		this.attributes = attributes.toArray(String[]::new);
 	}
 
 	void readAll(EntryHandler handler) throws DirectoryException {
+		read(this.filter, handler);
+	}
+
+	/** The reader entries changed at or after {@code since} (directory clock). */
+	void readChangedSince(Instant since, EntryHandler handler) throws DirectoryException {
+		read(this.timestamps.since(this.filter, since), handler);
+	}
+
+	private void read(Filter filter, EntryHandler handler) throws DirectoryException {
 		MappingListener listener = new MappingListener(handler);
 		try (LDAPConnection connection = connect()) {
 			ASN1OctetString cookie = null;
 			do {
-				SearchRequest request = new SearchRequest(listener, this.baseDn.toString(), SearchScope.SUB, this.filter,
-						this.mapping.requestedAttributes());
+				SearchRequest request = new SearchRequest(listener, this.baseDn.toString(), SearchScope.SUB, filter,
+						this.attributes);
 				request.addControl(new SimplePagedResultsControl(this.pageSize, cookie, false));
 				SearchResult result = connection.search(request);
 				listener.rethrowHandlerFailure();
@@ -137,6 +159,10 @@ final class PagedAccountSearch {
 				return;
 			}
 			try {
+				Instant changed = PagedAccountSearch.this.timestamps.latest(entry);
+				if (changed != null) {
+					this.handler.changedAt(changed);
+				}
 				try {
 					this.handler.entry(PagedAccountSearch.this.mapping.map(entry));
 				}

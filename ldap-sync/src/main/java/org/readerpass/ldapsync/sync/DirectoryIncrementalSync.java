@@ -1,0 +1,115 @@
+package org.readerpass.ldapsync.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.readerpass.ldapsync.connector.ChangeReader;
+import org.readerpass.ldapsync.connector.DirectoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Incremental sync through the libraries' {@link ChangeReader} connectors. It shares the
+ * {@link DirectoryFullSync}'s accounts, run records and per-library lock, so a library never runs
+ * a full and an incremental sync at once. It reads from the library's high-water mark less the
+ * duration of the run that set it and less the overlap: an entry changed during that run after it
+ * had been read, or changed while the directory's clock was behind, or committed late, is read
+ * again rather than missed (and comes back unchanged when it was not).
+ */
+public final class DirectoryIncrementalSync implements IncrementalSync {
+
+	private static final Logger logger = LoggerFactory.getLogger(DirectoryIncrementalSync.class);
+
+	private final DirectoryFullSync fullSync;
+
+	private final Function<String, Duration> overlaps;
+
+	/** @param overlaps each library's {@code incremental-overlap} */
+	public DirectoryIncrementalSync(DirectoryFullSync fullSync, Function<String, Duration> overlaps) {
+		this.fullSync = fullSync;
+		this.overlaps = overlaps;
+	}
+
+	@Override
+	public SyncResult run(String libraryCode) {
+		ChangeReader reader = this.fullSync.connectors()
+			.changeReader(libraryCode)
+			.orElseThrow(() -> new IllegalArgumentException("no directory configured for library " + libraryCode));
+		Instant started = this.fullSync.clock().instant();
+		ReentrantLock lock = this.fullSync.lockOf(libraryCode);
+		if (!lock.tryLock()) {
+			return notStarted(libraryCode, started, "a sync of this library is already running");
+		}
+		try {
+			Optional<HighWaterMark> mark;
+			try {
+				mark = this.fullSync.runs().highWaterMark(libraryCode);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("High-water mark not readable library={}", libraryCode, ex);
+				return notStarted(libraryCode, started, "high-water mark not readable: " + ex.getMessage());
+			}
+			if (mark.isEmpty()) {
+				return notStarted(libraryCode, started, "no high-water mark yet: a full sync must complete first");
+			}
+			Instant since = mark.get().since(this.overlaps.apply(libraryCode));
+			SyncRun run = this.fullSync.newRun(libraryCode);
+			String error = read(libraryCode, reader, since, run);
+			SyncResult result = run.result(SyncKind.INCREMENTAL, started, error,
+					new MissingAccountsBrake.Outcome(0, 0, 0, null), null);
+			this.fullSync.record(result);
+			log(result, since);
+			return result;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Reads and writes the changes; {@code null} when the directory was read to the end, else why not. */
+	private static String read(String library, ChangeReader reader, Instant since, SyncRun run) {
+		try {
+			try {
+				reader.readChangedSince(since, run);
+			}
+			finally {
+				run.flush();
+			}
+			return null;
+		}
+		catch (DirectoryException ex) {
+			logger.debug("Directory failure library={}", library, ex);
+			return ex.getMessage();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Incremental sync failed library={}", library, ex);
+			return "sync failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		}
+	}
+
+	private SyncResult notStarted(String library, Instant started, String why) {
+		return new SyncResult(null, library, 0, 0, 0, 0, 0, List.of(), started, this.fullSync.clock().instant(), why, 0,
+				0, 0, 0, null, null, SyncKind.INCREMENTAL, null);
+	}
+
+	private static void log(SyncResult result, Instant since) {
+		if (!result.completed()) {
+			logger.warn("Incremental sync stopped library={} syncRun={} read={} error=\"{}\"", result.libraryCode(),
+					result.runId(), result.read(), result.error());
+		}
+		else if (result.created() > 0 || result.updated() > 0 || result.restored() > 0 || result.failed() > 0) {
+			logger.info("Incremental sync library={} syncRun={} since={} read={} created={} updated={} restored={} "
+					+ "failed={}", result.libraryCode(), result.runId(), since, result.read(), result.created(),
+					result.updated(), result.restored(), result.failed());
+		}
+		else {
+			logger.debug("Incremental sync, nothing changed library={} syncRun={} since={} read={}",
+					result.libraryCode(), result.runId(), since, result.read());
+		}
+	}
+
+}

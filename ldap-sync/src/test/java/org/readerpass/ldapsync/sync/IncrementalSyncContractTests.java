@@ -1,0 +1,352 @@
+package org.readerpass.ldapsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.account.AccountStatus;
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.connector.DirectoryConnector;
+import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.directory.DirectoryProperties;
+import org.readerpass.ldapsync.directory.LibraryDirectory;
+import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.testsupport.DemoDirectories;
+import org.readerpass.ldapsync.testsupport.DemoLibrary;
+import org.readerpass.ldapsync.testsupport.DemoReaders;
+import org.readerpass.ldapsync.testsupport.Slapd;
+
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Incremental sync by change timestamps, the same checks for every database (a subclass gives a
+ * migrated, empty one). Library zj (OpenLDAP style) and zj.sx (AD style) on embedded directories
+ * seeded with {@link TimestampedLdif} (entries an hour apart, long before the test runs), and zj on
+ * a real slapd. The overlap is 60 s, so an incremental run right after the full one reads the
+ * changed entries and the one entry at the high-water mark again.
+ */
+public abstract class IncrementalSyncContractTests {
+
+	private static final DemoLibrary ZJ = DemoLibrary.ZJ;
+
+	private static final DemoLibrary SX = DemoLibrary.SX;
+
+	private static final Duration OVERLAP = Duration.ofSeconds(60);
+
+	private static final DateTimeFormatter WHEN_CHANGED = DateTimeFormatter.ofPattern("uuuuMMddHHmmss'.0Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private DirectoryProperties properties;
+
+	private EmbeddedDirectories directories;
+
+	private final List<DirectoryConnector> connectors = new ArrayList<>();
+
+	private DataSource database;
+
+	private JdbcReaderAccounts accounts;
+
+	private ResidentIdHasher hasher;
+
+	/** A database with the migrations applied and no accounts or runs. */
+	protected abstract DataSource emptyDatabase();
+
+	@BeforeEach
+	void startDirectories() {
+		DirectoryProperties demo = DemoDirectories.properties(ZJ, SX);
+		List<LibraryDirectory> libraries = List.of(
+				TimestampedLdif.embedded(demo.library(ZJ.code()).orElseThrow(), ZJ),
+				TimestampedLdif.embedded(demo.library(SX.code()).orElseThrow(), SX));
+		this.properties = new DirectoryProperties(demo.identityHmacKey(), demo.zone(), false, libraries,
+				demo.purgeAfter(), demo.safetyBrake(), false, demo.fullSyncInterval(), demo.incrementalInterval(),
+				OVERLAP);
+		this.directories = EmbeddedDirectories.start(libraries);
+		this.database = emptyDatabase();
+		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
+		this.accounts = new JdbcReaderAccounts(this.database, this.hasher);
+	}
+
+	@AfterEach
+	void stopDirectories() {
+		this.connectors.forEach(DirectoryConnector::close);
+		this.directories.close();
+	}
+
+	@Test
+	void runWhenEntriesChangedOrAddedThenOnlyThoseAndTheEntryAtTheMarkRead() throws LDAPException {
+		Syncs syncs = syncs(embedded(ZJ));
+		assertThat(syncs.full.run(ZJ.code()).created()).isEqualTo(24);
+		changeZj(this::connectEmbeddedZj);
+		SyncResult result = syncs.incremental.run(ZJ.code());
+		assertThat(result).extracting(SyncResult::kind, SyncResult::completed, SyncResult::read, SyncResult::created,
+				SyncResult::updated, SyncResult::unchanged, SyncResult::failed, SyncResult::missing,
+				SyncResult::suspended)
+			.containsExactly(SyncKind.INCREMENTAL, true, 5, 1, 3, 1, 0, 0, 0);
+		assertZjChangesStored();
+	}
+
+	@Test
+	void runWhenRunAgainThenOverlapRereadsRecentEntriesWithoutDuplicates() throws LDAPException {
+		Syncs syncs = syncs(embedded(ZJ));
+		syncs.full.run(ZJ.code());
+		changeZj(this::connectEmbeddedZj);
+		syncs.incremental.run(ZJ.code());
+		SyncResult again = syncs.incremental.run(ZJ.code());
+		assertThat(again).extracting(SyncResult::read, SyncResult::created, SyncResult::updated, SyncResult::unchanged)
+			.containsExactly(4, 0, 0, 4);
+		assertThat(this.accounts.findByCardNumber("ZJ0100")).hasSize(1);
+		assertThat(count("select count(*) from reader_account where library_code = 'zj'")).isEqualTo(25);
+		assertThat(count("select count(*) from reader")).isEqualTo(25);
+	}
+
+	@Test
+	void runWhenMarkPersistedThenNextRunStartsThereAfterARestart() throws LDAPException {
+		Syncs first = syncs(embedded(ZJ));
+		SyncResult full = first.full.run(ZJ.code());
+		assertThat(full.highWaterMark()).isEqualTo(TimestampedLdif.last(ZJ));
+		assertThat(new JdbcSyncRuns(this.database).highWaterMark(ZJ.code())).map(HighWaterMark::timestamp)
+			.contains(TimestampedLdif.last(ZJ));
+		Syncs restarted = syncs(embedded(ZJ));
+		assertThat(restarted.incremental.run(ZJ.code())).extracting(SyncResult::read, SyncResult::unchanged)
+			.containsExactly(1, 1);
+		Instant beforeChange = Instant.now().minusSeconds(5);
+		modifyEmbeddedZj(DemoReaders.reader(ZJ, "ZJ0003").dn(),
+				new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
+		SyncResult changed = restarted.incremental.run(ZJ.code());
+		assertThat(changed).extracting(SyncResult::read, SyncResult::updated).containsExactly(2, 1);
+		assertThat(changed.highWaterMark()).isAfter(beforeChange);
+		JdbcSyncRuns runs = new JdbcSyncRuns(this.database);
+		assertThat(runs.highWaterMark(ZJ.code())).map(HighWaterMark::timestamp).contains(changed.highWaterMark());
+		assertThat(runs.find(changed.runId()).orElseThrow()).extracting(SyncResult::kind, SyncResult::read,
+				SyncResult::updated, SyncResult::highWaterMark)
+			.containsExactly(SyncKind.INCREMENTAL, 2, 1, changed.highWaterMark());
+		assertThat(runs.latest(ZJ.code(), SyncKind.INCREMENTAL, 5)).extracting(SyncResult::runId)
+			.hasSize(2)
+			.first()
+			.isEqualTo(changed.runId());
+		assertThat(runs.latest(ZJ.code(), SyncKind.FULL, 5)).extracting(SyncResult::runId).containsExactly(full.runId());
+		// read again within the overlap, not further back: the entry at the old mark is not read any more
+		assertThat(restarted.incremental.run(ZJ.code())).extracting(SyncResult::read, SyncResult::unchanged)
+			.containsExactly(1, 1);
+	}
+
+	@Test
+	void runWhenEntryDeletedThenAccountNotSuspended() throws LDAPException {
+		Syncs syncs = syncs(embedded(ZJ));
+		syncs.full.run(ZJ.code());
+		try (LDAPConnection connection = connectEmbeddedZj()) {
+			connection.delete(DemoReaders.reader(ZJ, "ZJ0005").dn());
+		}
+		SyncResult result = syncs.incremental.run(ZJ.code());
+		assertThat(result).extracting(SyncResult::missing, SyncResult::suspended, SyncResult::purged,
+				SyncResult::brakeReason)
+			.containsExactly(0, 0, 0, null);
+		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.ACTIVE);
+		assertThat(count("select count(*) from reader_account where missing_since is not null")).isZero();
+		assertThat(syncs.full.run(ZJ.code()).suspended()).isEqualTo(1);
+	}
+
+	@Test
+	void runWhenNoCompleteRunYetThenNotStarted() {
+		Syncs syncs = syncs(embedded(ZJ));
+		SyncResult result = syncs.incremental.run(ZJ.code());
+		assertThat(result.runId()).isNull();
+		assertThat(result.error()).contains("a full sync must complete first");
+		assertThat(new JdbcSyncRuns(this.database).latest(ZJ.code(), 5)).isEmpty();
+	}
+
+	@Test
+	void runWhenDirectoryDownThenErrorRecordedAndMarkKept() {
+		Syncs syncs = syncs(embedded(ZJ));
+		syncs.full.run(ZJ.code());
+		this.directories.stop(ZJ.code());
+		SyncResult result = syncs.incremental.run(ZJ.code());
+		assertThat(result).extracting(SyncResult::completed, SyncResult::read, SyncResult::suspended)
+			.containsExactly(false, 0, 0);
+		assertThat(result.error()).contains("unreachable");
+		JdbcSyncRuns runs = new JdbcSyncRuns(this.database);
+		assertThat(runs.find(result.runId()).orElseThrow()).extracting(SyncResult::kind, SyncResult::error,
+				SyncResult::highWaterMark)
+			.containsExactly(SyncKind.INCREMENTAL, result.error(), null);
+		assertThat(runs.highWaterMark(ZJ.code())).map(HighWaterMark::timestamp).contains(TimestampedLdif.last(ZJ));
+	}
+
+	@Test
+	void confirmDeletionsWhenIncrementalRunsCameAfterTheBrakedRunThenStillConfirmable() throws LDAPException {
+		Syncs syncs = syncs(embedded(ZJ));
+		syncs.full.run(ZJ.code());
+		try (LDAPConnection connection = connectEmbeddedZj()) {
+			for (String card : List.of("ZJ0005", "ZJ0006", "ZJ0007")) {
+				connection.delete(DemoReaders.reader(ZJ, card).dn());
+			}
+		}
+		SyncResult braked = syncs.full.run(ZJ.code());
+		assertThat(braked.brakeReason()).isEqualTo(BrakeReason.TOO_MANY_MISSING);
+		assertThat(syncs.incremental.run(ZJ.code()).completed()).isTrue();
+		assertThat(syncs.full.confirmDeletions(ZJ.code(), braked.runId()).suspended()).isEqualTo(3);
+	}
+
+	/**
+	 * The embedded server does not maintain {@code whenChanged} (Active Directory does): the
+	 * modifications set it, as AD would.
+	 */
+	@Test
+	void runWhenActiveDirectoryEntriesChangedThenFoundByWhenChanged() throws LDAPException {
+		Syncs syncs = syncs(embedded(SX));
+		assertThat(syncs.full.run(SX.code()).highWaterMark()).isEqualTo(TimestampedLdif.last(SX));
+		String now = WHEN_CHANGED.format(Instant.now());
+		modifyEmbedded(SX, DemoReaders.reader(SX, "SX0003").dn(),
+				new Modification(ModificationType.REPLACE, "displayName", "改名读者"),
+				new Modification(ModificationType.REPLACE, "whenChanged", now));
+		modifyEmbedded(SX, DemoReaders.reader(SX, "SX0004").dn(),
+				new Modification(ModificationType.REPLACE, "userAccountControl", "514"),
+				new Modification(ModificationType.REPLACE, "whenChanged", now));
+		// changed without whenChanged: invisible to an incremental run, found by the next full one
+		modifyEmbedded(SX, DemoReaders.reader(SX, "SX0005").dn(),
+				new Modification(ModificationType.REPLACE, "displayName", "未记时间"));
+		SyncResult result = syncs.incremental.run(SX.code());
+		assertThat(result).extracting(SyncResult::read, SyncResult::created, SyncResult::updated, SyncResult::unchanged)
+			.containsExactly(3, 0, 2, 1);
+		assertThat(result.highWaterMark()).isAfter(TimestampedLdif.last(SX));
+		assertThat(only("SX0003").displayName()).isEqualTo("改名读者");
+		assertThat(only("SX0004").status()).isEqualTo(AccountStatus.SUSPENDED);
+		assertThat(only("SX0005").displayName()).isNotEqualTo("未记时间");
+		assertThat(syncs.full.run(SX.code()).updated()).isEqualTo(1);
+	}
+
+	@Test
+	void runWhenSlapdEntriesChangedOrAddedThenOnlyThoseAndTheEntryAtTheMarkRead() throws LDAPException {
+		try (Slapd slapd = Slapd.builder(ZJ.suffix())
+			.ldif(TimestampedLdif.of(ZJ))
+			.databaseConfig("access to * by * read")
+			.start()) {
+			LibraryDirectory config = DemoDirectories.at(this.properties.library(ZJ.code()).orElseThrow(),
+					URI.create(slapd.url()));
+			Syncs syncs = syncs(connector(config));
+			SyncResult full = syncs.full.run(ZJ.code());
+			assertThat(full).extracting(SyncResult::created, SyncResult::highWaterMark)
+				.containsExactly(24, TimestampedLdif.last(ZJ));
+			changeZj(() -> new LDAPConnection("127.0.0.1", slapd.port(), slapd.rootDn(), slapd.rootPassword()));
+			SyncResult result = syncs.incremental.run(ZJ.code());
+			assertThat(result).extracting(SyncResult::completed, SyncResult::read, SyncResult::created,
+					SyncResult::updated, SyncResult::unchanged, SyncResult::suspended)
+				.containsExactly(true, 5, 1, 3, 1, 0);
+			assertZjChangesStored();
+			assertThat(result.highWaterMark()).isAfter(TimestampedLdif.last(ZJ));
+		}
+	}
+
+	/** Display name of ZJ0003, ZJ0004 suspended, ZJ0005 expired, ZJ0100 new. */
+	private static void changeZj(DirectoryConnection directory) throws LDAPException {
+		try (LDAPConnection connection = directory.open()) {
+			connection.modify(DemoReaders.reader(ZJ, "ZJ0003").dn(),
+					new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
+			connection.modify(DemoReaders.reader(ZJ, "ZJ0004").dn(),
+					new Modification(ModificationType.REPLACE, "readerStatus", "suspended"));
+			connection.modify(DemoReaders.reader(ZJ, "ZJ0005").dn(),
+					new Modification(ModificationType.REPLACE, "readerExpiry", "20250101235959+0800"));
+			Entry added = new Entry("uid=ZJ0100,ou=readers," + ZJ.suffix());
+			added.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson",
+					"libraryReader");
+			added.addAttribute("uid", "ZJ0100");
+			added.addAttribute("cn", "新读者");
+			added.addAttribute("sn", "新");
+			added.addAttribute("displayName", "新读者");
+			added.addAttribute("readerType", "adult");
+			added.addAttribute("readerStatus", "active");
+			connection.add(added);
+		}
+	}
+
+	private void assertZjChangesStored() {
+		assertThat(only("ZJ0003").displayName()).isEqualTo("改名读者");
+		assertThat(only("ZJ0004").status()).isEqualTo(AccountStatus.SUSPENDED);
+		assertThat(only("ZJ0005").expiresOn()).isEqualTo(LocalDate.of(2025, 1, 1));
+		assertThat(only("ZJ0005").isExpired(LocalDate.of(2026, 11, 25))).isTrue();
+		ReaderAccount added = only("ZJ0100");
+		assertThat(added.displayName()).isEqualTo("新读者");
+		assertThat(this.accounts.findByReaderId(added.readerId())).containsExactly(added);
+		assertThat(only("ZJ0006").displayName()).isEqualTo(DemoReaders.reader(ZJ, "ZJ0006").displayName());
+	}
+
+	private Syncs syncs(LdapConnector connector) {
+		DirectoryFullSync full = new DirectoryFullSync(new DirectoryConnectors(List.of(connector)), this.accounts,
+				new JdbcSyncRuns(this.database), this.hasher, (library) -> new DeletionPolicy(0.1, Duration.ofDays(30)),
+				Clock.systemUTC(), 7);
+		return new Syncs(full, new DirectoryIncrementalSync(full, this.properties::incrementalOverlap));
+	}
+
+	private LdapConnector embedded(DemoLibrary library) {
+		LibraryDirectory config = this.properties.library(library.code()).orElseThrow();
+		return connector(DemoDirectories.at(config, URI.create(this.directories.url(library.code()).orElseThrow())));
+	}
+
+	private LdapConnector connector(LibraryDirectory config) {
+		LdapConnector connector = LdapConnector.create(config, config.urls(), this.properties.zone());
+		this.connectors.add(connector);
+		return connector;
+	}
+
+	private LDAPConnection connectEmbeddedZj() throws LDAPException {
+		return connectEmbedded(ZJ);
+	}
+
+	private LDAPConnection connectEmbedded(DemoLibrary library) throws LDAPException {
+		URI url = URI.create(this.directories.url(library.code()).orElseThrow());
+		return new LDAPConnection(url.getHost(), url.getPort(), library.syncBindDn(), DemoLibrary.SYNC_PASSWORD);
+	}
+
+	private void modifyEmbeddedZj(String dn, Modification... modifications) throws LDAPException {
+		modifyEmbedded(ZJ, dn, modifications);
+	}
+
+	private void modifyEmbedded(DemoLibrary library, String dn, Modification... modifications) throws LDAPException {
+		try (LDAPConnection connection = connectEmbedded(library)) {
+			connection.modify(dn, modifications);
+		}
+	}
+
+	private ReaderAccount only(String cardNumber) {
+		List<ReaderAccount> found = this.accounts.findByCardNumber(cardNumber);
+		assertThat(found).as(cardNumber).hasSize(1);
+		return found.get(0);
+	}
+
+	private long count(String sql) {
+		return JdbcClient.create(this.database).sql(sql).query(Long.class).single();
+	}
+
+	private record Syncs(DirectoryFullSync full, DirectoryIncrementalSync incremental) {
+
+	}
+
+	@FunctionalInterface
+	private interface DirectoryConnection {
+
+		LDAPConnection open() throws LDAPException;
+
+	}
+
+}
