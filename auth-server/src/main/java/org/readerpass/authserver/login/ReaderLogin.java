@@ -2,6 +2,7 @@ package org.readerpass.authserver.login;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,17 @@ public final class ReaderLogin {
 
 	private final Clock clock;
 
-	public ReaderLogin(ReaderAccounts accounts, PasswordVerification verification, Clock clock) {
+	private final ZoneId libraryZone;
+
+	/**
+	 * @param libraryZone the zone in which the directories' expiry dates are days
+	 * ({@code readerpass.directory.zone}): "today" is taken there, whatever the server's zone
+	 */
+	public ReaderLogin(ReaderAccounts accounts, PasswordVerification verification, Clock clock, ZoneId libraryZone) {
 		this.accounts = accounts;
 		this.verification = verification;
 		this.clock = clock;
+		this.libraryZone = libraryZone;
 	}
 
 	LoginOutcome login(String identifier, String password, String chosenLibrary) {
@@ -80,7 +88,7 @@ public final class ReaderLogin {
 		if (account.status() == AccountStatus.SUSPENDED) {
 			return new Suspended();
 		}
-		LocalDate today = LocalDate.now(this.clock);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.libraryZone);
 		if (account.isExpired(today)) {
 			return new Expired(account.expiresOn());
 		}

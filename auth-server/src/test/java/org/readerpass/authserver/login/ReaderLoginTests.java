@@ -1,0 +1,61 @@
+package org.readerpass.authserver.login;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.login.LoginOutcome.Expired;
+import org.readerpass.authserver.login.LoginOutcome.SignedIn;
+import org.readerpass.ldapsync.account.AccountStatus;
+import org.readerpass.ldapsync.account.DirectoryAccount;
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.testsupport.TestDatabases;
+import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.policy.Secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Login decisions on a real account store (H2). The directory's verdict is given: the bind itself
+ * is covered against real directories by LoginPageTests and SlapdLoginTests.
+ */
+class ReaderLoginTests {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	private final JdbcReaderAccounts accounts = accounts();
+
+	private static JdbcReaderAccounts accounts() {
+		DataSource dataSource = TestDatabases.migrate(TestDatabases.h2());
+		JdbcReaderAccounts accounts = new JdbcReaderAccounts(dataSource,
+				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
+		accounts.write(List.of(new DirectoryAccount("zj", "dir-1", "uid=ZJ0042,ou=readers", "ZJ0042", "测试", "general",
+				AccountStatus.ACTIVE, LocalDate.parse("2026-12-31"), null, null, null)), Instant.now(), UUID.randomUUID());
+		return accounts;
+	}
+
+	private ReaderLogin loginAt(String instant) {
+		return new ReaderLogin(this.accounts, (account, password) -> PasswordCheck.VERIFIED,
+				Clock.fixed(Instant.parse(instant), ZoneId.of("UTC")), SHANGHAI);
+	}
+
+	@Test
+	void loginWhenLastDayOfValidityInLibraryZoneThenSignedIn() {
+		// 2026-12-31 23:30 in Shanghai is still 15:30 UTC the same day
+		assertThat(loginAt("2026-12-31T15:30:00Z").login("ZJ0042", "pw", null)).isInstanceOf(SignedIn.class);
+	}
+
+	@Test
+	void loginWhenDayAfterExpiryInLibraryZoneThenExpiredEvenIfStillThatDayInUtc() {
+		// 2027-01-01 00:30 in Shanghai is 2026-12-31 16:30 UTC: the card has expired for the library
+		assertThat(loginAt("2026-12-31T16:30:00Z").login("ZJ0042", "pw", null)).isInstanceOf(Expired.class);
+	}
+
+}
