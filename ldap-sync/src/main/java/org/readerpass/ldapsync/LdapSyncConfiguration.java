@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.JdbcReaderLinks;
 import org.readerpass.ldapsync.connector.ConnectorPasswordVerification;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
@@ -57,6 +58,11 @@ public class LdapSyncConfiguration {
 	@Bean
 	JdbcReaderAccounts readerAccounts(DataSource dataSource, ResidentIdHasher residentIdHasher) {
 		return new JdbcReaderAccounts(dataSource, residentIdHasher);
+	}
+
+	@Bean
+	JdbcReaderLinks readerLinks(DataSource dataSource) {
+		return new JdbcReaderLinks(dataSource);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.account.ReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderLinks;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
@@ -35,6 +36,7 @@ class LdapSyncConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(ReaderAccounts.class)
+				.hasSingleBean(ReaderLinks.class)
 				.hasSingleBean(PasswordVerification.class)
 				.hasSingleBean(FullSync.class)
 				.hasSingleBean(StartupSync.class)

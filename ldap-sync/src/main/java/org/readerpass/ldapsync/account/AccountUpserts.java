@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Batched upserts of synced accounts, with the linking rule for new accounts: an account whose
  * resident ID HMAC is already known joins that reader, otherwise it gets a reader of its own.
- * Existing accounts keep their reader.
+ * Existing accounts keep their reader. Each new account's {@code reader_link} row (the
+ * {@link LinkReason}, the matched account, the run) is inserted with it, in one transaction.
  *
  * <p>
  * New accounts are linked and inserted under one lock (held until the commit), so libraries
@@ -49,6 +51,9 @@ final class AccountUpserts {
 
 	private static final String INSERT_READER = "insert into reader (id, created_at) values (?, ?)";
 
+	private static final String INSERT_LINK = "insert into reader_link (id, account_id, reader_id, reason, "
+			+ "matched_account_id, sync_run_id, linked_at) values (?, ?, ?, ?, ?, ?, ?)";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -61,7 +66,9 @@ final class AccountUpserts {
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
-	ReaderAccountWriter.WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId) {
+	/** @param invalidResidentIds directory ids of accounts whose directory entry has an invalid resident ID number */
+	ReaderAccountWriter.WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId,
+			Set<String> invalidResidentIds) {
 		Map<Key, StoredAccount> stored = load(accounts);
 		List<Object[]> updates = new ArrayList<>();
 		List<UUID> unchanged = new ArrayList<>();
@@ -92,7 +99,7 @@ final class AccountUpserts {
 			}
 		});
 		if (!created.isEmpty()) {
-			insertLinked(created, at, runId);
+			insertLinked(created, at, runId, invalidResidentIds);
 		}
 		return new ReaderAccountWriter.WriteCounts(created.size(), updates.size() - restored, unchanged.size(),
 				restored);
@@ -132,27 +139,46 @@ final class AccountUpserts {
 		return stored;
 	}
 
-	private void insertLinked(List<DirectoryAccount> created, OffsetDateTime at, UUID runId) {
+	private void insertLinked(List<DirectoryAccount> created, OffsetDateTime at, UUID runId,
+			Set<String> invalidResidentIds) {
 		LINKING.lock();
 		try {
 			this.transactions.executeWithoutResult((status) -> {
-				Map<String, UUID> readerByHmac = knownReaders(created);
+				Map<String, Match> matchByHmac = knownReaders(created);
 				List<Object[]> readers = new ArrayList<>();
 				List<Object[]> rows = new ArrayList<>();
+				List<Object[]> links = new ArrayList<>();
 				for (DirectoryAccount account : created) {
-					UUID readerId = (account.residentIdHmac() != null) ? readerByHmac.get(account.residentIdHmac())
-							: null;
-					if (readerId == null) {
+					UUID accountId = UUID.randomUUID();
+					String hmac = account.residentIdHmac();
+					Match match = (hmac != null) ? matchByHmac.get(hmac) : null;
+					UUID readerId;
+					LinkReason reason;
+					UUID matchedAccount = null;
+					if (match != null) {
+						readerId = match.readerId();
+						reason = LinkReason.SAME_RESIDENT_ID;
+						matchedAccount = match.accountId();
+					}
+					else {
 						readerId = UUID.randomUUID();
 						readers.add(new Object[] { readerId, at });
-						if (account.residentIdHmac() != null) {
-							readerByHmac.put(account.residentIdHmac(), readerId);
+						if (hmac != null) {
+							reason = LinkReason.NEW_READER;
+							matchByHmac.put(hmac, new Match(readerId, accountId));
+						}
+						else {
+							reason = invalidResidentIds.contains(account.directoryId()) ? LinkReason.INVALID_RESIDENT_ID
+									: LinkReason.NO_RESIDENT_ID;
 						}
 					}
-					rows.add(accountRow(account, readerId, at, runId));
+					rows.add(accountRow(accountId, account, readerId, at, runId));
+					links.add(new Object[] { UUID.randomUUID(), accountId, readerId, reason.name(), matchedAccount, runId,
+							at });
 				}
 				this.jdbcTemplate.batchUpdate(INSERT_READER, readers);
 				this.jdbcTemplate.batchUpdate(INSERT_ACCOUNT, rows);
+				this.jdbcTemplate.batchUpdate(INSERT_LINK, links);
 			});
 		}
 		finally {
@@ -160,8 +186,11 @@ final class AccountUpserts {
 		}
 	}
 
-	/** The reader already holding each HMAC of the batch (the lowest id should there be several). */
-	private Map<String, UUID> knownReaders(List<DirectoryAccount> created) {
+	/**
+	 * The reader already holding each HMAC of the batch (the lowest id should there be several),
+	 * with the first of its accounts holding it.
+	 */
+	private Map<String, Match> knownReaders(List<DirectoryAccount> created) {
 		List<String> hmacs = created.stream()
 			.map(DirectoryAccount::residentIdHmac)
 			.filter(Objects::nonNull)
@@ -171,19 +200,21 @@ final class AccountUpserts {
 			return new HashMap<>();
 		}
 		return this.jdbc
-			.sql("select resident_id_hmac, reader_id from reader_account where resident_id_hmac in (:hmacs) "
-					+ "order by resident_id_hmac, reader_id")
+			.sql("select resident_id_hmac, reader_id, id from reader_account where resident_id_hmac in (:hmacs) "
+					+ "order by resident_id_hmac, reader_id, synced_at, id")
 			.param("hmacs", hmacs)
-			.query((rs, rowNum) -> Map.entry(rs.getString("resident_id_hmac"), rs.getObject("reader_id", UUID.class)))
+			.query((rs, rowNum) -> Map.entry(rs.getString("resident_id_hmac"),
+					new Match(rs.getObject("reader_id", UUID.class), rs.getObject("id", UUID.class))))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
 	}
 
-	private static Object[] accountRow(DirectoryAccount account, UUID readerId, OffsetDateTime at, UUID runId) {
+	private static Object[] accountRow(UUID accountId, DirectoryAccount account, UUID readerId, OffsetDateTime at,
+			UUID runId) {
 		Object[] data = AccountRows.dataValues(account);
 		Object[] row = new Object[data.length + 5];
-		row[0] = UUID.randomUUID();
+		row[0] = accountId;
 		System.arraycopy(data, 0, row, 1, data.length);
 		row[data.length + 1] = readerId;
 		row[data.length + 2] = at;
@@ -195,6 +226,11 @@ final class AccountUpserts {
 	private static StoredAccount storedAccount(ResultSet rs, int rowNum) throws SQLException {
 		return new StoredAccount(rs.getObject("id", UUID.class), AccountRows.directoryAccount(rs),
 				rs.getObject("missing_since", OffsetDateTime.class) != null);
+	}
+
+	/** A reader holding a resident ID HMAC, and the account of it that holds it. */
+	private record Match(UUID readerId, UUID accountId) {
+
 	}
 
 	private record Key(String libraryCode, String directoryId) {

@@ -3,6 +3,7 @@ package org.readerpass.ldapsync.account;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -14,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Reader accounts in the {@code reader} and {@code reader_account} tables (Flyway migration
  * {@code db/migration/V2026_11_25_01__reader_accounts.sql} and {@code V2026_11_25_02__sync_deletions.sql}
- * of this module), on H2 or PostgreSQL.
+ * of this module), on H2 or PostgreSQL. Every account it inserts gets a {@code reader_link} row
+ * ({@code V2026_11_25_04__reader_links.sql}) saying why it belongs to its reader; read them with
+ * {@link JdbcReaderLinks}.
  */
 public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWriter, MissingAccounts {
 
@@ -74,7 +77,13 @@ public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWr
 
 	@Override
 	public WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId) {
-		return this.upserts.write(accounts, syncedAt, runId);
+		return this.upserts.write(accounts, syncedAt, runId, Set.of());
+	}
+
+	@Override
+	public WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId,
+			Set<String> invalidResidentIds) {
+		return this.upserts.write(accounts, syncedAt, runId, invalidResidentIds);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.readerpass.ldapsync.account;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The write side used by the sync: batched upserts keyed on (library code, directory id). */
@@ -16,6 +17,17 @@ public interface ReaderAccountWriter {
 	 * @param runId the sync run reading these accounts (see {@link MissingAccounts})
 	 */
 	WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId);
+
+	/**
+	 * {@link #write(List, Instant, UUID)}, told which accounts had a resident ID number in their
+	 * directory that is not valid (so not linked by it), for the reason recorded with a new
+	 * account's link ({@link LinkReason#INVALID_RESIDENT_ID}). The numbers themselves never get here.
+	 * @param invalidResidentIds directory ids of the batch's accounts whose resident ID number is invalid
+	 */
+	default WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId,
+			Set<String> invalidResidentIds) {
+		return write(accounts, syncedAt, runId);
+	}
 
 	/**
 	 * Marks the library's accounts with these directory ids as seen by {@code runId} without

@@ -42,6 +42,9 @@ final class SyncRun implements EntryHandler {
 
 	private final Set<String> batchIds = new HashSet<>();
 
+	/** Directory ids of the batch's entries whose resident ID number is not valid. */
+	private final Set<String> invalidResidentIds = new HashSet<>();
+
 	private final List<String> failures = new ArrayList<>();
 
 	/** Directory ids of malformed entries not marked as seen yet. */
@@ -115,13 +118,14 @@ final class SyncRun implements EntryHandler {
 			return;
 		}
 		ReaderAccountWriter.WriteCounts counts = this.writer.write(List.copyOf(this.batch), this.clock.instant(),
-				this.id);
+				this.id, Set.copyOf(this.invalidResidentIds));
 		this.created += counts.created();
 		this.updated += counts.updated();
 		this.unchanged += counts.unchanged();
 		this.restored += counts.restored();
 		this.batch.clear();
 		this.batchIds.clear();
+		this.invalidResidentIds.clear();
 	}
 
 	UUID id() {
@@ -145,6 +149,7 @@ final class SyncRun implements EntryHandler {
 		if (entry.residentIdNumber() != null) {
 			hmac = this.hasher.hash(entry.residentIdNumber()).orElse(null);
 			if (hmac == null) {
+				this.invalidResidentIds.add(entry.directoryId());
 				logger.debug("Resident ID number is not valid, account not linked by it library={} dn={}",
 						this.library, entry.dn());
 			}

@@ -1,0 +1,312 @@
+package org.readerpass.ldapsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.JdbcReaderLinks;
+import org.readerpass.ldapsync.account.LinkReason;
+import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.account.ReaderLink;
+import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.directory.DirectoryProperties;
+import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.ResidentIdNumber;
+import org.readerpass.ldapsync.testsupport.DemoDirectories;
+import org.readerpass.ldapsync.testsupport.DemoLibrary;
+import org.readerpass.ldapsync.testsupport.DemoReader;
+import org.readerpass.ldapsync.testsupport.DemoReaders;
+import org.readerpass.policy.reader.VerificationLevel;
+
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Identity linking and its explanation ({@code reader_link}, {@link JdbcReaderLinks}) after syncs of
+ * the demo directories, the same checks for every database (a subclass gives a migrated, empty one).
+ */
+public abstract class ReaderLinksContractTests {
+
+	private static final int BATCH_SIZE = 7;
+
+	private EmbeddedDirectories directories;
+
+	private DirectoryConnectors connectors;
+
+	private JdbcReaderAccounts accounts;
+
+	private JdbcReaderLinks links;
+
+	private FullSync sync;
+
+	/** A database with the migrations applied and no accounts. */
+	protected abstract DataSource emptyDatabase();
+
+	/** The data source the accounts were created with. */
+	protected abstract DataSource emptyDatabaseInUse();
+
+	@BeforeEach
+	void startDirectories() {
+		DirectoryProperties properties = DemoDirectories.properties();
+		this.directories = EmbeddedDirectories.start(properties);
+		this.connectors = new DirectoryConnectors(properties.libraries()
+			.stream()
+			.map((library) -> LdapConnector.create(library,
+					List.of(URI.create(this.directories.url(library.library()).orElseThrow())), properties.zone()))
+			.toList());
+		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
+		DataSource dataSource = emptyDatabase();
+		this.accounts = new JdbcReaderAccounts(dataSource, hasher);
+		this.links = new JdbcReaderLinks(dataSource);
+		this.sync = new DirectoryFullSync(this.connectors, this.accounts, new JdbcSyncRuns(dataSource), hasher,
+				DeletionPolicy.from(properties), Clock.systemUTC(), BATCH_SIZE);
+	}
+
+	@AfterEach
+	void stopDirectories() {
+		this.connectors.close();
+		this.directories.close();
+	}
+
+	@Test
+	void explainWhenSamePersonAtTwoLibrariesThenSecondLinkedBySameResidentIdMatchingTheFirst() {
+		List<SyncResult> results = this.sync.runAll(); // libraries sync in parallel: either may come first
+		ReaderAccount zj = only("ZJ0002");
+		ReaderAccount sx = only("SX0002");
+		List<ReaderLink> explained = this.links.explain(zj.readerId());
+		assertThat(explained).extracting(ReaderLink::readerId).containsOnly(zj.readerId());
+		assertThat(explained).extracting(ReaderLink::accountId, ReaderLink::libraryCode, ReaderLink::cardNumber,
+				ReaderLink::syncRunId)
+			.containsExactlyInAnyOrder(tuple(zj.id(), "zj", "ZJ0002", runId(results, "zj")),
+					tuple(sx.id(), "zj.sx", "SX0002", runId(results, "zj.sx")));
+		assertThat(explained).extracting(ReaderLink::reason)
+			.containsExactly(LinkReason.NEW_READER, LinkReason.SAME_RESIDENT_ID);
+		ReaderLink first = explained.get(0);
+		ReaderLink second = explained.get(1);
+		assertThat(first).extracting(ReaderLink::matchedAccountId, ReaderLink::matchedLibraryCode,
+				ReaderLink::matchedCardNumber)
+			.containsExactly(null, null, null);
+		assertThat(second).extracting(ReaderLink::matchedAccountId, ReaderLink::matchedLibraryCode,
+				ReaderLink::matchedCardNumber)
+			.containsExactly(first.accountId(), first.libraryCode(), first.cardNumber());
+		assertThat(second.linkedAt()).isAfterOrEqualTo(first.linkedAt());
+		assertThat(this.links.explainAccount(second.accountId())).containsExactly(second);
+	}
+
+	@Test
+	void explainWhenOnlyCardNumberSharedThenTwoReadersEachANewReader() {
+		this.sync.runAll();
+		List<ReaderAccount> lib8888 = this.accounts.findByCardNumber(DemoReaders.SHARED_CARD);
+		assertThat(lib8888).hasSize(2);
+		assertThat(lib8888.get(0).readerId()).isNotEqualTo(lib8888.get(1).readerId());
+		for (ReaderAccount account : lib8888) {
+			assertThat(this.links.explain(account.readerId()))
+				.extracting(ReaderLink::accountId, ReaderLink::reason, ReaderLink::matchedAccountId)
+				.containsExactly(tuple(account.id(), LinkReason.NEW_READER, null));
+		}
+	}
+
+	@Test
+	void explainWhenNoResidentIdNumberThenNewReaderSayingSo() {
+		this.sync.runAll();
+		DemoReader withoutId = DemoReaders.of(DemoLibrary.ZJ)
+			.stream()
+			.filter((r) -> !r.isMalformed() && r.residentIdNumber() == null)
+			.findFirst()
+			.orElseThrow();
+		ReaderAccount account = only(withoutId.cardNumber());
+		assertThat(this.links.explain(account.readerId())).extracting(ReaderLink::reason)
+			.containsExactly(LinkReason.NO_RESIDENT_ID);
+	}
+
+	@Test
+	void runAllWhenSameIdNumberWithBadCheckDigitThenTwoReadersAndReasonSaysInvalid() throws LDAPException {
+		String bad = badCheckDigit(DemoReaders.WANG_FANG_ID);
+		modify(DemoLibrary.ZJ, DemoReaders.reader(DemoLibrary.ZJ, "ZJ0003").dn(),
+				new Modification(ModificationType.REPLACE, "residentIdNumber", bad));
+		modify(DemoLibrary.ZHUJI, DemoReaders.reader(DemoLibrary.ZHUJI, "ZH0003").dn(),
+				new Modification(ModificationType.REPLACE, "residentIdNumber", bad));
+		this.sync.runAll();
+		ReaderAccount zj = only("ZJ0003");
+		ReaderAccount zhuji = only("ZH0003");
+		assertThat(zj.readerId()).isNotEqualTo(zhuji.readerId());
+		assertThat(zj.verificationLevel()).isEqualTo(VerificationLevel.CARD);
+		assertThat(this.accounts.findByReaderId(zj.readerId())).containsExactly(zj);
+		for (ReaderAccount account : List.of(zj, zhuji)) {
+			assertThat(this.links.explain(account.readerId()))
+				.extracting(ReaderLink::accountId, ReaderLink::reason, ReaderLink::matchedAccountId)
+				.containsExactly(tuple(account.id(), LinkReason.INVALID_RESIDENT_ID, null));
+		}
+		assertThat(JdbcClient.create(emptyDatabaseInUse())
+			.sql("select count(*) from reader_account where id in (?, ?) and resident_id_hmac is not null")
+			.params(zj.id(), zhuji.id())
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void runWhenSecondAccountArrivesInALaterRunThenItJoinsAndTheReaderIdStays() {
+		SyncResult first = this.sync.run("zj");
+		UUID reader = only("ZJ0002").readerId();
+		assertThat(this.links.explain(reader)).extracting(ReaderLink::cardNumber, ReaderLink::reason)
+			.containsExactly(tuple("ZJ0002", LinkReason.NEW_READER));
+		SyncResult second = this.sync.run("zj.sx");
+		assertThat(only("ZJ0002").readerId()).isEqualTo(reader);
+		assertThat(only("SX0002").readerId()).isEqualTo(reader);
+		assertThat(this.links.explain(reader))
+			.extracting(ReaderLink::cardNumber, ReaderLink::reason, ReaderLink::matchedCardNumber, ReaderLink::syncRunId)
+			.containsExactly(tuple("ZJ0002", LinkReason.NEW_READER, null, first.runId()),
+					tuple("SX0002", LinkReason.SAME_RESIDENT_ID, "ZJ0002", second.runId()));
+	}
+
+	@Test
+	void runWhenEntryWithSameIdNumberAddedToAnotherDirectoryBetweenRunsThenItJoinsAndTheReaderIdStays()
+			throws LDAPException {
+		this.sync.runAll();
+		UUID reader = only("ZJ0002").readerId();
+		String dn = "uid=ZH9002," + DemoLibrary.ZHUJI.baseDn();
+		Entry entry = new Entry(dn);
+		entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "libraryReader");
+		entry.addAttribute("uid", "ZH9002");
+		entry.addAttribute("cn", "王芳");
+		entry.addAttribute("sn", "王");
+		entry.addAttribute("displayName", "王芳");
+		entry.addAttribute("readerType", "general");
+		entry.addAttribute("readerStatus", "active");
+		entry.addAttribute("residentIdNumber", DemoReaders.WANG_FANG_ID.toLowerCase());
+		add(DemoLibrary.ZHUJI, entry);
+		SyncResult later = this.sync.run("zj.sx.zhuji");
+		assertThat(later.created()).isEqualTo(1);
+		ReaderAccount added = only("ZH9002");
+		assertThat(added.readerId()).isEqualTo(reader);
+		assertThat(only("ZJ0002").readerId()).isEqualTo(reader);
+		assertThat(only("SX0002").readerId()).isEqualTo(reader);
+		List<ReaderLink> explained = this.links.explain(reader);
+		assertThat(explained).extracting(ReaderLink::reason)
+			.containsExactly(LinkReason.NEW_READER, LinkReason.SAME_RESIDENT_ID, LinkReason.SAME_RESIDENT_ID);
+		assertThat(explained).extracting(ReaderLink::cardNumber).containsExactlyInAnyOrder("ZJ0002", "SX0002", "ZH9002");
+		assertThat(explained.get(2).cardNumber()).isEqualTo("ZH9002");
+		assertThat(explained.get(2).syncRunId()).isEqualTo(later.runId());
+		assertThat(explained.get(2).matchedAccountId()).isIn(only("ZJ0002").id(), only("SX0002").id());
+	}
+
+	@Test
+	void runWhenExistingAccountGainsAValidIdNumberThenReaderAndLinkKept() throws LDAPException {
+		this.sync.runAll();
+		ReaderAccount before = only("ZJ0001");
+		List<ReaderLink> linksBefore = this.links.explain(before.readerId());
+		modify(DemoLibrary.ZJ, DemoReaders.reader(DemoLibrary.ZJ, "ZJ0001").dn(),
+				new Modification(ModificationType.REPLACE, "residentIdNumber", DemoReaders.WANG_FANG_ID));
+		assertThat(this.sync.run("zj").updated()).isEqualTo(1);
+		assertThat(only("ZJ0001").readerId()).isEqualTo(before.readerId());
+		assertThat(this.links.explain(before.readerId())).isEqualTo(linksBefore);
+		assertThat(this.links.explain(only("ZJ0002").readerId())).extracting(ReaderLink::cardNumber)
+			.containsExactlyInAnyOrder("ZJ0002", "SX0002");
+	}
+
+	@Test
+	void explainWhenMatchedAccountDeletedThenLinkKeptWithoutMatch() {
+		this.sync.run("zj");
+		this.sync.run("zj.sx");
+		ReaderAccount zj = only("ZJ0002");
+		JdbcClient.create(emptyDatabaseInUse()).sql("delete from reader_account where id = ?").param(zj.id()).update();
+		assertThat(this.links.explain(zj.readerId()))
+			.extracting(ReaderLink::cardNumber, ReaderLink::reason, ReaderLink::matchedAccountId,
+					ReaderLink::matchedCardNumber)
+			.containsExactly(tuple("SX0002", LinkReason.SAME_RESIDENT_ID, null, null));
+		assertThat(JdbcClient.create(emptyDatabaseInUse())
+			.sql("select count(*) from reader_link where account_id = ?")
+			.param(zj.id())
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void explainWhenReaderUnknownThenEmpty() {
+		this.sync.run("zj");
+		assertThat(this.links.explain(UUID.randomUUID())).isEmpty();
+		assertThat(this.links.explainAccount(UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
+	void runAllThenEveryAccountHasALinkAndNoResidentIdNumberInThem() {
+		this.sync.runAll();
+		JdbcClient jdbc = JdbcClient.create(emptyDatabaseInUse());
+		assertThat(jdbc.sql("select count(*) from reader_account a where not exists "
+				+ "(select 1 from reader_link l where l.account_id = a.id and l.reader_id = a.reader_id)")
+			.query(Integer.class)
+			.single()).isZero();
+		List<String> secrets = new java.util.ArrayList<>(DemoReaders.all()
+			.stream()
+			.map(DemoReader::residentIdNumber)
+			.filter((n) -> n != null)
+			.toList());
+		secrets.addAll(jdbc.sql("select resident_id_hmac from reader_account where resident_id_hmac is not null")
+			.query(String.class)
+			.list());
+		List<Map<String, Object>> rows = jdbc.sql("select * from reader_link").query().listOfRows();
+		assertThat(rows).isNotEmpty();
+		for (Map<String, Object> row : rows) {
+			for (Object value : row.values()) {
+				String text = String.valueOf(value).toUpperCase();
+				assertThat(secrets).noneMatch((secret) -> text.contains(secret.toUpperCase()));
+			}
+		}
+		ReaderLink link = this.links.explain(only("SX0002").readerId()).get(1);
+		assertThat(secrets).noneMatch((secret) -> link.toString().toUpperCase().contains(secret.toUpperCase()));
+	}
+
+	private static String badCheckDigit(String idNumber) {
+		String first17 = idNumber.substring(0, 17);
+		char right = ResidentIdNumber.checkCharacter(first17);
+		String bad = first17 + ((right == '1') ? '2' : '1');
+		assertThat(ResidentIdNumber.isValid(bad)).isFalse();
+		return bad;
+	}
+
+	private static UUID runId(List<SyncResult> results, String library) {
+		return results.stream().filter((r) -> r.libraryCode().equals(library)).findFirst().orElseThrow().runId();
+	}
+
+	private ReaderAccount only(String cardNumber) {
+		List<ReaderAccount> found = this.accounts.findByCardNumber(cardNumber);
+		assertThat(found).as(cardNumber).hasSize(1);
+		return found.get(0);
+	}
+
+	private LDAPConnection connect(DemoLibrary library) throws LDAPException {
+		URI url = URI.create(this.directories.url(library.code()).orElseThrow());
+		return new LDAPConnection(url.getHost(), url.getPort(), library.syncBindDn(), DemoLibrary.SYNC_PASSWORD);
+	}
+
+	private void modify(DemoLibrary library, String dn, Modification... modifications) throws LDAPException {
+		try (LDAPConnection connection = connect(library)) {
+			connection.modify(dn, modifications);
+		}
+	}
+
+	private void add(DemoLibrary library, Entry entry) throws LDAPException {
+		try (LDAPConnection connection = connect(library)) {
+			connection.add(entry);
+		}
+	}
+
+}
