@@ -6,6 +6,10 @@ import io.swagger.v3.oas.models.info.Info;
 import org.readerpass.adminui.policy.PolicyHolder;
 import org.readerpass.adminui.policy.ReaderContexts;
 import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.sync.FullSync;
+import org.readerpass.ldapsync.sync.IncrementalSync;
+import org.readerpass.ldapsync.sync.SyncRuns;
 import org.springdoc.core.models.GroupedOpenApi;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +46,14 @@ public class AdminApiConfiguration {
 		return new LivePolicyController(holder, contexts, Clock.systemUTC());
 	}
 
+	/** The ldap-sync beans are optional: without them the sync endpoints answer 503. */
+	@Bean
+	SyncRunController adminSyncRunController(ObjectProvider<DirectoryConnectors> connectors,
+			ObjectProvider<FullSync> fullSync, ObjectProvider<IncrementalSync> incrementalSync,
+			ObjectProvider<SyncRuns> runs, ObjectProvider<ActorResolver> actors) {
+		return new SyncRunController(connectors, fullSync, incrementalSync, runs, actorResolver(actors));
+	}
+
 	@Bean
 	AdminApiExceptionHandler adminApiExceptionHandler() {
 		return new AdminApiExceptionHandler();
@@ -55,7 +67,7 @@ public class AdminApiConfiguration {
 			.pathsToMatch("/api/admin/**")
 			.addOpenApiCustomizer(openApi -> openApi.info(new Info().title("ReaderPass admin API")
 				.version("1")
-				.description("Resources, grants, their audit, and the live policy's decisions. "
+				.description("Resources, grants, their audit, the live policy's decisions, and directory sync runs. "
 						+ "Errors are RFC 9457 problems (application/problem+json).")))
 			.build();
 	}

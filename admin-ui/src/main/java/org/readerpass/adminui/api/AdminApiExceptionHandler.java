@@ -34,7 +34,7 @@ import org.springframework.web.ErrorResponse;
  * answer the requests no controller takes (405, 404 for an unknown path).
  */
 @RestControllerAdvice(assignableTypes = { ResourceController.class, GrantController.class, AuditController.class,
-		LivePolicyController.class })
+		LivePolicyController.class, SyncRunController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminApiExceptionHandler {
 
@@ -71,6 +71,11 @@ class AdminApiExceptionHandler {
 		log.error("Policy store failed", ex);
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
 				"the policy store cannot be reached; try again later");
+	}
+
+	@ExceptionHandler
+	ProblemDetail syncUnavailable(SyncRunController.SyncUnavailableException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "sync-unavailable", "Sync unavailable", ex.getMessage());
 	}
 
 	@ExceptionHandler
