@@ -60,10 +60,13 @@ final class AccountUpserts {
 
 	private final TransactionTemplate transactions;
 
+	private final TableStatistics statistics;
+
 	AccountUpserts(DataSource dataSource) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.statistics = new TableStatistics(dataSource);
 	}
 
 	/** @param invalidResidentIds directory ids of accounts whose directory entry has an invalid resident ID number */
@@ -100,6 +103,7 @@ final class AccountUpserts {
 		});
 		if (!created.isEmpty()) {
 			insertLinked(created, at, runId, invalidResidentIds);
+			this.statistics.inserted(created.size());
 		}
 		return new ReaderAccountWriter.WriteCounts(created.size(), updates.size() - restored, unchanged.size(),
 				restored);
