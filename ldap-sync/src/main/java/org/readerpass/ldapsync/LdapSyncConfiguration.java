@@ -21,10 +21,15 @@ import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
 import org.readerpass.ldapsync.sync.JdbcSyncRuns;
+import org.readerpass.ldapsync.sync.RunningSyncs;
 import org.readerpass.ldapsync.sync.StartupSync;
 import org.readerpass.ldapsync.sync.SyncScheduler;
 import org.readerpass.ldapsync.verify.PasswordVerification;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,9 +82,17 @@ public class LdapSyncConfiguration {
 
 	@Bean
 	DirectoryFullSync fullSync(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts,
-			JdbcSyncRuns syncRuns, ResidentIdHasher residentIdHasher, DirectoryProperties properties) {
+			JdbcSyncRuns syncRuns, ResidentIdHasher residentIdHasher, DirectoryProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
 		return new DirectoryFullSync(connectors, readerAccounts, syncRuns, residentIdHasher,
-				DeletionPolicy.from(properties), Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE);
+				DeletionPolicy.from(properties), Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE,
+				meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+	}
+
+	/** The syncs in flight, full and incremental, with their progress. */
+	@Bean
+	RunningSyncs runningSyncs(DirectoryFullSync fullSync) {
+		return fullSync.runningSyncs();
 	}
 
 	@Bean

@@ -25,11 +25,15 @@ import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
 /**
  * Full sync through the libraries' {@link AccountReader} connectors. Libraries run concurrently
  * on a small pool of their own (fixed: the code targets Java 17); one library runs at most once at
  * a time. After the read, {@link MissingAccountsBrake} suspends and purges; every run that started
- * is recorded in {@link SyncRuns}.
+ * is recorded in {@link SyncRuns}. Runs in flight show their progress in {@link #runningSyncs()};
+ * every run that started is measured in Micrometer meters ({@code readerpass.sync.*}).
  */
 public final class DirectoryFullSync implements FullSync {
 
@@ -56,6 +60,10 @@ public final class DirectoryFullSync implements FullSync {
 
 	private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
+	private final SyncProgress progress = new SyncProgress();
+
+	private final SyncMetrics metrics;
+
 	/**
 	 * @param accounts where accounts are written and missing ones suspended and purged
 	 * (a {@code JdbcReaderAccounts})
@@ -64,6 +72,16 @@ public final class DirectoryFullSync implements FullSync {
 	public <A extends ReaderAccountWriter & MissingAccounts> DirectoryFullSync(DirectoryConnectors connectors,
 			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
 			int batchSize) {
+		this(connectors, accounts, runs, hasher, policies, clock, batchSize, Metrics.globalRegistry);
+	}
+
+	/**
+	 * @param policies each library's safety brake and purge period ({@link DeletionPolicy#from})
+	 * @param meterRegistry where the runs are measured
+	 */
+	public <A extends ReaderAccountWriter & MissingAccounts> DirectoryFullSync(DirectoryConnectors connectors,
+			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
+			int batchSize, MeterRegistry meterRegistry) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch size must be positive");
 		}
@@ -74,6 +92,12 @@ public final class DirectoryFullSync implements FullSync {
 		this.hasher = hasher;
 		this.clock = clock;
 		this.batchSize = batchSize;
+		this.metrics = new SyncMetrics(meterRegistry, this.progress);
+	}
+
+	/** The runs in flight (full and incremental) with their progress. */
+	public RunningSyncs runningSyncs() {
+		return this.progress;
 	}
 
 	@Override
@@ -111,12 +135,14 @@ public final class DirectoryFullSync implements FullSync {
 					"a sync of this library is already running", 0, 0, 0, 0, null, confirms);
 		}
 		try {
+			this.progress.started(run, SyncKind.FULL, started, expectedEntries(libraryCode));
 			SyncResult result = finish(libraryCode, run, started, readAll(libraryCode, reader, run), confirmedMissing,
 					confirms);
 			record(result);
 			return result;
 		}
 		finally {
+			this.progress.finished(run);
 			lock.unlock();
 		}
 	}
@@ -146,6 +172,22 @@ public final class DirectoryFullSync implements FullSync {
 		return result;
 	}
 
+	/** The {@code read} count of the library's latest complete full run, or {@code null}. */
+	private Long expectedEntries(String library) {
+		try {
+			return this.runs.latest(library, SyncKind.FULL, 10)
+				.stream()
+				.filter(SyncResult::completed)
+				.findFirst()
+				.map((result) -> (long) result.read())
+				.orElse(null);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Previous runs not readable, progress without expected count library={}", library, ex);
+			return null;
+		}
+	}
+
 	/** The lock every sync of the library (full or incremental) holds while it runs. */
 	ReentrantLock lockOf(String libraryCode) {
 		return this.running.computeIfAbsent(libraryCode, (library) -> new ReentrantLock());
@@ -167,12 +209,22 @@ public final class DirectoryFullSync implements FullSync {
 		return this.clock;
 	}
 
+	SyncProgress progress() {
+		return this.progress;
+	}
+
 	void record(SyncResult result) {
 		try {
 			this.runs.record(result);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Sync run not recorded library={} syncRun={}", result.libraryCode(), result.runId(), ex);
+		}
+		try {
+			this.metrics.record(result);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sync run not measured library={} syncRun={}", result.libraryCode(), result.runId(), ex);
 		}
 	}
 

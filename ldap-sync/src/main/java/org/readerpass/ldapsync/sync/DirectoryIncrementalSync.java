@@ -58,12 +58,18 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 			}
 			Instant since = mark.get().since(this.overlaps.apply(libraryCode));
 			SyncRun run = this.fullSync.newRun(libraryCode);
-			String error = read(libraryCode, reader, since, run);
-			SyncResult result = run.result(SyncKind.INCREMENTAL, started, error,
-					new MissingAccountsBrake.Outcome(0, 0, 0, null), null);
-			this.fullSync.record(result);
-			log(result, since);
-			return result;
+			this.fullSync.progress().started(run, SyncKind.INCREMENTAL, started, null);
+			try {
+				String error = read(libraryCode, reader, since, run);
+				SyncResult result = run.result(SyncKind.INCREMENTAL, started, error,
+						new MissingAccountsBrake.Outcome(0, 0, 0, null), null);
+				this.fullSync.record(result);
+				log(result, since);
+				return result;
+			}
+			finally {
+				this.fullSync.progress().finished(run);
+			}
 		}
 		finally {
 			lock.unlock();

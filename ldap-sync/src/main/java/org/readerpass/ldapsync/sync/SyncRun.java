@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.readerpass.ldapsync.account.DirectoryAccount;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
@@ -50,7 +51,8 @@ final class SyncRun implements EntryHandler {
 	/** Directory ids of malformed entries not marked as seen yet. */
 	private final Set<String> malformedIds = new HashSet<>();
 
-	private int read;
+	/** Entries handled; read by {@link SyncProgress} from other threads while the run goes on. */
+	private final AtomicInteger read = new AtomicInteger();
 
 	private int created;
 
@@ -76,7 +78,7 @@ final class SyncRun implements EntryHandler {
 
 	@Override
 	public void entry(DirectoryEntry entry) {
-		this.read++;
+		this.read.incrementAndGet();
 		if (!this.batchIds.add(entry.directoryId())) {
 			fail(entry.dn(), "same directory id as another entry");
 			return;
@@ -101,7 +103,7 @@ final class SyncRun implements EntryHandler {
 
 	@Override
 	public void malformed(String dn, String directoryId, String reason) {
-		this.read++;
+		this.read.incrementAndGet();
 		fail(dn, reason);
 		if (directoryId != null && this.malformedIds.add(directoryId) && this.malformedIds.size() >= this.batchSize) {
 			flush();
@@ -132,13 +134,17 @@ final class SyncRun implements EntryHandler {
 		return this.id;
 	}
 
+	String library() {
+		return this.library;
+	}
+
 	int read() {
-		return this.read;
+		return this.read.get();
 	}
 
 	SyncResult result(SyncKind kind, Instant started, String error, MissingAccountsBrake.Outcome deletions,
 			UUID confirmsRun) {
-		return new SyncResult(this.id, this.library, this.read, this.created, this.updated, this.unchanged,
+		return new SyncResult(this.id, this.library, this.read.get(), this.created, this.updated, this.unchanged,
 				this.failed, this.failures, started, this.clock.instant(), error, deletions.missing(),
 				deletions.suspended(), this.restored, deletions.purged(), deletions.brakeReason(), confirmsRun, kind,
 				this.latestChange);

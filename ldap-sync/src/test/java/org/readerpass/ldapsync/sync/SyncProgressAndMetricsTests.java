@@ -1,0 +1,183 @@
+package org.readerpass.ldapsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.directory.DirectoryProperties;
+import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.testsupport.DemoDirectories;
+import org.readerpass.ldapsync.testsupport.DemoLibrary;
+import org.readerpass.ldapsync.testsupport.TestDatabases;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Progress of runs in flight ({@link RunningSyncs}) and the runs' Micrometer meters, over the
+ * embedded ZJ demo directory and H2. A run is looked at mid-way from inside its own read (a
+ * {@link HookedReader}), so nothing waits on time.
+ */
+class SyncProgressAndMetricsTests {
+
+	private static final String ZJ = DemoLibrary.ZJ.code();
+
+	private DirectoryProperties properties;
+
+	private EmbeddedDirectories directories;
+
+	private final List<AccountReader> readers = new ArrayList<>();
+
+	private JdbcReaderAccounts accounts;
+
+	private JdbcSyncRuns runs;
+
+	private ResidentIdHasher hasher;
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@BeforeEach
+	void start() {
+		this.properties = DemoDirectories.properties(DemoLibrary.ZJ);
+		this.directories = EmbeddedDirectories.start(this.properties);
+		DataSource database = TestDatabases.h2();
+		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
+		this.accounts = new JdbcReaderAccounts(database, this.hasher);
+		this.runs = new JdbcSyncRuns(database);
+	}
+
+	@AfterEach
+	void stop() {
+		this.readers.forEach(AccountReader::close);
+		this.directories.close();
+	}
+
+	@Test
+	void runningWhenRunMidWayThenProgressBelowExpectedAndGoneWhenDone() {
+		SyncResult first = sync(connector(), new SimpleMeterRegistry()).run(ZJ);
+		AtomicReference<DirectoryFullSync> sync = new AtomicReference<>();
+		AtomicReference<Optional<RunningSync>> midWay = new AtomicReference<>();
+		AtomicReference<List<RunningSync>> allMidWay = new AtomicReference<>();
+		AtomicReference<Double> gaugeMidWay = new AtomicReference<>();
+		sync.set(sync(new HookedReader(connector(), 5, () -> {
+			midWay.set(sync.get().runningSyncs().running(ZJ));
+			allMidWay.set(sync.get().runningSyncs().running());
+			gaugeMidWay.set(this.registry.get(SyncMetrics.RUNNING).gauge().value());
+		})));
+		SyncResult second = sync.get().run(ZJ);
+		RunningSync running = midWay.get().orElseThrow();
+		assertThat(running).extracting(RunningSync::runId, RunningSync::libraryCode, RunningSync::kind,
+				RunningSync::started)
+			.containsExactly(second.runId(), ZJ, SyncKind.FULL, second.started());
+		assertThat(running.expected()).isEqualTo(first.read());
+		assertThat(running.done()).isEqualTo(5).isGreaterThan(0).isLessThan(running.expected());
+		assertThat(allMidWay.get()).containsExactly(running);
+		assertThat(gaugeMidWay.get()).isEqualTo(1.0);
+		assertThat(sync.get().runningSyncs().running(ZJ)).isEmpty();
+		assertThat(sync.get().runningSyncs().running()).isEmpty();
+		assertThat(this.registry.get(SyncMetrics.RUNNING).gauge().value()).isZero();
+	}
+
+	@Test
+	void runningWhenFirstRunThenNoExpectedCount() {
+		AtomicReference<DirectoryFullSync> sync = new AtomicReference<>();
+		AtomicReference<Optional<RunningSync>> midWay = new AtomicReference<>();
+		sync.set(sync(new HookedReader(connector(), 3,
+				() -> midWay.set(sync.get().runningSyncs().running(ZJ)))));
+		sync.get().run(ZJ);
+		assertThat(midWay.get()).hasValueSatisfying((running) -> {
+			assertThat(running.done()).isEqualTo(3);
+			assertThat(running.expected()).isNull();
+		});
+	}
+
+	@Test
+	void runWhenCompletedThenMetersHoldTheRunsNumbers() {
+		SyncResult result = sync(connector()).run(ZJ);
+		assertThat(result.completed()).isTrue();
+		assertThat(result.created()).isPositive();
+		assertThat(this.registry.get(SyncMetrics.DURATION)
+			.tags("library", ZJ, "kind", "full", "outcome", "completed")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(entries("completed", "created")).isEqualTo(result.created());
+		assertThat(entries("completed", "updated")).isEqualTo(result.updated());
+		assertThat(entries("completed", "unchanged")).isEqualTo(result.unchanged());
+		assertThat(entries("completed", "failed")).isEqualTo(result.failed());
+		assertThat(entries("completed", "suspended")).isZero();
+		assertThat(entries("completed", "restored")).isZero();
+		assertThat(entries("completed", "purged")).isZero();
+
+		SyncResult again = sync(connector()).run(ZJ);
+		assertThat(again.unchanged()).isPositive();
+		assertThat(this.registry.get(SyncMetrics.DURATION).tags("outcome", "completed").timer().count()).isEqualTo(2);
+		assertThat(entries("completed", "created")).isEqualTo(result.created() + again.created());
+		assertThat(entries("completed", "unchanged")).isEqualTo(result.unchanged() + again.unchanged());
+	}
+
+	@Test
+	void runWhenConnectionLostThenMeasuredAsFailed() {
+		SyncResult result = sync(new HookedReader(connector(), 3, () -> this.directories.stop(ZJ))).run(ZJ);
+		assertThat(result.completed()).isFalse();
+		assertThat(this.registry.get(SyncMetrics.DURATION)
+			.tags("library", ZJ, "kind", "full", "outcome", "failed")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(entries("failed", "created")).isEqualTo(result.created());
+		assertThat(this.registry.find(SyncMetrics.DURATION).tags("outcome", "completed").timer()).isNull();
+	}
+
+	@Test
+	void metersWhenRunsMeasuredThenTaggedOnlyWithLibraryKindOutcomeAndResult() {
+		sync(connector()).run(ZJ);
+		Set<String> allowed = Set.of("library", "kind", "outcome", "result");
+		for (Meter meter : this.registry.getMeters()) {
+			assertThat(meter.getId().getTags()).as(meter.getId().getName())
+				.extracting(Tag::getKey)
+				.allMatch(allowed::contains);
+		}
+		assertThat(this.registry.get(SyncMetrics.ENTRIES).counters()).hasSize(7);
+	}
+
+	private double entries(String outcome, String result) {
+		return this.registry.get(SyncMetrics.ENTRIES)
+			.tags("library", ZJ, "kind", "full", "outcome", outcome, "result", result)
+			.counter()
+			.count();
+	}
+
+	private DirectoryFullSync sync(AccountReader reader) {
+		return sync(reader, this.registry);
+	}
+
+	/** The running gauge follows the first sync measured in a registry: one sync per registry for it. */
+	private DirectoryFullSync sync(AccountReader reader, SimpleMeterRegistry registry) {
+		return new DirectoryFullSync(new DirectoryConnectors(List.of(reader)), this.accounts, this.runs, this.hasher,
+				DeletionPolicy.from(this.properties), Clock.systemUTC(), 7, registry);
+	}
+
+	private LdapConnector connector() {
+		LdapConnector connector = LdapConnector.create(this.properties.library(ZJ).orElseThrow(),
+				List.of(URI.create(this.directories.url(ZJ).orElseThrow())), this.properties.zone());
+		this.readers.add(connector);
+		return connector;
+	}
+
+}
