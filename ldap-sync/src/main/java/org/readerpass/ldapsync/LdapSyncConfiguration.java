@@ -14,6 +14,8 @@ import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.lease.InMemorySyncLease;
+import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.sync.DeletionPolicy;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
@@ -31,6 +33,7 @@ import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -80,13 +83,23 @@ public class LdapSyncConfiguration {
 		return new JdbcSyncRuns(dataSource);
 	}
 
+	/**
+	 * Which node syncs a library: in memory (one node) unless {@code readerpass.directory.lease}
+	 * names another kind, which the application then provides (auth-server: {@code redis}).
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "readerpass.directory.lease", havingValue = "memory", matchIfMissing = true)
+	SyncLease syncLease() {
+		return new InMemorySyncLease(Clock.systemUTC());
+	}
+
 	@Bean
 	DirectoryFullSync fullSync(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts,
 			JdbcSyncRuns syncRuns, ResidentIdHasher residentIdHasher, DirectoryProperties properties,
-			ObjectProvider<MeterRegistry> meterRegistry) {
+			ObjectProvider<MeterRegistry> meterRegistry, SyncLease syncLease) {
 		return new DirectoryFullSync(connectors, readerAccounts, syncRuns, residentIdHasher,
 				DeletionPolicy.from(properties), Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE,
-				meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+				meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), syncLease, properties.leaseTtl());
 	}
 
 	/** The syncs in flight, full and incremental, with their progress. */

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderLinks;
+import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.lease.InMemorySyncLease;
+import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
 import org.readerpass.ldapsync.sync.StartupSync;
@@ -21,6 +24,9 @@ import org.readerpass.ldapsync.verify.PasswordVerification;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** The module as an application imports it: a DataSource, the demo YAML, nothing else. */
 class LdapSyncConfigurationTests {
@@ -76,6 +82,53 @@ class LdapSyncConfigurationTests {
 			assertThat(context.getBean(SyncScheduler.class).started()).isFalse();
 			assertThat(context.getBean(IncrementalSync.class).run("zj").completed()).isTrue();
 		});
+	}
+
+	@Test
+	void syncLeaseWhenApplicationDeclaresNoneThenInMemoryWithDefaultTtl() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(SyncLease.class);
+			assertThat(context.getBean(SyncLease.class)).isInstanceOf(InMemorySyncLease.class);
+			assertThat(context.getBean(DirectoryProperties.class).leaseTtl())
+				.isEqualTo(DirectoryProperties.DEFAULT_LEASE_TTL);
+		});
+	}
+
+	@Test
+	void syncLeaseWhenLeaseKindIsTheApplicationsThenItsBeanIsUsed() {
+		new ApplicationContextRunner().withInitializer(new ConfigDataApplicationContextInitializer())
+			.withPropertyValues("spring.config.location=classpath:/" + DemoDirectories.YAML,
+					"readerpass.directory.lease-ttl=30s", "readerpass.directory.lease=redis")
+			.withBean(DataSource.class, TestDatabases::h2)
+			.withUserConfiguration(ApplicationWithLease.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(SyncLease.class);
+				assertThat(context.getBean(SyncLease.class)).isSameAs(ApplicationWithLease.LEASE);
+				assertThat(context.getBean(DirectoryProperties.class).leaseTtl()).hasSeconds(30);
+			});
+	}
+
+	@Test
+	void startWhenLeaseTtlTooShortThenFailsNamingTheKey() {
+		this.runner.withPropertyValues("readerpass.directory.lease-ttl=1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("readerpass.directory.lease-ttl: must be between 3s and 1h"));
+	}
+
+	/** An application that imports the module and brings its own lease (as auth-server does for Redis). */
+	@Configuration(proxyBeanMethods = false)
+	@Import(LdapSyncConfiguration.class)
+	static class ApplicationWithLease {
+
+		static final SyncLease LEASE = new InMemorySyncLease(java.time.Clock.systemUTC());
+
+		@Bean
+		SyncLease syncLease() {
+			return LEASE;
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package org.readerpass.authserver.redis;
 
 import org.readerpass.adminui.policy.LocalPolicyChanges;
 import org.readerpass.adminui.policy.PolicyChanges;
+import org.readerpass.ldapsync.lease.SyncLease;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
- * How policy changes travel: in memory on one node (the embedded default), Redis pub/sub across
- * several ({@code readerpass.policy.changes=redis}).
+ * What several nodes share through Redis: policy changes ({@code readerpass.policy.changes=redis},
+ * pub/sub) and the sync lease ({@code readerpass.directory.lease=redis}); in memory on one node
+ * (the embedded default).
  */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
@@ -27,6 +29,14 @@ class RedisConfiguration {
 	@ConditionalOnProperty(name = "readerpass.policy.changes", havingValue = "local", matchIfMissing = true)
 	PolicyChanges localPolicyChanges() {
 		return new LocalPolicyChanges();
+	}
+
+	/** One library's sync on one node at a time across nodes ({@code readerpass.directory.lease=redis}). */
+	@Bean
+	@ConditionalOnProperty(name = "readerpass.directory.lease", havingValue = "redis")
+	SyncLease redisSyncLease(RedisConnectionFactory connections,
+			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix) {
+		return new RedisSyncLease(connections, keyPrefix);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.readerpass.policy.Secret;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param incrementalInterval time between scheduled incremental syncs of a library; a library may override it
  * @param incrementalOverlap how far before its high-water mark an incremental sync reads again,
  * for clock skew and changes committed late; a library may override it
+ * @param leaseTtl how long a node's sync lease of a library lasts without renewal (a run renews it
+ * every third of this; a dead node's lease is free after it): between 3s and 1h
  */
 @ConfigurationProperties("readerpass.directory")
 @Validated
@@ -39,7 +42,8 @@ public record DirectoryProperties(Secret identityHmacKey, @DefaultValue("Asia/Sh
 		@DefaultValue("true") boolean startupSync, @DefaultValue List<LibraryDirectory> libraries,
 		@DefaultValue("30d") Duration purgeAfter, @DefaultValue("0.1") double safetyBrake,
 		@DefaultValue("true") boolean scheduleEnabled, @DefaultValue("1h") Duration fullSyncInterval,
-		@DefaultValue("1m") Duration incrementalInterval, @DefaultValue("60s") Duration incrementalOverlap) {
+		@DefaultValue("1m") Duration incrementalInterval, @DefaultValue("60s") Duration incrementalOverlap,
+		@DefaultValue("60s") Duration leaseTtl) {
 
 	public static final Duration DEFAULT_PURGE_AFTER = Duration.ofDays(30);
 
@@ -50,6 +54,21 @@ public record DirectoryProperties(Secret identityHmacKey, @DefaultValue("Asia/Sh
 	public static final Duration DEFAULT_INCREMENTAL_INTERVAL = Duration.ofMinutes(1);
 
 	public static final Duration DEFAULT_INCREMENTAL_OVERLAP = Duration.ofSeconds(60);
+
+	public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
+
+	/** The constructor the configuration binds (the other one is for code written before {@code lease-ttl}). */
+	@ConstructorBinding
+	public DirectoryProperties {
+	}
+
+	/** With the default {@code lease-ttl}. */
+	public DirectoryProperties(Secret identityHmacKey, ZoneId zone, boolean startupSync, List<LibraryDirectory> libraries,
+			Duration purgeAfter, double safetyBrake, boolean scheduleEnabled, Duration fullSyncInterval,
+			Duration incrementalInterval, Duration incrementalOverlap) {
+		this(identityHmacKey, zone, startupSync, libraries, purgeAfter, safetyBrake, scheduleEnabled, fullSyncInterval,
+				incrementalInterval, incrementalOverlap, DEFAULT_LEASE_TTL);
+	}
 
 	/** The library's {@code purge-after}, or the global one. */
 	public Duration purgeAfter(String libraryCode) {

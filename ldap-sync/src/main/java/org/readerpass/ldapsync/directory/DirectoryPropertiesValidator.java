@@ -34,6 +34,10 @@ public final class DirectoryPropertiesValidator
 
 	private static final Duration MAX_OVERLAP = Duration.ofDays(1);
 
+	private static final Duration MIN_LEASE_TTL = Duration.ofSeconds(3);
+
+	private static final Duration MAX_LEASE_TTL = Duration.ofHours(1);
+
 	@Override
 	public boolean isValid(DirectoryProperties properties, ConstraintValidatorContext context) {
 		List<String> problems = problems(properties);
@@ -66,6 +70,10 @@ public final class DirectoryPropertiesValidator
 		checkInterval(properties.fullSyncInterval(), "full-sync-interval", global);
 		checkInterval(properties.incrementalInterval(), "incremental-interval", global);
 		checkOverlap(properties.incrementalOverlap(), "incremental-overlap", global);
+		if (properties.leaseTtl() == null || properties.leaseTtl().compareTo(MIN_LEASE_TTL) < 0
+				|| properties.leaseTtl().compareTo(MAX_LEASE_TTL) > 0) {
+			problems.add(PREFIX + ".lease-ttl: must be between 3s and 1h");
+		}
 		Set<String> codes = new HashSet<>();
 		for (int i = 0; i < properties.libraries().size(); i++) {
 			LibraryDirectory library = properties.libraries().get(i);

@@ -24,6 +24,13 @@ public enum BrakeReason {
 	/** The directory could not be reached, or refused the sync user's bind. */
 	DIRECTORY_UNREACHABLE(false),
 
+	/**
+	 * This node lost the library's sync lease while the run was going on (it expired and another
+	 * node may have taken it, or the lease store failed): the run stopped and left the rest to the
+	 * lease's holder.
+	 */
+	LEASE_LOST(false),
+
 	/** The run stopped for another reason (search refused, database failure): see the error. */
 	RUN_FAILED(false),
 

@@ -1,10 +1,12 @@
 package org.readerpass.ldapsync.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,9 @@ import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.DirectoryException;
+import org.readerpass.ldapsync.connector.EntryHandler;
+import org.readerpass.ldapsync.lease.InMemorySyncLease;
+import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +36,9 @@ import io.micrometer.core.instrument.Metrics;
 /**
  * Full sync through the libraries' {@link AccountReader} connectors. Libraries run concurrently
  * on a small pool of their own (fixed: the code targets Java 17); one library runs at most once at
- * a time. After the read, {@link MissingAccountsBrake} suspends and purges; every run that started
+ * a time: in this JVM by a lock, across nodes by the library's {@link SyncLease}, taken after the
+ * lock, renewed from the read loop and released at the end (a run that cannot get it does not start;
+ * a run that loses it stops, braked for {@link BrakeReason#LEASE_LOST}). After the read, {@link MissingAccountsBrake} suspends and purges; every run that started
  * is recorded in {@link SyncRuns}. Runs in flight show their progress in {@link #runningSyncs()};
  * every run that started is measured in Micrometer meters ({@code readerpass.sync.*}).
  */
@@ -39,6 +46,9 @@ public final class DirectoryFullSync implements FullSync {
 
 	/** Accounts per database batch. */
 	public static final int DEFAULT_BATCH_SIZE = 500;
+
+	/** Time-to-live of a library's sync lease unless configured ({@code readerpass.directory.lease-ttl}). */
+	public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
 
 	private static final int MAX_PARALLEL_LIBRARIES = 4;
 
@@ -64,6 +74,10 @@ public final class DirectoryFullSync implements FullSync {
 
 	private final SyncMetrics metrics;
 
+	private final SyncLease lease;
+
+	private final Duration leaseTtl;
+
 	/**
 	 * @param accounts where accounts are written and missing ones suspended and purged
 	 * (a {@code JdbcReaderAccounts})
@@ -82,6 +96,23 @@ public final class DirectoryFullSync implements FullSync {
 	public <A extends ReaderAccountWriter & MissingAccounts> DirectoryFullSync(DirectoryConnectors connectors,
 			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
 			int batchSize, MeterRegistry meterRegistry) {
+		this(connectors, accounts, runs, hasher, policies, clock, batchSize, meterRegistry, new InMemorySyncLease(clock),
+				DEFAULT_LEASE_TTL);
+	}
+
+	/**
+	 * @param policies each library's safety brake and purge period ({@link DeletionPolicy#from})
+	 * @param meterRegistry where the runs are measured
+	 * @param lease which node syncs a library; shared by all nodes (one {@link InMemorySyncLease} on
+	 * one node)
+	 * @param leaseTtl how long a lease lasts without renewal (a run renews it every third of this)
+	 */
+	public <A extends ReaderAccountWriter & MissingAccounts> DirectoryFullSync(DirectoryConnectors connectors,
+			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
+			int batchSize, MeterRegistry meterRegistry, SyncLease lease, Duration leaseTtl) {
+		if (leaseTtl == null || leaseTtl.isNegative() || leaseTtl.isZero()) {
+			throw new IllegalArgumentException("lease time-to-live must be positive");
+		}
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch size must be positive");
 		}
@@ -93,6 +124,8 @@ public final class DirectoryFullSync implements FullSync {
 		this.clock = clock;
 		this.batchSize = batchSize;
 		this.metrics = new SyncMetrics(meterRegistry, this.progress);
+		this.lease = lease;
+		this.leaseTtl = leaseTtl;
 	}
 
 	/** The runs in flight (full and incremental) with their progress. */
@@ -131,20 +164,65 @@ public final class DirectoryFullSync implements FullSync {
 		SyncRun run = newRun(libraryCode);
 		ReentrantLock lock = lockOf(libraryCode);
 		if (!lock.tryLock()) {
-			return new SyncResult(null, libraryCode, 0, 0, 0, 0, 0, List.of(), started, this.clock.instant(),
-					"a sync of this library is already running", 0, 0, 0, 0, null, confirms);
+			return notStarted(libraryCode, started, "a sync of this library is already running", confirms);
 		}
 		try {
-			this.progress.started(run, SyncKind.FULL, started, expectedEntries(libraryCode));
-			SyncResult result = finish(libraryCode, run, started, readAll(libraryCode, reader, run), confirmedMissing,
-					confirms);
-			record(result);
-			return result;
+			Lease held = acquireLease(libraryCode);
+			if (held.held() == null) {
+				return notStarted(libraryCode, started, held.refusal(), confirms);
+			}
+			try {
+				this.progress.started(run, SyncKind.FULL, started, expectedEntries(libraryCode));
+				LeaseKeeper keeper = keeper(run, held.held());
+				SyncResult result = finish(libraryCode, run, started, readAll(libraryCode, reader, run, keeper),
+						confirmedMissing, confirms);
+				record(result);
+				return result;
+			}
+			finally {
+				this.progress.finished(run);
+				release(held.held());
+			}
 		}
 		finally {
-			this.progress.finished(run);
 			lock.unlock();
 		}
+	}
+
+	private SyncResult notStarted(String libraryCode, Instant started, String why, UUID confirms) {
+		return new SyncResult(null, libraryCode, 0, 0, 0, 0, 0, List.of(), started, this.clock.instant(), why, 0, 0, 0,
+				0, null, confirms);
+	}
+
+	/** Takes the library's lease (call it holding the library's lock): held, or why not. */
+	Lease acquireLease(String libraryCode) {
+		try {
+			Optional<SyncLease.Held> held = this.lease.tryAcquire(libraryCode, this.leaseTtl);
+			return held.map((h) -> new Lease(h, null))
+				.orElseGet(() -> new Lease(null, "a sync of this library is already running on another node"));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sync lease not available library={}", libraryCode, ex);
+			return new Lease(null, "sync lease not available: " + ex.getMessage());
+		}
+	}
+
+	LeaseKeeper keeper(EntryHandler run, SyncLease.Held held) {
+		return new LeaseKeeper(run, held, this.clock, this.leaseTtl);
+	}
+
+	static void release(SyncLease.Held held) {
+		try {
+			held.close();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sync lease not released (it expires by itself) library={}", held.library(), ex);
+		}
+	}
+
+	/** @param held {@code null} when refused */
+	record Lease(SyncLease.Held held, String refusal) {
+
 	}
 
 	/** Suspends and purges as the brake allows after the read. */
@@ -229,15 +307,22 @@ public final class DirectoryFullSync implements FullSync {
 	}
 
 	/** Reads and writes everything; how the read ended. */
-	private ReadEnd readAll(String library, AccountReader reader, SyncRun run) {
+	private ReadEnd readAll(String library, AccountReader reader, SyncRun run, LeaseKeeper keeper) {
 		try {
 			try {
-				reader.readAll(run);
+				reader.readAll(keeper);
 			}
 			finally {
-				run.flush(); // what was read before a directory failure is stored all the same
+				if (!keeper.lost()) {
+					run.flush(); // what was read before a directory failure is stored all the same
+				}
 			}
+			keeper.confirm(); // still ours before anyone is suspended
 			return new ReadEnd(null, null);
+		}
+		catch (LeaseKeeper.LeaseLostException ex) {
+			logger.warn("Sync stopped, lease lost library={} syncRun={}", library, run.id(), ex.getCause());
+			return new ReadEnd(ex.getMessage(), BrakeReason.LEASE_LOST);
 		}
 		catch (DirectoryException ex) {
 			logger.debug("Directory failure library={}", library, ex);

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Incremental sync through the libraries' {@link ChangeReader} connectors. It shares the
- * {@link DirectoryFullSync}'s accounts, run records and per-library lock, so a library never runs
+ * {@link DirectoryFullSync}'s accounts, run records, per-library lock and sync lease, so a library never runs
  * a full and an incremental sync at once. It reads from the library's high-water mark less the
  * duration of the run that set it and less the overlap: an entry changed during that run after it
  * had been read, or changed while the directory's clock was behind, or committed late, is read
@@ -44,7 +44,12 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 		if (!lock.tryLock()) {
 			return notStarted(libraryCode, started, "a sync of this library is already running");
 		}
+		DirectoryFullSync.Lease lease = null;
 		try {
+			lease = this.fullSync.acquireLease(libraryCode);
+			if (lease.held() == null) {
+				return notStarted(libraryCode, started, lease.refusal());
+			}
 			Optional<HighWaterMark> mark;
 			try {
 				mark = this.fullSync.runs().highWaterMark(libraryCode);
@@ -60,7 +65,7 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 			SyncRun run = this.fullSync.newRun(libraryCode);
 			this.fullSync.progress().started(run, SyncKind.INCREMENTAL, started, null);
 			try {
-				String error = read(libraryCode, reader, since, run);
+				String error = read(libraryCode, reader, since, run, this.fullSync.keeper(run, lease.held()));
 				SyncResult result = run.result(SyncKind.INCREMENTAL, started, error,
 						new MissingAccountsBrake.Outcome(0, 0, 0, null), null);
 				this.fullSync.record(result);
@@ -72,20 +77,30 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 			}
 		}
 		finally {
+			if (lease != null && lease.held() != null) {
+				DirectoryFullSync.release(lease.held());
+			}
 			lock.unlock();
 		}
 	}
 
 	/** Reads and writes the changes; {@code null} when the directory was read to the end, else why not. */
-	private static String read(String library, ChangeReader reader, Instant since, SyncRun run) {
+	private static String read(String library, ChangeReader reader, Instant since, SyncRun run, LeaseKeeper keeper) {
 		try {
 			try {
-				reader.readChangedSince(since, run);
+				reader.readChangedSince(since, keeper);
 			}
 			finally {
-				run.flush();
+				if (!keeper.lost()) {
+					run.flush();
+				}
 			}
+			keeper.confirm(); // still ours before the high-water mark moves
 			return null;
+		}
+		catch (LeaseKeeper.LeaseLostException ex) {
+			logger.warn("Incremental sync stopped, lease lost library={} syncRun={}", library, run.id(), ex.getCause());
+			return ex.getMessage();
 		}
 		catch (DirectoryException ex) {
 			logger.debug("Directory failure library={}", library, ex);

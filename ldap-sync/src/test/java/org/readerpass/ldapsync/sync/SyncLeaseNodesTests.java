@@ -1,0 +1,157 @@
+package org.readerpass.ldapsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.directory.DirectoryProperties;
+import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.lease.InMemorySyncLease;
+import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.testsupport.DemoDirectories;
+import org.readerpass.ldapsync.testsupport.DemoLibrary;
+import org.readerpass.ldapsync.testsupport.TestDatabases;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Two {@link DirectoryFullSync} "nodes" sharing one {@link InMemorySyncLease} and one H2 database,
+ * over the embedded ZJ demo directory. Time is a {@link MutableClock} shared by the lease and the
+ * syncs; a lease is taken away mid-run from inside the read (a {@link HookedReader}).
+ */
+class SyncLeaseNodesTests {
+
+	private static final String ZJ = DemoLibrary.ZJ.code();
+
+	private static final Duration TTL = Duration.ofSeconds(60);
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+
+	private final InMemorySyncLease lease = new InMemorySyncLease(this.clock);
+
+	private DirectoryProperties properties;
+
+	private EmbeddedDirectories directories;
+
+	private final List<AccountReader> readers = new ArrayList<>();
+
+	private JdbcReaderAccounts accounts;
+
+	private JdbcSyncRuns runs;
+
+	private ResidentIdHasher hasher;
+
+	@BeforeEach
+	void start() {
+		this.properties = DemoDirectories.properties(DemoLibrary.ZJ);
+		this.directories = EmbeddedDirectories.start(this.properties);
+		DataSource database = TestDatabases.h2();
+		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
+		this.accounts = new JdbcReaderAccounts(database, this.hasher);
+		this.runs = new JdbcSyncRuns(database);
+	}
+
+	@AfterEach
+	void stop() {
+		this.readers.forEach(AccountReader::close);
+		this.directories.close();
+	}
+
+	@Test
+	void runWhenOtherNodeHoldsLeaseThenNotStartedUntilReleased() {
+		DirectoryFullSync nodeB = node(connector());
+		SyncLease.Held nodeA = this.lease.tryAcquire(ZJ, TTL).orElseThrow();
+		SyncResult refused = nodeB.run(ZJ);
+		assertThat(refused.runId()).isNull();
+		assertThat(refused.error()).contains("another node");
+		assertThat(this.runs.latest(ZJ, 10)).isEmpty();
+		nodeA.close();
+		SyncResult result = nodeB.run(ZJ);
+		assertThat(result.runId()).isNotNull();
+		assertThat(result.completed()).isTrue();
+		assertThat(result.read()).isPositive();
+		assertThat(this.lease.tryAcquire(ZJ, TTL)).as("released at the end of the run").isPresent();
+	}
+
+	@Test
+	void runWhenOtherNodeRunsThenNotStartedAndAfterwardsStarts() {
+		DirectoryFullSync nodeB = node(connector());
+		AtomicReference<SyncResult> duringA = new AtomicReference<>();
+		DirectoryFullSync nodeA = node(new HookedReader(connector(), 3, () -> duringA.set(nodeB.run(ZJ))));
+		SyncResult resultA = nodeA.run(ZJ);
+		assertThat(resultA.completed()).isTrue();
+		assertThat(duringA.get().runId()).isNull();
+		assertThat(duringA.get().error()).contains("another node");
+		assertThat(nodeB.run(ZJ).completed()).isTrue();
+	}
+
+	@Test
+	void runWhenLeaseTakenMidRunThenStopsAndSuspendsNobody() {
+		SyncResult first = node(connector()).run(ZJ);
+		assertThat(first.completed()).isTrue();
+		int present = this.accounts.countPresent(ZJ);
+		AtomicReference<Optional<SyncLease.Held>> taken = new AtomicReference<>();
+		DirectoryFullSync nodeA = node(new HookedReader(connector(), 5, () -> {
+			this.clock.advance(TTL.plusSeconds(1)); // node A stalled past its lease
+			taken.set(this.lease.tryAcquire(ZJ, TTL)); // node B takes it
+		}));
+		SyncResult result = nodeA.run(ZJ);
+		assertThat(taken.get()).isPresent();
+		assertThat(result.runId()).isNotNull();
+		assertThat(result.completed()).isFalse();
+		assertThat(result.brakeReason()).isEqualTo(BrakeReason.LEASE_LOST);
+		assertThat(result.error()).contains("lease");
+		assertThat(result.missing()).isZero();
+		assertThat(result.suspended()).isZero();
+		assertThat(result.read()).isLessThan(first.read());
+		assertThat(this.accounts.countPresent(ZJ)).isEqualTo(present);
+		SyncLease.Held nodeB = taken.get().orElseThrow();
+		assertThat(nodeB.renew()).as("node A's end did not release node B's lease").isTrue();
+		assertThat(this.lease.tryAcquire(ZJ, TTL)).isEmpty();
+		nodeB.close();
+	}
+
+	@Test
+	void incrementalRunWhenOtherNodeHoldsLeaseThenNotStarted() {
+		DirectoryFullSync full = node(connector());
+		assertThat(full.run(ZJ).completed()).isTrue();
+		DirectoryIncrementalSync incremental = new DirectoryIncrementalSync(full, this.properties::incrementalOverlap);
+		try (SyncLease.Held nodeA = this.lease.tryAcquire(ZJ, TTL).orElseThrow()) {
+			SyncResult refused = incremental.run(ZJ);
+			assertThat(refused.runId()).isNull();
+			assertThat(refused.error()).contains("another node");
+		}
+		SyncResult result = incremental.run(ZJ);
+		assertThat(result.runId()).isNotNull();
+		assertThat(result.completed()).isTrue();
+	}
+
+	private DirectoryFullSync node(AccountReader reader) {
+		return new DirectoryFullSync(new DirectoryConnectors(List.of(reader)), this.accounts, this.runs, this.hasher,
+				DeletionPolicy.from(this.properties), this.clock, 2, new SimpleMeterRegistry(), this.lease, TTL);
+	}
+
+	private LdapConnector connector() {
+		LdapConnector connector = LdapConnector.create(this.properties.library(ZJ).orElseThrow(),
+				List.of(URI.create(this.directories.url(ZJ).orElseThrow())), this.properties.zone());
+		this.readers.add(connector);
+		return connector;
+	}
+
+}
