@@ -1,11 +1,10 @@
 package org.readerpass.authserver.authorization;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.testsupport.MutableClock;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -106,35 +105,6 @@ class IndexedInMemoryAuthorizationServiceTests {
 		assertThat(this.service.findByToken("at-short", null)).isNull();
 		assertThat(this.service.findByToken("consent-state", null)).isNull();
 		assertThat(this.service.findByToken("at-long", null)).isNotNull();
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -3,10 +3,9 @@ package org.readerpass.ldapsync.lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -22,7 +21,7 @@ class InMemorySyncLeaseTests extends SyncLeaseContractTests {
 
 	@Test
 	void renewWhenRenewedBeforeExpiryThenExtendedFromNow() {
-		SteppingClock clock = new SteppingClock();
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		InMemorySyncLease lease = new InMemorySyncLease(clock);
 		SyncLease.Held held = lease.tryAcquire("a", Duration.ofSeconds(10)).orElseThrow();
 		clock.advance(Duration.ofSeconds(8));
@@ -36,7 +35,7 @@ class InMemorySyncLeaseTests extends SyncLeaseContractTests {
 
 	@Test
 	void renewWhenExpiredAndNotTakenThenFalse() {
-		SteppingClock clock = new SteppingClock();
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		InMemorySyncLease lease = new InMemorySyncLease(clock);
 		SyncLease.Held held = lease.tryAcquire("a", Duration.ofSeconds(10)).orElseThrow();
 		clock.advance(Duration.ofSeconds(10));
@@ -47,31 +46,6 @@ class InMemorySyncLeaseTests extends SyncLeaseContractTests {
 	@Test
 	void tryAcquireWhenTtlNotPositiveThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.lease.tryAcquire("a", Duration.ZERO));
-	}
-
-	private static final class SteppingClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
 	}
 
 }
