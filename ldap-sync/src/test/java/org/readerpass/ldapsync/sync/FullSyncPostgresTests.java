@@ -7,8 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.testsupport.TestPostgres;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 /** Full sync into a real PostgreSQL database of this class's own (see {@link TestPostgres}). */
 class FullSyncPostgresTests extends FullSyncContractTests {
 
@@ -22,10 +20,7 @@ class FullSyncPostgresTests extends FullSyncContractTests {
 
 	@Override
 	protected DataSource emptyDatabase() {
-		JdbcClient jdbc = JdbcClient.create(postgres.dataSource());
-		jdbc.sql("delete from reader_account").update();
-		jdbc.sql("delete from reader").update();
-		return postgres.dataSource();
+		return TestDatabases.empty(postgres.dataSource());
 	}
 
 	@Override

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.testsupport.TestPostgres;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 /** Incremental sync on a real PostgreSQL database of this class's own (see {@link TestPostgres}). */
 class IncrementalSyncPostgresTests extends IncrementalSyncContractTests {
 
@@ -22,12 +20,7 @@ class IncrementalSyncPostgresTests extends IncrementalSyncContractTests {
 
 	@Override
 	protected DataSource emptyDatabase() {
-		JdbcClient jdbc = JdbcClient.create(postgres.dataSource());
-		jdbc.sql("delete from sync_high_water_mark").update();
-		jdbc.sql("delete from sync_run").update();
-		jdbc.sql("delete from reader_account").update();
-		jdbc.sql("delete from reader").update();
-		return postgres.dataSource();
+		return TestDatabases.empty(postgres.dataSource());
 	}
 
 }
