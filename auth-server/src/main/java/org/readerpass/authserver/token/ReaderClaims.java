@@ -41,23 +41,33 @@ public final class ReaderClaims {
 			.map(account -> account.verificationLevel().acr());
 	}
 
-	/** The claims the given scopes release for a signed-in reader (without {@code sub}). */
+	/** The claims the given scopes release for a signed-in reader (without {@code sub}): userinfo. */
 	public Map<String, Object> forScopes(ReaderPrincipal principal, Set<String> scopes) {
 		Map<String, Object> claims = new LinkedHashMap<>();
-		boolean profile = scopes.contains("profile");
-		boolean library = scopes.contains(LIBRARY_SCOPE);
-		if (!profile && !library) {
-			return claims;
+		if (scopes.contains("profile") || scopes.contains(LIBRARY_SCOPE)) {
+			this.accounts.findById(principal.accountId())
+				.ifPresent(account -> putScoped(claims, account, principal, scopes));
 		}
-		ReaderAccount account = this.accounts.findById(principal.accountId()).orElse(null);
-		if (account == null) {
-			return claims; // the account was purged since login: release nothing about it
-		}
-		if (profile) {
+		return claims;
+	}
+
+	/** An ID token's reader claims: {@code acr} and what the scopes release, reading the account once. */
+	public Map<String, Object> forIdToken(ReaderPrincipal principal, Set<String> scopes) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		this.accounts.findById(principal.accountId()).ifPresent(account -> {
+			claims.put("acr", account.verificationLevel().acr());
+			putScoped(claims, account, principal, scopes);
+		});
+		return claims; // an account purged since login releases nothing
+	}
+
+	private void putScoped(Map<String, Object> claims, ReaderAccount account, ReaderPrincipal principal,
+			Set<String> scopes) {
+		if (scopes.contains("profile")) {
 			putIfPresent(claims, "name", account.displayName());
 			claims.put("preferred_username", account.cardNumber());
 		}
-		if (library) {
+		if (scopes.contains(LIBRARY_SCOPE)) {
 			claims.put("home_library", account.libraryCode());
 			claims.put("libraries", this.accounts.findByReaderId(principal.readerId())
 				.stream()
@@ -66,7 +76,6 @@ public final class ReaderClaims {
 				.toList());
 			putIfPresent(claims, "reader_type", account.readerType());
 		}
-		return claims;
 	}
 
 	private static void putIfPresent(Map<String, Object> claims, String name, Object value) {

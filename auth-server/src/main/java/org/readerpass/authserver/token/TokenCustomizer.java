@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.readerpass.authserver.keys.SigningKeys;
@@ -12,6 +13,7 @@ import org.readerpass.authserver.login.ReaderPrincipal;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.resource.ResourceIndicators;
+import org.readerpass.policy.reader.ReaderContext;
 import org.readerpass.policy.resource.Resource;
 
 import org.springframework.security.core.Authentication;
@@ -63,8 +65,7 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		}
 		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && reader != null) {
 			context.getClaims().claim("auth_time", Date.from(reader.authTime()));
-			this.readerClaims.acr(reader).ifPresent(acr -> context.getClaims().claim("acr", acr));
-			this.readerClaims.forScopes(reader, context.getAuthorizedScopes())
+			this.readerClaims.forIdToken(reader, context.getAuthorizedScopes())
 				.forEach((name, value) -> context.getClaims().claim(name, value));
 		}
 	}
@@ -74,22 +75,30 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
 		if (reader != null) {
 			context.getClaims().claim("auth_time", Date.from(reader.authTime()));
-			this.readerClaims.acr(reader).ifPresent(acr -> context.getClaims().claim("acr", acr));
 		}
 		URI audience = ResourceIndicators.choose(authorizedResources(context.getAuthorization()),
 				requestedResources(context.getAuthorizationGrant()));
-		if (audience == null) {
+		Resource resource = (audience != null)
+				? this.resourceAccess.resolve(context.getRegisteredClient(), audience) : null;
+		if (resource != null) {
+			context.getClaims().audience(List.of(resource.audience().toString()));
+		}
+		if (reader == null) {
 			return;
 		}
-		Resource resource = this.resourceAccess.resolve(context.getRegisteredClient(), audience);
-		context.getClaims().audience(List.of(resource.audience().toString()));
-		if (reader != null) {
-			List<String> entitlements = this.readerContexts
-				.create(reader, ReaderAddressCapture.readerAddress(context.getAuthorization()), this.clock.instant())
-				.map(readerContext -> this.resourceAccess.entitlements(readerContext, resource))
-				.orElse(List.of());
-			context.getClaims().claim(ENTITLEMENTS_CLAIM, entitlements);
+		if (resource == null) {
+			this.readerClaims.acr(reader).ifPresent(acr -> context.getClaims().claim("acr", acr));
+			return;
 		}
+		// the reader's policy context carries the sign-in account's verification level: acr from it,
+		// so the account is read once per token
+		Optional<ReaderContext> readerContext = this.readerContexts.create(reader,
+				ReaderAddressCapture.readerAddress(context.getAuthorization()), this.clock.instant());
+		readerContext.ifPresent(found -> context.getClaims().claim("acr", found.verification().acr()));
+		context.getClaims()
+			.claim(ENTITLEMENTS_CLAIM, readerContext
+				.map(found -> this.resourceAccess.entitlements(found, resource))
+				.orElse(List.of()));
 	}
 
 	private static Set<URI> authorizedResources(OAuth2Authorization authorization) {
