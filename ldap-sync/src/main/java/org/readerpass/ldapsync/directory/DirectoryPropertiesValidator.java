@@ -125,6 +125,16 @@ public final class DirectoryPropertiesValidator
 		if (library.incrementalOverlap() != null) {
 			checkOverlap(library.incrementalOverlap(), "incremental-overlap", problems::add);
 		}
+		if (library.changeDetection().contentSync()) {
+			if (library.preset() == DirectoryPreset.ACTIVE_DIRECTORY) {
+				problems.add("change-detection", "content sync (RFC 4533) is OpenLDAP's: Active Directory does not offer "
+						+ "it, use timestamps");
+			}
+			if (library.embedded() != null) {
+				problems.add("change-detection", "the embedded directory does not offer content sync (RFC 4533): use "
+						+ "timestamps");
+			}
+		}
 		library.mapping().byKey().forEach((key, attribute) -> {
 			if (!LdapSyntax.isAttributeName(attribute)) {
 				problems.add("mapping." + key, "is not an attribute name");

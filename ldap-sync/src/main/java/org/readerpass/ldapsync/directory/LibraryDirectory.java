@@ -7,6 +7,7 @@ import java.util.List;
 import org.readerpass.policy.Secret;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 
 /**
  * One library's directory ({@code readerpass.directory.libraries[n]}).
@@ -32,6 +33,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fullSyncInterval overrides {@code readerpass.directory.full-sync-interval}; {@code null} keeps it
  * @param incrementalInterval overrides {@code readerpass.directory.incremental-interval}; {@code null} keeps it
  * @param incrementalOverlap overrides {@code readerpass.directory.incremental-overlap}; {@code null} keeps it
+ * @param startTls upgrades each {@code ldap://} connection with StartTLS (RFC 4513) before anything
+ * else is sent; then {@code insecure-plain} is not needed
+ * @param trustedCertificates PEM file of the CA certificates trusted for this directory's TLS
+ * ({@code ldaps://} or StartTLS) instead of the JVM's; {@code null} for the JVM's
+ * @param changeDetection how changes are read between full syncs ({@code null} = timestamps)
  */
 public record LibraryDirectory(String library, DirectoryPreset preset, @DefaultValue List<URI> urls,
 		boolean insecurePlain, String bindDn, Secret bindPassword, String baseDn, String filter,
@@ -39,7 +45,12 @@ public record LibraryDirectory(String library, DirectoryPreset preset, @DefaultV
 		@DefaultValue("5s") Duration responseTimeout, @DefaultValue("2s") Duration bindTimeout,
 		@DefaultValue("4") int poolSize, @DefaultValue AttributeNames mapping, EmbeddedDirectory embedded,
 		Double safetyBrake, Duration purgeAfter, Duration fullSyncInterval, Duration incrementalInterval,
-		Duration incrementalOverlap) {
+		Duration incrementalOverlap, boolean startTls, Resource trustedCertificates,
+		ChangeDetection changeDetection) {
+
+	public LibraryDirectory {
+		changeDetection = (changeDetection != null) ? changeDetection : ChangeDetection.TIMESTAMPS;
+	}
 
 	/** The configured filter, or the preset's. */
 	public String effectiveFilter() {

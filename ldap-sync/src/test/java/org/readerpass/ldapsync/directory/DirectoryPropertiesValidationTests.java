@@ -57,6 +57,41 @@ class DirectoryPropertiesValidationTests {
 	}
 
 	@Test
+	void problemsWhenContentSyncOnActiveDirectoryOrEmbeddedThenReported() {
+		DirectoryProperties demo = DemoDirectories.properties();
+		LibraryDirectory l = DemoDirectories.library(DemoLibrary.SX);
+		LibraryDirectory sx = new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(),
+				l.bindPassword(), l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(),
+				l.bindTimeout(), l.poolSize(), l.mapping(), l.embedded(), null, null, null, null, null, false, null,
+				ChangeDetection.CONTENT_SYNC_PERSIST);
+		DirectoryProperties properties = new DirectoryProperties(demo.identityHmacKey(), demo.zone(), true,
+				List.of(sx), demo.purgeAfter(), demo.safetyBrake(), true, DirectoryProperties.DEFAULT_FULL_SYNC_INTERVAL,
+				DirectoryProperties.DEFAULT_INCREMENTAL_INTERVAL, DirectoryProperties.DEFAULT_INCREMENTAL_OVERLAP);
+		assertThat(DirectoryPropertiesValidator.problems(properties)).containsExactly(
+				"readerpass.directory.libraries[0].change-detection (library zj.sx): content sync (RFC 4533) is "
+						+ "OpenLDAP's: Active Directory does not offer it, use timestamps",
+				"readerpass.directory.libraries[0].change-detection (library zj.sx): the embedded directory "
+						+ "does not offer content sync (RFC 4533): use timestamps");
+	}
+
+	@Test
+	void startWhenContentSyncOnOpenLdapThenBound() {
+		this.runner
+			.withPropertyValues("readerpass.directory.identity-hmac-key=" + "k".repeat(32),
+					"readerpass.directory.libraries[0].library=zj", "readerpass.directory.libraries[0].preset=openldap",
+					"readerpass.directory.libraries[0].urls=ldaps://ldap.zjlib.example",
+					"readerpass.directory.libraries[0].bind-dn=cn=readerpass-sync,dc=zj,dc=lib,dc=zj,dc=cn",
+					"readerpass.directory.libraries[0].bind-password=TopSecretPw1",
+					"readerpass.directory.libraries[0].base-dn=ou=readers,dc=zj,dc=lib,dc=zj,dc=cn",
+					"readerpass.directory.libraries[0].change-detection=content-sync-persist")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(DirectoryProperties.class).library("zj").orElseThrow().changeDetection())
+					.isEqualTo(ChangeDetection.CONTENT_SYNC_PERSIST);
+			});
+	}
+
+	@Test
 	void startWhenDemoYamlThenBindsWithRealTypes() {
 		this.runner.withInitializer(new ConfigDataApplicationContextInitializer())
 			.withPropertyValues("spring.config.location=classpath:/" + DemoDirectories.YAML)
@@ -117,7 +152,7 @@ class DirectoryPropertiesValidationTests {
 	private static LibraryDirectory deletions(LibraryDirectory l, Double safetyBrake, Duration purgeAfter) {
 		return new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(), l.bindPassword(),
 				l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(),
-				l.poolSize(), l.mapping(), l.embedded(), safetyBrake, purgeAfter, null, null, null);
+				l.poolSize(), l.mapping(), l.embedded(), safetyBrake, purgeAfter, null, null, null, false, null, null);
 	}
 
 	@Test
@@ -128,7 +163,7 @@ class DirectoryPropertiesValidationTests {
 				zj.connectTimeout(), Duration.ZERO, zj.bindTimeout(), 0,
 				new AttributeNames(null, "card number", null, null, null, null, null, null, null),
 				new EmbeddedDirectory(new ClassPathResource("demo/directories/missing.ldif"), 70000), null, null, null,
-				null, null);
+				null, null, false, null, null);
 		DirectoryProperties properties = new DirectoryProperties(Secret.of("k".repeat(32)),
 				ZoneId.of("Asia/Shanghai"), true, List.of(broken, zj), DirectoryProperties.DEFAULT_PURGE_AFTER,
 				DirectoryProperties.DEFAULT_SAFETY_BRAKE, true, DirectoryProperties.DEFAULT_FULL_SYNC_INTERVAL,
@@ -150,7 +185,7 @@ class DirectoryPropertiesValidationTests {
 		LibraryDirectory bare = new LibraryDirectory(null, null, List.of(), false, null, null, null, null, 500,
 				Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 4,
 				new AttributeNames(null, null, null, null, null, null, null, null, null), null, null, null, null, null,
-				null);
+				null, false, null, null);
 		assertThat(DirectoryPropertiesValidator.problems(new DirectoryProperties(null, ZoneId.of("UTC"), true,
 				List.of(bare), DirectoryProperties.DEFAULT_PURGE_AFTER, DirectoryProperties.DEFAULT_SAFETY_BRAKE, true,
 				DirectoryProperties.DEFAULT_FULL_SYNC_INTERVAL, DirectoryProperties.DEFAULT_INCREMENTAL_INTERVAL,
@@ -226,7 +261,7 @@ class DirectoryPropertiesValidationTests {
 			Duration overlap) {
 		return new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(), l.bindPassword(),
 				l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(),
-				l.poolSize(), l.mapping(), l.embedded(), l.safetyBrake(), l.purgeAfter(), full, incremental, overlap);
+				l.poolSize(), l.mapping(), l.embedded(), l.safetyBrake(), l.purgeAfter(), full, incremental, overlap, false, null, null);
 	}
 
 }

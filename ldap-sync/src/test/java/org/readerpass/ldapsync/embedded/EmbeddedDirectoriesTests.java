@@ -60,7 +60,7 @@ class EmbeddedDirectoriesTests {
 		LibraryDirectory zj = DemoDirectories.library(DemoLibrary.ZJ);
 		LibraryDirectory other = new LibraryDirectory(zj.library(), zj.preset(), List.of(), true,
 				"cn=another-sync,dc=zj,dc=lib,dc=zj,dc=cn", Secret.of("another-secret"), zj.baseDn(), null, 10,
-				zj.connectTimeout(), zj.responseTimeout(), zj.bindTimeout(), 2, zj.mapping(), zj.embedded(), null, null, null, null, null);
+				zj.connectTimeout(), zj.responseTimeout(), zj.bindTimeout(), 2, zj.mapping(), zj.embedded(), null, null, null, null, null, false, null, null);
 		try (EmbeddedDirectories directories = EmbeddedDirectories.start(List.of(other))) {
 			URI url = URI.create(directories.url("zj").orElseThrow());
 			try (LDAPConnection connection = new LDAPConnection(url.getHost(), url.getPort())) {
@@ -76,7 +76,7 @@ class EmbeddedDirectoriesTests {
 		LibraryDirectory broken = new LibraryDirectory("zj.broken", zj.preset(), List.of(), true, zj.bindDn(),
 				zj.bindPassword(), zj.baseDn(), null, 10, zj.connectTimeout(), zj.responseTimeout(), zj.bindTimeout(), 2,
 				zj.mapping(), new EmbeddedDirectory(
-						new ByteArrayResource("dn: dc=x\nobjectClass: nosuchclass\n".getBytes()), 0), null, null, null, null, null);
+						new ByteArrayResource("dn: dc=x\nobjectClass: nosuchclass\n".getBytes()), 0), null, null, null, null, null, false, null, null);
 		assertThatIllegalStateException().isThrownBy(() -> EmbeddedDirectories.start(List.of(broken)))
 			.withMessageStartingWith("library zj.broken: embedded directory cannot start");
 	}

@@ -64,7 +64,7 @@ class SyncSchedulerTests {
 		LibraryDirectory hanging = new LibraryDirectory(sx.library(), sx.preset(),
 				List.of(URI.create("ldap://127.0.0.1:" + this.blackHole.getLocalPort())), true, sx.bindDn(),
 				sx.bindPassword(), sx.baseDn(), null, 10, Duration.ofSeconds(2), Duration.ofMinutes(5),
-				Duration.ofSeconds(2), 1, sx.mapping(), null, null, null, null, null, null);
+				Duration.ofSeconds(2), 1, sx.mapping(), null, null, null, null, null, null, false, null, null);
 		for (LibraryDirectory library : List.of(zj, hanging)) {
 			this.connectors.add(LdapConnector.create(library, library.urls(), properties.zone()));
 		}

@@ -76,7 +76,7 @@ final class TimestampedLdif {
 		return new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(), l.bindPassword(),
 				l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(),
 				l.poolSize(), l.mapping(), embedded, l.safetyBrake(), l.purgeAfter(), l.fullSyncInterval(),
-				l.incrementalInterval(), l.incrementalOverlap());
+				l.incrementalInterval(), l.incrementalOverlap(), l.startTls(), l.trustedCertificates(), l.changeDetection());
 	}
 
 }

@@ -56,7 +56,7 @@ public final class DemoDirectories {
 				library.bindPassword(), library.baseDn(), library.filter(), library.pageSize(),
 				library.connectTimeout(), library.responseTimeout(), library.bindTimeout(), library.poolSize(),
 				library.mapping(), null, library.safetyBrake(), library.purgeAfter(), library.fullSyncInterval(),
-				library.incrementalInterval(), library.incrementalOverlap());
+				library.incrementalInterval(), library.incrementalOverlap(), library.startTls(), library.trustedCertificates(), library.changeDetection());
 	}
 
 }

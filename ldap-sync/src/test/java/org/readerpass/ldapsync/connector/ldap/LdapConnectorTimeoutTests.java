@@ -56,7 +56,7 @@ class LdapConnectorTimeoutTests {
 		LibraryDirectory config = new LibraryDirectory(zj.library(), zj.preset(),
 				List.of(URI.create("ldap://127.0.0.1:" + this.blackHole.getLocalPort())), true, zj.bindDn(),
 				zj.bindPassword(), zj.baseDn(), null, 10, Duration.ofMillis(300), Duration.ofMillis(300),
-				Duration.ofMillis(300), 2, zj.mapping(), null, null, null, null, null, null);
+				Duration.ofMillis(300), 2, zj.mapping(), null, null, null, null, null, null, false, null, null);
 		this.connector = LdapConnector.create(config, config.urls(), ZoneId.of("Asia/Shanghai"));
 	}
 
