@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * folder (core, cosine, nis, inetorgperson and readerpass-library schemas; back_mdb; syncprov),
  * optionally loaded with {@code slapadd} before it starts, listening on a free loopback port.
  * {@link #stop()} / {@link #start()} play a directory that goes down and comes back on the same
- * port; {@link #close()} stops it and deletes the folder.
+ * port; {@link #close()} stops it and deletes the folder. With {@link Builder#tls()} it also serves
+ * TLS: StartTLS on {@link #url()} and {@code ldaps://} on {@link #ldapsUrl()}, with a server
+ * certificate for {@code 127.0.0.1} from a throwaway CA ({@link #caCertificate()}).
  *
  * <pre>
  * try (Slapd slapd = Slapd.builder("dc=zj,dc=lib,dc=zj,dc=cn").ldif(text).start()) { … slapd.url() … }
@@ -34,6 +36,8 @@ public final class Slapd implements AutoCloseable {
 	public static final Path SLAPD = Path.of("/usr/sbin/slapd");
 
 	public static final Path SLAPADD = Path.of("/usr/sbin/slapadd");
+
+	public static final Path OPENSSL = Path.of("/usr/bin/openssl");
 
 	private static final Path SYSTEM_SCHEMAS = Path.of("/etc/ldap/schema");
 
@@ -49,14 +53,18 @@ public final class Slapd implements AutoCloseable {
 
 	private final int port;
 
+	/** The {@code ldaps://} port, 0 without TLS. */
+	private final int ldapsPort;
+
 	private Process process;
 
-	private Slapd(Path folder, Path config, String suffix, String rootPassword, int port) {
+	private Slapd(Path folder, Path config, String suffix, String rootPassword, int port, int ldapsPort) {
 		this.folder = folder;
 		this.config = config;
 		this.suffix = suffix;
 		this.rootPassword = rootPassword;
 		this.port = port;
+		this.ldapsPort = ldapsPort;
 	}
 
 	public static Builder builder(String suffix) {
@@ -69,6 +77,24 @@ public final class Slapd implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/** {@code ldaps://127.0.0.1:<port>}; only with {@link Builder#tls()}. */
+	public String ldapsUrl() {
+		requireTls();
+		return "ldaps://127.0.0.1:" + this.ldapsPort;
+	}
+
+	/** The PEM file of the throwaway CA that signed the server certificate; only with {@link Builder#tls()}. */
+	public Path caCertificate() {
+		requireTls();
+		return this.folder.resolve(Builder.TLS_CA);
+	}
+
+	private void requireTls() {
+		if (this.ldapsPort == 0) {
+			throw new IllegalStateException("this slapd serves no TLS: build it with .tls()");
+		}
 	}
 
 	public String suffix() {
@@ -90,12 +116,13 @@ public final class Slapd implements AutoCloseable {
 		}
 		Path log = this.folder.resolve("slapd.log");
 		try {
-			this.process = new ProcessBuilder(SLAPD.toString(), "-f", this.config.toString(), "-h", url() + "/", "-d", "0")
+			String listen = (this.ldapsPort != 0) ? url() + "/ " + ldapsUrl() + "/" : url() + "/";
+			this.process = new ProcessBuilder(SLAPD.toString(), "-f", this.config.toString(), "-h", listen, "-d", "0")
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (!accepts()) {
+			while (!accepts(this.port) || (this.ldapsPort != 0 && !accepts(this.ldapsPort))) {
 				if (!this.process.isAlive() || System.nanoTime() > deadline) {
 					this.process.destroyForcibly();
 					throw new IllegalStateException("slapd did not start: " + Files.readString(log));
@@ -135,9 +162,9 @@ public final class Slapd implements AutoCloseable {
 		deleteRecursively(this.folder);
 	}
 
-	private boolean accepts() {
+	private static boolean accepts(int port) {
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 100);
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
 			return true;
 		}
 		catch (IOException ex) {
@@ -156,11 +183,15 @@ public final class Slapd implements AutoCloseable {
 
 	public static final class Builder {
 
+		static final String TLS_CA = "tls/ca.pem";
+
 		private final String suffix;
 
 		private final List<String> databaseConfig = new ArrayList<>();
 
 		private String ldif;
+
+		private boolean tls;
 
 		private Builder(String suffix) {
 			this.suffix = suffix;
@@ -178,6 +209,16 @@ public final class Slapd implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Serves TLS too: StartTLS on the {@code ldap://} port and {@code ldaps://} on a second
+		 * port, with a certificate for IP {@code 127.0.0.1} (subjectAltName) signed by a CA made
+		 * for this slapd alone.
+		 */
+		public Builder tls() {
+			this.tls = true;
+			return this;
+		}
+
 		public Slapd start() {
 			requireInstalled();
 			try {
@@ -187,12 +228,17 @@ public final class Slapd implements AutoCloseable {
 					Files.copy(schema, folder.resolve("readerpass-library.schema"));
 				}
 				String rootPassword = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+				if (this.tls) {
+					certificates(folder.resolve("tls"));
+				}
 				Path config = folder.resolve("slapd.conf");
 				Files.writeString(config, config(folder, rootPassword), StandardCharsets.UTF_8);
 				if (this.ldif != null) {
 					slapadd(folder, config, this.ldif);
 				}
-				Slapd slapd = new Slapd(folder, config, this.suffix, rootPassword, freePort());
+				int port = freePort();
+				int ldapsPort = this.tls ? freePort(port) : 0;
+				Slapd slapd = new Slapd(folder, config, this.suffix, rootPassword, port, ldapsPort);
 				slapd.start();
 				return slapd;
 			}
@@ -210,6 +256,11 @@ public final class Slapd implements AutoCloseable {
 			conf.append("modulepath /usr/lib/ldap\nmoduleload back_mdb\nmoduleload syncprov\n");
 			conf.append("pidfile ").append(folder.resolve("slapd.pid")).append('\n');
 			conf.append("argsfile ").append(folder.resolve("slapd.args")).append('\n');
+			if (this.tls) {
+				conf.append("TLSCACertificateFile ").append(folder.resolve(TLS_CA)).append('\n');
+				conf.append("TLSCertificateFile ").append(folder.resolve("tls/server.pem")).append('\n');
+				conf.append("TLSCertificateKeyFile ").append(folder.resolve("tls/server.key")).append('\n');
+			}
 			conf.append("database mdb\nmaxsize 104857600\n");
 			conf.append("suffix \"").append(this.suffix).append("\"\n");
 			conf.append("rootdn \"cn=admin,").append(this.suffix).append("\"\n");
@@ -239,6 +290,38 @@ public final class Slapd implements AutoCloseable {
 			}
 		}
 
+		/** A throwaway CA (EC P-256) and a server certificate for IP 127.0.0.1 it signed, valid 2 days. */
+		private static void certificates(Path tls) throws IOException {
+			if (!Files.isExecutable(OPENSSL)) {
+				throw new IllegalStateException("openssl not found at " + OPENSSL + ": install Debian package openssl");
+			}
+			Files.createDirectory(tls);
+			run(tls, OPENSSL.toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+					"-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=ReaderPass test CA",
+					"-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+			run(tls, OPENSSL.toString(), "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+					"-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+			Files.writeString(tls.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
+					+ "keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n", StandardCharsets.US_ASCII);
+			String serial = "0x" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+			run(tls, OPENSSL.toString(), "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+					"-set_serial", serial, "-days", "2", "-extfile", "server.ext", "-out", "server.pem");
+		}
+
+		private static void run(Path folder, String... command) throws IOException {
+			Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			try {
+				if (process.waitFor() != 0) {
+					throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
 		private static void requireInstalled() {
 			if (!Files.isExecutable(SLAPD) || !Files.isExecutable(SLAPADD)) {
 				throw new IllegalStateException("OpenLDAP slapd not found at " + SLAPD + " / " + SLAPADD
@@ -250,6 +333,15 @@ public final class Slapd implements AutoCloseable {
 			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 				return socket.getLocalPort();
 			}
+		}
+
+		/** A free port other than {@code taken} (which is free too until slapd binds it). */
+		private static int freePort(int taken) throws IOException {
+			int port = freePort();
+			while (port == taken) {
+				port = freePort();
+			}
+			return port;
 		}
 
 	}

@@ -19,6 +19,7 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 
 /**
@@ -61,16 +62,18 @@ public final class LdapConnector implements AccountReader, ChangeReader, Passwor
 			throw new IllegalArgumentException(
 					"library " + library + ": filter is not a valid LDAP filter: " + ex.getMessage(), ex);
 		}
-		warnWhenPlain(library, urls);
+		warnWhenPlain(library, urls, directory.startTls());
+		LdapServers.DirectoryTls tls = LdapServers.tls(directory);
 		LDAPConnectionOptions searchOptions = LdapServers.options(directory.connectTimeout(),
 				directory.responseTimeout());
 		searchOptions.setUseSynchronousMode(true);
 		LDAPConnectionOptions bindOptions = LdapServers.options(directory.connectTimeout(), directory.bindTimeout());
 		EntryMapping mapping = EntryMapping.of(directory.preset(), directory.attributes(), zone);
-		PagedAccountSearch search = new PagedAccountSearch(LdapServers.of(urls, searchOptions),
+		ServerSet searchServers = LdapServers.of(urls, tls, searchOptions);
+		PagedAccountSearch search = new PagedAccountSearch(searchServers,
 				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()), baseDn, filter,
 				directory.pageSize(), mapping, ChangeTimestamps.of(directory.preset()));
-		BindPasswordCheck passwords = new BindPasswordCheck(library, LdapServers.of(urls, bindOptions),
+		BindPasswordCheck passwords = new BindPasswordCheck(library, LdapServers.of(urls, tls, bindOptions),
 				directory.poolSize(), directory.bindTimeout().toMillis());
 		return new LdapConnector(library, search, passwords);
 	}
@@ -109,9 +112,9 @@ public final class LdapConnector implements AccountReader, ChangeReader, Passwor
 		}
 	}
 
-	private static void warnWhenPlain(String library, List<URI> urls) {
+	private static void warnWhenPlain(String library, List<URI> urls, boolean startTls) {
 		for (URI url : urls) {
-			if ("ldap".equalsIgnoreCase(url.getScheme())) {
+			if ("ldap".equalsIgnoreCase(url.getScheme()) && !startTls) {
 				if (isLoopback(url.getHost())) {
 					logger.info("Directory of library={} is plain ldap:// on loopback url={}", library, url);
 				}
