@@ -1,6 +1,10 @@
 package org.readerpass.ldapsync.directory;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +15,8 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+
+import org.springframework.core.io.Resource;
 
 /**
  * Finds every problem of a {@link DirectoryProperties} at once. Each message starts with the full
@@ -158,25 +164,58 @@ public final class DirectoryPropertiesValidator
 				problems.add("embedded.ldif", "does not exist: " + embedded.ldif().getDescription());
 			}
 			checkRange(embedded.port(), 0, 65535, "embedded.port", problems);
+			if (library.startTls()) {
+				problems.add("start-tls", "does not apply to an embedded directory (it serves plain ldap:// on 127.0.0.1)");
+			}
+			if (library.trustedCertificates() != null) {
+				problems.add("trusted-certificates",
+						"does not apply to an embedded directory (it serves plain ldap:// on 127.0.0.1)");
+			}
 			return;
 		}
 		if (library.urls().isEmpty()) {
 			problems.add("urls", "needs at least one ldaps:// URL (or an embedded block)");
 		}
 		for (int i = 0; i < library.urls().size(); i++) {
-			checkUrl(library.urls().get(i), "urls[" + i + "]", library.insecurePlain(), problems);
+			checkUrl(library.urls().get(i), "urls[" + i + "]", library, problems);
+		}
+		if (library.trustedCertificates() != null) {
+			checkCertificates(library.trustedCertificates(), "trusted-certificates", problems);
 		}
 	}
 
-	private static void checkUrl(URI url, String key, boolean insecurePlain, Problems problems) {
+	private static void checkUrl(URI url, String key, LibraryDirectory library, Problems problems) {
 		String scheme = (url != null) ? url.getScheme() : null;
 		if (scheme == null || !(scheme.equalsIgnoreCase("ldap") || scheme.equalsIgnoreCase("ldaps"))
 				|| url.getHost() == null || url.getUserInfo() != null || url.getQuery() != null
 				|| url.getFragment() != null || !(url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/"))) {
 			problems.add(key, "must be ldaps://host[:port] or ldap://host[:port]");
 		}
-		else if (scheme.equalsIgnoreCase("ldap") && !insecurePlain) {
-			problems.add(key, "plain ldap:// sends passwords in clear: use ldaps:// or set insecure-plain: true");
+		else if (scheme.equalsIgnoreCase("ldap") && !library.insecurePlain() && !library.startTls()) {
+			problems.add(key, "plain ldap:// sends passwords in clear: use ldaps://, set start-tls: true, or set "
+					+ "insecure-plain: true");
+		}
+		else if (scheme.equalsIgnoreCase("ldaps") && library.startTls()) {
+			problems.add(key, "start-tls applies to ldap:// URLs; ldaps:// is TLS already");
+		}
+	}
+
+	/** A readable PEM file of at least one X.509 certificate. */
+	private static void checkCertificates(Resource pem, String key, Problems problems) {
+		if (!pem.exists()) {
+			problems.add(key, "does not exist: " + pem.getDescription());
+			return;
+		}
+		try (InputStream in = pem.getInputStream()) {
+			if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+				problems.add(key, "holds no parseable PEM X.509 certificate: " + pem.getDescription());
+			}
+		}
+		catch (IOException ex) {
+			problems.add(key, "cannot be read: " + pem.getDescription() + ": " + ex.getMessage());
+		}
+		catch (CertificateException ex) {
+			problems.add(key, "holds no parseable PEM X.509 certificate: " + pem.getDescription());
 		}
 	}
 

@@ -2,12 +2,16 @@ package org.readerpass.ldapsync.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.policy.Secret;
@@ -17,6 +21,8 @@ import org.springframework.boot.test.context.ConfigDataApplicationContextInitial
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 class DirectoryPropertiesValidationTests {
 
@@ -262,6 +268,129 @@ class DirectoryPropertiesValidationTests {
 		return new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(), l.bindPassword(),
 				l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(),
 				l.poolSize(), l.mapping(), l.embedded(), l.safetyBrake(), l.purgeAfter(), full, incremental, overlap, false, null, null);
+	}
+
+	/** A CA certificate (self-signed EC P-256, valid until 2126) for the trusted-certificates checks. */
+	private static final String TEST_CA_PEM = """
+			-----BEGIN CERTIFICATE-----
+			MIIBpjCCAU2gAwIBAgIUE3VNzrOXx9gDROY+0xapzY1Gg7gwCgYIKoZIzj0EAwIw
+			KDEmMCQGA1UEAwwdUmVhZGVyUGFzcyB2YWxpZGF0aW9uIHRlc3QgQ0EwIBcNMjYx
+			MTI1MTMxODI4WhgPMjEyNjExMDExMzE4MjhaMCgxJjAkBgNVBAMMHVJlYWRlclBh
+			c3MgdmFsaWRhdGlvbiB0ZXN0IENBMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+			ObbxXShvGViqjaHe8EXjJTwHwuTIi4RK5MFcYsiUb0ld0fnsFr4lFcpRon876Wqd
+			LCoIbUYhCy8+RYOs7ldEK6NTMFEwHQYDVR0OBBYEFFsAEjs+0bj7kP4UQaWUWVrA
+			NkSpMB8GA1UdIwQYMBaAFFsAEjs+0bj7kP4UQaWUWVrANkSpMA8GA1UdEwEB/wQF
+			MAMBAf8wCgYIKoZIzj0EAwIDRwAwRAIgSG472+InLeVlNb6JHJzWv53lWqsZwGrU
+			H6plhq8ZPBACIDI2llsBS0TYKG2hGXSEBzs6BP6Y7VfkVupxJa660PxY
+			-----END CERTIFICATE-----
+			""";
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void problemsWhenStartTlsOnLdapUrlWithTrustedCertificatesThenNoneWithoutInsecurePlain() throws IOException {
+		Resource ca = file("ca.pem", TEST_CA_PEM);
+		LibraryDirectory zj = tls(DemoDirectories.library(DemoLibrary.ZJ), "zj",
+				List.of(URI.create("ldap://ldap1.zjlib.example"), URI.create("ldap://ldap2.zjlib.example:1389")), true, ca);
+		assertThat(DirectoryPropertiesValidator.problems(only(zj))).isEmpty();
+	}
+
+	@Test
+	void problemsWhenPlainLdapWithoutStartTlsOrInsecurePlainThenReportedNamingStartTls() {
+		LibraryDirectory zj = tls(DemoDirectories.library(DemoLibrary.ZJ), "zj",
+				List.of(URI.create("ldap://ldap.zjlib.example")), false, null);
+		assertThat(DirectoryPropertiesValidator.problems(only(zj))).containsExactly(
+				"readerpass.directory.libraries[0].urls[0] (library zj): plain ldap:// sends passwords in clear: "
+						+ "use ldaps://, set start-tls: true, or set insecure-plain: true");
+	}
+
+	@Test
+	void problemsWhenStartTlsOnLdapsUrlThenReported() {
+		LibraryDirectory zj = tls(DemoDirectories.library(DemoLibrary.ZJ), "zj",
+				List.of(URI.create("ldap://ldap1.zjlib.example"), URI.create("ldaps://ldap2.zjlib.example")), true,
+				null);
+		assertThat(DirectoryPropertiesValidator.problems(only(zj))).containsExactly(
+				"readerpass.directory.libraries[0].urls[1] (library zj): start-tls applies to ldap:// URLs; "
+						+ "ldaps:// is TLS already");
+	}
+
+	@Test
+	void problemsWhenTlsKeysOnEmbeddedDirectoryThenReported() throws IOException {
+		LibraryDirectory l = DemoDirectories.library(DemoLibrary.SX);
+		LibraryDirectory sx = new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(),
+				l.bindPassword(), l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(),
+				l.bindTimeout(), l.poolSize(), l.mapping(), l.embedded(), null, null, null, null, null, true,
+				file("ca.pem", TEST_CA_PEM), null);
+		assertThat(DirectoryPropertiesValidator.problems(only(sx))).containsExactly(
+				"readerpass.directory.libraries[0].start-tls (library zj.sx): does not apply to an embedded directory "
+						+ "(it serves plain ldap:// on 127.0.0.1)",
+				"readerpass.directory.libraries[0].trusted-certificates (library zj.sx): does not apply to an embedded "
+						+ "directory (it serves plain ldap:// on 127.0.0.1)");
+	}
+
+	@Test
+	void problemsWhenTrustedCertificatesMissingEmptyOrNotCertificatesThenReported() throws IOException {
+		LibraryDirectory zj = DemoDirectories.library(DemoLibrary.ZJ);
+		List<URI> ldaps = List.of(URI.create("ldaps://ldap.zjlib.example"));
+		Resource missing = new FileSystemResource(this.temp.resolve("missing.pem"));
+		Resource empty = file("empty.pem", "");
+		Resource key = file("key.pem", "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n"
+				+ "-----END PRIVATE KEY-----\n");
+		Resource broken = file("broken.pem", TEST_CA_PEM.replace("MIIBpjCCAU2g", "MIIBpjCCAU2h"));
+		DirectoryProperties properties = only(tls(zj, "zj", ldaps, false, missing), tls(zj, "zj.hz", ldaps, false, empty),
+				tls(zj, "zj.nb", ldaps, false, key), tls(zj, "zj.wz", ldaps, false, broken));
+		assertThat(DirectoryPropertiesValidator.problems(properties)).containsExactly(
+				"readerpass.directory.libraries[0].trusted-certificates (library zj): does not exist: "
+						+ missing.getDescription(),
+				"readerpass.directory.libraries[1].trusted-certificates (library zj.hz): holds no parseable PEM X.509 "
+						+ "certificate: " + empty.getDescription(),
+				"readerpass.directory.libraries[2].trusted-certificates (library zj.nb): holds no parseable PEM X.509 "
+						+ "certificate: " + key.getDescription(),
+				"readerpass.directory.libraries[3].trusted-certificates (library zj.wz): holds no parseable PEM X.509 "
+						+ "certificate: " + broken.getDescription());
+	}
+
+	@Test
+	void startWhenStartTlsAndTrustedCertificatesSetThenBound() throws IOException {
+		Path ca = this.temp.resolve("zj-ca.pem");
+		Files.writeString(ca, TEST_CA_PEM);
+		this.runner
+			.withPropertyValues("readerpass.directory.identity-hmac-key=" + "k".repeat(32),
+					"readerpass.directory.libraries[0].library=zj", "readerpass.directory.libraries[0].preset=openldap",
+					"readerpass.directory.libraries[0].urls=ldap://ldap.zjlib.example",
+					"readerpass.directory.libraries[0].start-tls=true",
+					"readerpass.directory.libraries[0].trusted-certificates=file:" + ca,
+					"readerpass.directory.libraries[0].bind-dn=cn=readerpass-sync,dc=zj,dc=lib,dc=zj,dc=cn",
+					"readerpass.directory.libraries[0].bind-password=TopSecretPw1",
+					"readerpass.directory.libraries[0].base-dn=ou=readers,dc=zj,dc=lib,dc=zj,dc=cn")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				LibraryDirectory zj = context.getBean(DirectoryProperties.class).library("zj").orElseThrow();
+				assertThat(zj.startTls()).isTrue();
+				assertThat(zj.insecurePlain()).isFalse();
+				assertThat(zj.trustedCertificates().getFile().toPath()).isEqualTo(ca);
+			});
+	}
+
+	private Resource file(String name, String content) throws IOException {
+		Path file = this.temp.resolve(name);
+		Files.writeString(file, content);
+		return new FileSystemResource(file);
+	}
+
+	private static LibraryDirectory tls(LibraryDirectory l, String library, List<URI> urls, boolean startTls,
+			Resource trustedCertificates) {
+		return new LibraryDirectory(library, l.preset(), urls, false, l.bindDn(), l.bindPassword(), l.baseDn(),
+				l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(), l.poolSize(),
+				l.mapping(), null, null, null, null, null, null, startTls, trustedCertificates, null);
+	}
+
+	private static DirectoryProperties only(LibraryDirectory... libraries) {
+		DirectoryProperties demo = DemoDirectories.properties();
+		return new DirectoryProperties(demo.identityHmacKey(), demo.zone(), true, List.of(libraries),
+				demo.purgeAfter(), demo.safetyBrake(), true, DirectoryProperties.DEFAULT_FULL_SYNC_INTERVAL,
+				DirectoryProperties.DEFAULT_INCREMENTAL_INTERVAL, DirectoryProperties.DEFAULT_INCREMENTAL_OVERLAP);
 	}
 
 }
