@@ -7,7 +7,11 @@
 # "Sync finished …" line, the peak RSS (/usr/bin/time -v), the GC log and a JFR recording (profile
 # settings, every socket read/write recorded: no threshold, no throttle) from which the sync
 # thread's time is split into waiting for the directory, waiting for PostgreSQL, and the rest (mapping, JDBC/LDAP client
-# code, GC), by bench/JfrSyncSplit.java.
+# code, GC), by bench/JfrSyncSplit.java. Then run 3 (bench/ContentSyncBench.java on the jar's classes,
+# slapd has syncprov with a session log): a full run with nothing changed on a content-sync connector,
+# an incremental run by change timestamps after 1,000 LDAP modifications, one by RFC 4533 refreshOnly
+# after 1,000 more, and a refreshAndPersist stream: LDAP modify -> visible in PostgreSQL latency
+# (SAMPLES of them) and a burst of 1,000 modifications.
 #
 # Needs: the jar (./mvnw -q -DskipTests package), slapd + slapadd + ldapsearch (Debian slapd,
 # ldap-utils), PostgreSQL at 127.0.0.1:5432 with trust auth for postgres, python3.
@@ -20,6 +24,7 @@
 #              ANALYZE_EVERY (seconds; 0 = off, the default): run "analyze reader, reader_account" that
 #              often during each run, standing in for autovacuum's auto-analyze on a PostgreSQL where
 #              autovacuum is off (this project's CI/dev machines: `show autovacuum` says off),
+#              CONTENT_SYNC (1 = do run 3, the default), SAMPLES (300: persist latency samples),
 #              KEEP (1 = keep the work directory and the database, for a look afterwards),
 #              PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 set -euo pipefail
@@ -92,6 +97,7 @@ log "generated $N readers in $((t1 - t0)) ms ($(du -m "$work/readers.ldif" | cut
 
 # 2. slapd: back_mdb, loaded offline with slapadd -q
 mkdir -p "$work/db"
+root_pw=$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')
 cat >"$work/slapd.conf" <<EOF
 include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
@@ -100,6 +106,7 @@ include /etc/ldap/schema/inetorgperson.schema
 include $schema
 modulepath /usr/lib/ldap
 moduleload back_mdb
+moduleload syncprov
 pidfile $work/slapd.pid
 argsfile $work/slapd.args
 sizelimit unlimited
@@ -108,13 +115,18 @@ database mdb
 maxsize 17179869184
 suffix "$suffix"
 rootdn "cn=admin,$suffix"
+rootpw $root_pw
 directory $work/db
-index objectClass,entryUUID eq
+index objectClass,entryUUID,entryCSN eq
 index uid eq
 # the sync user reads everything, in pages of any size, with no total limit
 limits dn.exact="$sync_dn" size=unlimited size.pr=unlimited size.prtotal=unlimited time=unlimited
 access to attrs=userPassword by self write by anonymous auth by * none
 access to * by dn.exact="$sync_dn" read by * none
+# RFC 4533 content sync for run 3 (a session log: deletions are named, no present phase)
+overlay syncprov
+syncprov-checkpoint 1000 1
+syncprov-sessionlog 100000
 EOF
 t0=$(now_ms)
 /usr/sbin/slapadd -q -f "$work/slapd.conf" -l "$work/readers.ldif" >"$work/slapadd.log" 2>&1 \
@@ -268,3 +280,17 @@ psql -d "$db" -Atc "select 'database: ' || count(*) || ' accounts, ' || (select 
 run_server 2
 log "summary (N=$N, page size $PAGE_SIZE, -Xmx$XMX, analyze every ${ANALYZE_EVERY:-0} s, $(nproc) cores shared):"
 printf '  %s\n' "${results[@]}"
+
+# Run 3 (bench/ContentSyncBench.java, on the jar's own classes): a full run with nothing changed that
+# also stores the content-sync cookie, then an incremental run by timestamps after 1,000 changes,
+# one by content sync (refreshOnly) after 1,000 more, then the persist stream's LDAP-modify-to-visible
+# latency (SAMPLES, default 300) and a burst of 1,000 changes.
+if [[ ${CONTENT_SYNC:-1} == 1 ]]; then
+  mkdir -p "$work/boot"
+  (cd "$work/boot" && unzip -q "$jar" 'BOOT-INF/*')
+  log "run 3: content sync and incremental runs (bench/ContentSyncBench.java)"
+  "$JAVA" -Xmx"$XMX" -cp "$work/boot/BOOT-INF/classes:$work/boot/BOOT-INF/lib/*" "$repo/bench/ContentSyncBench.java" \
+    "ldap://127.0.0.1:$ldap_port" "$sync_dn" sync-secret "$base" "cn=admin,$suffix" "$root_pw" \
+    "jdbc:postgresql://$PGHOST:$PGPORT/$db" "$PGUSER" "benchmark-only-identity-hmac-key-not-for-production" \
+    "$N" "${SAMPLES:-300}" 2>"$work/content-sync.log" | while read -r line; do log "run 3: $line"; done
+fi

@@ -24,6 +24,7 @@ import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
 import org.readerpass.ldapsync.sync.JdbcSyncRuns;
 import org.readerpass.ldapsync.sync.RunningSyncs;
+import org.readerpass.ldapsync.sync.ContentSyncStreams;
 import org.readerpass.ldapsync.sync.StartupSync;
 import org.readerpass.ldapsync.sync.SyncScheduler;
 import org.readerpass.ldapsync.verify.PasswordVerification;
@@ -115,8 +116,10 @@ public class LdapSyncConfiguration {
 
 	/** Closed before the connectors (it depends on them through the syncs). */
 	@Bean(destroyMethod = "close")
-	SyncScheduler syncScheduler(FullSync fullSync, IncrementalSync incrementalSync, DirectoryProperties properties) {
-		return new SyncScheduler(fullSync, incrementalSync, SyncScheduler.schedules(properties));
+	SyncScheduler syncScheduler(DirectoryFullSync fullSync, IncrementalSync incrementalSync,
+			DirectoryProperties properties) {
+		return new SyncScheduler(fullSync, incrementalSync, SyncScheduler.schedules(properties),
+				new ContentSyncStreams(fullSync));
 	}
 
 	@Bean

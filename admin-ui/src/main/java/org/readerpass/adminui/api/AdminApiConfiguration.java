@@ -9,6 +9,7 @@ import org.readerpass.adminui.store.PolicyStore;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
+import org.readerpass.ldapsync.sync.RunningSyncs;
 import org.readerpass.ldapsync.sync.SyncRuns;
 import org.springdoc.core.models.GroupedOpenApi;
 
@@ -50,8 +51,8 @@ public class AdminApiConfiguration {
 	@Bean
 	SyncRunController adminSyncRunController(ObjectProvider<DirectoryConnectors> connectors,
 			ObjectProvider<FullSync> fullSync, ObjectProvider<IncrementalSync> incrementalSync,
-			ObjectProvider<SyncRuns> runs, ObjectProvider<ActorResolver> actors) {
-		return new SyncRunController(connectors, fullSync, incrementalSync, runs, actorResolver(actors));
+			ObjectProvider<SyncRuns> runs, ObjectProvider<RunningSyncs> running, ObjectProvider<ActorResolver> actors) {
+		return new SyncRunController(connectors, fullSync, incrementalSync, runs, running, actorResolver(actors));
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import org.readerpass.adminui.store.NotFoundException;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
+import org.readerpass.ldapsync.sync.RunningSyncs;
 import org.readerpass.ldapsync.sync.SyncKind;
 import org.readerpass.ldapsync.sync.SyncResult;
 import org.readerpass.ldapsync.sync.SyncRuns;
@@ -58,6 +59,8 @@ class SyncRunController {
 
 	private final ObjectProvider<SyncRuns> runs;
 
+	private final ObjectProvider<RunningSyncs> running;
+
 	private final ActorResolver actors;
 
 	/**
@@ -65,22 +68,30 @@ class SyncRunController {
 	 * policy API alone) answers 503 {@code sync-unavailable} here and runs the rest of the API.
 	 */
 	SyncRunController(ObjectProvider<DirectoryConnectors> connectors, ObjectProvider<FullSync> fullSync,
-			ObjectProvider<IncrementalSync> incrementalSync, ObjectProvider<SyncRuns> runs, ActorResolver actors) {
+			ObjectProvider<IncrementalSync> incrementalSync, ObjectProvider<SyncRuns> runs,
+			ObjectProvider<RunningSyncs> running, ActorResolver actors) {
 		this.connectors = connectors;
 		this.fullSync = fullSync;
 		this.incrementalSync = incrementalSync;
 		this.runs = runs;
+		this.running = running;
 		this.actors = actors;
+	}
+
+	@GetMapping("/running")
+	@Operation(summary = "The runs in flight on this node, by library, with their progress")
+	List<RunningSyncResponse> running() {
+		return available(this.running).running().stream().map(RunningSyncResponse::of).toList();
 	}
 
 	@GetMapping("/runs")
 	@Operation(summary = "A library's latest runs, newest first, with its high-water mark (404 unknown library)")
 	SyncRunList list(@Parameter(description = "the library's code (required)") @RequestParam(required = false) String library,
-			@Parameter(description = "full or incremental; absent: both") @RequestParam(required = false) String kind,
+			@Parameter(description = "full, incremental or persist; absent: all") @RequestParam(required = false) String kind,
 			@Parameter(description = "1 to 200, default 20") @RequestParam(required = false) String limit) {
 		FieldProblems problems = new FieldProblems();
 		problems.required(LIBRARY, library);
-		SyncKind kindValue = (kind != null) ? kind(problems, "kind", kind) : null;
+		SyncKind kindValue = (kind != null) ? listedKind(problems, kind) : null;
 		int limitValue = (limit != null) ? limit(problems, limit) : DEFAULT_LIMIT;
 		problems.throwIfAny();
 		requireLibrary(library);
@@ -88,6 +99,7 @@ class SyncRunController {
 				: runs().latest(library, limitValue);
 		return new SyncRunList(library,
 				runs().highWaterMark(library).map(SyncRunResponse.Mark::of).orElse(null),
+				available(this.running).running(library).map(RunningSyncResponse::of).orElse(null),
 				latest.stream().map(SyncRunResponse::of).toList());
 	}
 
@@ -207,6 +219,17 @@ class SyncRunController {
 		return null;
 	}
 
+	private static SyncKind listedKind(FieldProblems problems, String text) {
+		if ("persist".equals(text)) {
+			return SyncKind.PERSIST;
+		}
+		SyncKind kind = kind(new FieldProblems(), "kind", text);
+		if (kind == null) {
+			problems.add("kind", "must be full, incremental or persist");
+		}
+		return kind;
+	}
+
 	private static SyncKind kind(FieldProblems problems, String field, String text) {
 		return switch (text) {
 			case "full" -> SyncKind.FULL;
@@ -237,7 +260,9 @@ class SyncRunController {
 	 * @param highWaterMark where the library's next incremental run reads from, or {@code null}
 	 * before its first complete run
 	 */
-	record SyncRunList(String library, SyncRunResponse.Mark highWaterMark, List<SyncRunResponse> runs) {
+	/** @param running the library's run in flight on this node, {@code null} when none */
+	record SyncRunList(String library, SyncRunResponse.Mark highWaterMark, RunningSyncResponse running,
+			List<SyncRunResponse> runs) {
 
 	}
 

@@ -21,7 +21,8 @@ class OpenApiTests extends AdminApiTestSupport {
 		assertThat(body.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/admin/resources",
 				"/api/admin/resources/{code}", "/api/admin/grants", "/api/admin/grants/{id}", "/api/admin/audit",
 				"/api/admin/policy", "/api/admin/decisions", "/api/admin/sync/runs", "/api/admin/sync/runs/{id}",
-				"/api/admin/sync/runs/{id}/confirm", "/api/admin/sync/libraries/{code}/runs");
+				"/api/admin/sync/runs/{id}/confirm", "/api/admin/sync/libraries/{code}/runs",
+				"/api/admin/sync/running");
 		JsonNode grantRequest = body.get("components").get("schemas").get("GrantRequest");
 		assertThat(grantRequest.get("properties").propertyNames()).contains("effect", "subject", "resource", "actions",
 				"validFrom", "validUntil", "validThrough", "network", "minimumVerification")

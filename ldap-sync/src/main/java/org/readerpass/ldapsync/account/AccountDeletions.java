@@ -58,6 +58,22 @@ final class AccountDeletions implements MissingAccounts {
 	}
 
 	@Override
+	public int suspendDeleted(String libraryCode, List<String> directoryIds, Instant at) {
+		int suspended = 0;
+		for (int from = 0; from < directoryIds.size(); from += CHUNK) {
+			suspended += this.jdbc
+				.sql("update reader_account set status = :status, missing_since = :at where library_code = :library "
+						+ "and missing_since is null and directory_id in (:ids)")
+				.param("status", AccountStatus.SUSPENDED.name())
+				.param("at", utc(at))
+				.param("library", libraryCode)
+				.param("ids", directoryIds.subList(from, Math.min(from + CHUNK, directoryIds.size())))
+				.update();
+		}
+		return suspended;
+	}
+
+	@Override
 	public int purgeMissingBefore(String libraryCode, Instant cutoff) {
 		AccountUpserts.LINKING.lock(); // no new account may join a reader while it is being deleted
 		try {

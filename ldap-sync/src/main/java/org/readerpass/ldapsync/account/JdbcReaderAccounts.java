@@ -107,6 +107,11 @@ public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWr
 	}
 
 	@Override
+	public int suspendDeleted(String libraryCode, List<String> directoryIds, Instant at) {
+		return this.deletions.suspendDeleted(libraryCode, directoryIds, at);
+	}
+
+	@Override
 	public int purgeMissingBefore(String libraryCode, Instant cutoff) {
 		return this.deletions.purgeMissingBefore(libraryCode, cutoff);
 	}

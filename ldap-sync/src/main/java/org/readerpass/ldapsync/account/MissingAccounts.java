@@ -1,6 +1,7 @@
 package org.readerpass.ldapsync.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,12 @@ public interface MissingAccounts {
 
 	/** Suspends the accounts {@link #countUnseen} counts, missing since {@code at}; how many. */
 	int suspendUnseen(String libraryCode, UUID runId, Instant at);
+
+	/**
+	 * Suspends the library's accounts with these directory ids, not missing yet, missing since
+	 * {@code at}: their directory said they were deleted (content sync); how many.
+	 */
+	int suspendDeleted(String libraryCode, List<String> directoryIds, Instant at);
 
 	/**
 	 * Deletes the library's accounts missing since before {@code cutoff}, and their readers when no

@@ -31,6 +31,11 @@ public final class DirectoryConnectors implements AutoCloseable {
 		return capability(library, ChangeReader.class);
 	}
 
+	/** The library's connector when it reads changes by RFC 4533 content sync (configured so). */
+	public Optional<ContentSyncReader> contentSyncReader(String library) {
+		return capability(library, ContentSyncReader.class);
+	}
+
 	public Optional<PasswordVerifier> passwordVerifier(String library) {
 		return capability(library, PasswordVerifier.class);
 	}

@@ -21,6 +21,12 @@ public enum ReadFailure {
 	/** The base DN does not exist in the directory (noSuchObject). */
 	BASE_DN_MISSING,
 
+	/**
+	 * The directory no longer knows the content-sync cookie (RFC 4533 e-syncRefreshRequired): a
+	 * full read must start over from a new cookie.
+	 */
+	SYNC_REFRESH_REQUIRED,
+
 	/** Any other refusal of the search. */
 	OTHER
 

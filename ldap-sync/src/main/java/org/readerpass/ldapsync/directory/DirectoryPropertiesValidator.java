@@ -140,6 +140,11 @@ public final class DirectoryPropertiesValidator
 				problems.add("change-detection", "the embedded directory does not offer content sync (RFC 4533): use "
 						+ "timestamps");
 			}
+			if (library.preset() == DirectoryPreset.OPENLDAP
+					&& !"entryUUID".equalsIgnoreCase(library.attributes().directoryId())) {
+				problems.add("mapping.directory-id", "must be entryUUID with content sync (RFC 4533 names deleted "
+						+ "entries by it)");
+			}
 		}
 		library.mapping().byKey().forEach((key, attribute) -> {
 			if (!LdapSyntax.isAttributeName(attribute)) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import org.readerpass.ldapsync.account.MissingAccounts;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.ContentSyncReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.EntryHandler;
@@ -52,6 +54,9 @@ public final class DirectoryFullSync implements FullSync {
 
 	private static final int MAX_PARALLEL_LIBRARIES = 4;
 
+	/** How long a full run waits for a persist stream it preempted to give up the library's lock. */
+	private static final Duration PREEMPTION_WAIT = Duration.ofSeconds(30);
+
 	private static final Logger logger = LoggerFactory.getLogger(DirectoryFullSync.class);
 
 	private final DirectoryConnectors connectors;
@@ -62,6 +67,10 @@ public final class DirectoryFullSync implements FullSync {
 
 	private final MissingAccountsBrake deletions;
 
+	private final MissingAccounts accounts;
+
+	private final Function<String, DeletionPolicy> policies;
+
 	private final SyncRuns runs;
 
 	private final Clock clock;
@@ -69,6 +78,8 @@ public final class DirectoryFullSync implements FullSync {
 	private final int batchSize;
 
 	private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+
+	private final Map<String, Runnable> preemptions = new ConcurrentHashMap<>();
 
 	private final SyncProgress progress = new SyncProgress();
 
@@ -119,6 +130,8 @@ public final class DirectoryFullSync implements FullSync {
 		this.connectors = connectors;
 		this.writer = accounts;
 		this.deletions = new MissingAccountsBrake(accounts, policies);
+		this.accounts = accounts;
+		this.policies = policies;
 		this.runs = runs;
 		this.hasher = hasher;
 		this.clock = clock;
@@ -163,7 +176,7 @@ public final class DirectoryFullSync implements FullSync {
 		Instant started = this.clock.instant();
 		SyncRun run = newRun(libraryCode);
 		ReentrantLock lock = lockOf(libraryCode);
-		if (!lock.tryLock()) {
+		if (!lock.tryLock() && !preemptAndLock(libraryCode, lock)) {
 			return notStarted(libraryCode, started, "a sync of this library is already running", confirms);
 		}
 		try {
@@ -171,11 +184,15 @@ public final class DirectoryFullSync implements FullSync {
 			if (held.held() == null) {
 				return notStarted(libraryCode, started, held.refusal(), confirms);
 			}
-			try {
+			try (LeaseKeeper keeper = keeper(run, held.held()).start(() -> {
+			})) {
 				this.progress.started(run, SyncKind.FULL, started, expectedEntries(libraryCode));
-				LeaseKeeper keeper = keeper(run, held.held());
-				SyncResult result = finish(libraryCode, run, started, readAll(libraryCode, reader, run, keeper),
-						confirmedMissing, confirms);
+				byte[] cookie = currentCookie(libraryCode);
+				ReadEnd end = readAll(libraryCode, reader, run, keeper);
+				if (end.error() == null && cookie != null) {
+					saveCookie(libraryCode, cookie, run.id());
+				}
+				SyncResult result = finish(libraryCode, run, started, end, confirmedMissing, confirms);
 				record(result);
 				return result;
 			}
@@ -186,6 +203,66 @@ public final class DirectoryFullSync implements FullSync {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	/**
+	 * When a content-sync persist stream holds the library, asks it to stop and waits for the lock
+	 * (the stream resumes after this run, from the cookie this run stores).
+	 */
+	private boolean preemptAndLock(String libraryCode, ReentrantLock lock) {
+		Runnable preemption = this.preemptions.get(libraryCode);
+		if (preemption == null) {
+			return false;
+		}
+		preemption.run();
+		try {
+			return lock.tryLock(PREEMPTION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Registers how a long-lived holder of the library's lock (a persist stream) is asked to give it
+	 * up to a full run; {@code null} removes it.
+	 */
+	void preemption(String libraryCode, Runnable stop) {
+		if (stop == null) {
+			this.preemptions.remove(libraryCode);
+		}
+		else {
+			this.preemptions.put(libraryCode, stop);
+		}
+	}
+
+	/**
+	 * For a content-sync library, the directory's cookie taken before the full read: stored after a
+	 * complete read, content sync resumes from it and misses no change made during the read.
+	 */
+	private byte[] currentCookie(String libraryCode) {
+		Optional<ContentSyncReader> content = this.connectors.contentSyncReader(libraryCode);
+		if (content.isEmpty()) {
+			return null;
+		}
+		try {
+			return content.get().currentCookie();
+		}
+		catch (DirectoryException | RuntimeException ex) {
+			logger.warn("Content-sync cookie not available, content sync waits for the next full run library={}: {}",
+					libraryCode, ex.getMessage());
+			return null;
+		}
+	}
+
+	void saveCookie(String libraryCode, byte[] cookie, UUID runId) {
+		try {
+			this.runs.saveCookie(libraryCode, cookie, runId, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Content-sync cookie not stored library={} syncRun={}", libraryCode, runId, ex);
 		}
 	}
 
@@ -268,15 +345,28 @@ public final class DirectoryFullSync implements FullSync {
 
 	/** The lock every sync of the library (full or incremental) holds while it runs. */
 	ReentrantLock lockOf(String libraryCode) {
-		return this.running.computeIfAbsent(libraryCode, (library) -> new ReentrantLock());
+		// fair: a full run waiting for a persist stream it preempted gets the lock before the stream again
+		return this.running.computeIfAbsent(libraryCode, (library) -> new ReentrantLock(true));
 	}
 
 	SyncRun newRun(String libraryCode) {
 		return new SyncRun(UUID.randomUUID(), libraryCode, this.writer, this.hasher, this.clock, this.batchSize);
 	}
 
+	DeletionPolicy policy(String libraryCode) {
+		return this.policies.apply(libraryCode);
+	}
+
 	DirectoryConnectors connectors() {
 		return this.connectors;
+	}
+
+	MissingAccountsBrake deletions() {
+		return this.deletions;
+	}
+
+	MissingAccounts accounts() {
+		return this.accounts;
 	}
 
 	SyncRuns runs() {

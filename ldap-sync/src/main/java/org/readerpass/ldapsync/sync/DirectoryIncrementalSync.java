@@ -8,7 +8,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.readerpass.ldapsync.connector.ChangeReader;
+import org.readerpass.ldapsync.connector.ContentSyncReader;
 import org.readerpass.ldapsync.connector.DirectoryException;
+import org.readerpass.ldapsync.connector.ReadFailure;
+import org.readerpass.ldapsync.lease.SyncLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,7 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 
 	@Override
 	public SyncResult run(String libraryCode) {
+		Optional<ContentSyncReader> content = this.fullSync.connectors().contentSyncReader(libraryCode);
 		ChangeReader reader = this.fullSync.connectors()
 			.changeReader(libraryCode)
 			.orElseThrow(() -> new IllegalArgumentException("no directory configured for library " + libraryCode));
@@ -50,31 +54,8 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 			if (lease.held() == null) {
 				return notStarted(libraryCode, started, lease.refusal());
 			}
-			Optional<HighWaterMark> mark;
-			try {
-				mark = this.fullSync.runs().highWaterMark(libraryCode);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("High-water mark not readable library={}", libraryCode, ex);
-				return notStarted(libraryCode, started, "high-water mark not readable: " + ex.getMessage());
-			}
-			if (mark.isEmpty()) {
-				return notStarted(libraryCode, started, "no high-water mark yet: a full sync must complete first");
-			}
-			Instant since = mark.get().since(this.overlaps.apply(libraryCode));
-			SyncRun run = this.fullSync.newRun(libraryCode);
-			this.fullSync.progress().started(run, SyncKind.INCREMENTAL, started, null);
-			try {
-				String error = read(libraryCode, reader, since, run, this.fullSync.keeper(run, lease.held()));
-				SyncResult result = run.result(SyncKind.INCREMENTAL, started, error,
-						new MissingAccountsBrake.Outcome(0, 0, 0, null), null);
-				this.fullSync.record(result);
-				log(result, since);
-				return result;
-			}
-			finally {
-				this.fullSync.progress().finished(run);
-			}
+			return content.isPresent() ? refresh(libraryCode, content.get(), lease.held(), started)
+					: readChanges(libraryCode, reader, lease.held(), started);
 		}
 		finally {
 			if (lease != null && lease.held() != null) {
@@ -82,6 +63,110 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 			}
 			lock.unlock();
 		}
+	}
+
+	/** By change timestamps, from the high-water mark. */
+	private SyncResult readChanges(String libraryCode, ChangeReader reader, SyncLease.Held lease, Instant started) {
+		Optional<HighWaterMark> mark;
+		try {
+			mark = this.fullSync.runs().highWaterMark(libraryCode);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("High-water mark not readable library={}", libraryCode, ex);
+			return notStarted(libraryCode, started, "high-water mark not readable: " + ex.getMessage());
+		}
+		if (mark.isEmpty()) {
+			return notStarted(libraryCode, started, "no high-water mark yet: a full sync must complete first");
+		}
+		Instant since = mark.get().since(this.overlaps.apply(libraryCode));
+		SyncRun run = this.fullSync.newRun(libraryCode);
+		this.fullSync.progress().started(run, SyncKind.INCREMENTAL, started, null);
+		try (LeaseKeeper keeper = this.fullSync.keeper(run, lease).start(() -> {
+		})) {
+			String error = read(libraryCode, reader, since, run, keeper);
+			SyncResult result = run.result(SyncKind.INCREMENTAL, started, error,
+					new MissingAccountsBrake.Outcome(0, 0, 0, null), null);
+			this.fullSync.record(result);
+			log(result, "since=" + since);
+			return result;
+		}
+		finally {
+			this.fullSync.progress().finished(run);
+		}
+	}
+
+	/** By RFC 4533 refreshOnly, from the stored cookie. */
+	private SyncResult refresh(String libraryCode, ContentSyncReader reader, SyncLease.Held lease, Instant started) {
+		Optional<byte[]> cookie;
+		try {
+			cookie = this.fullSync.runs().cookie(libraryCode);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Content-sync cookie not readable library={}", libraryCode, ex);
+			return notStarted(libraryCode, started, "content-sync cookie not readable: " + ex.getMessage());
+		}
+		if (cookie.isEmpty()) {
+			return notStarted(libraryCode, started, "no content-sync cookie yet: a full sync must complete first");
+		}
+		SyncRun run = this.fullSync.newRun(libraryCode);
+		this.fullSync.progress().started(run, SyncKind.INCREMENTAL, started, null);
+		try (LeaseKeeper keeper = this.fullSync.keeper(run, lease).start(() -> {
+		})) {
+			ContentSyncWriter writer = new ContentSyncWriter(run, keeper, this.fullSync.accounts(),
+					this.fullSync.deletions(), this.fullSync.runs(), this.fullSync.clock(),
+					this.fullSync.policy(libraryCode).safetyBrake());
+			String error = contentRead(libraryCode, run, keeper, () -> {
+				reader.refresh(cookie.get(), writer);
+				writer.commit();
+			});
+			SyncResult result = run.result(SyncKind.INCREMENTAL, started, error, writer.deletions(), null);
+			this.fullSync.record(result);
+			log(result, "by content sync");
+			return result;
+		}
+		finally {
+			this.fullSync.progress().finished(run);
+		}
+	}
+
+	/** A content-sync read; {@code null} when it ended normally, else why not. */
+	static String contentRead(String library, SyncRun run, LeaseKeeper keeper, ContentRead read,
+			DirectoryFullSync fullSync) {
+		try {
+			read.run();
+			keeper.confirm();
+			return null;
+		}
+		catch (LeaseKeeper.LeaseLostException ex) {
+			logger.warn("Content sync stopped, lease lost library={} syncRun={}", library, run.id(), ex.getCause());
+			return ex.getMessage();
+		}
+		catch (DirectoryException ex) {
+			if (ex.failure() == ReadFailure.SYNC_REFRESH_REQUIRED) {
+				logger.warn("Content-sync cookie refused by the directory, forgotten; the next full sync takes a new one "
+						+ "library={}", library);
+				fullSync.runs().clearCookie(library);
+				return ex.getMessage() + " (cookie forgotten: the next full sync takes a new one)";
+			}
+			logger.debug("Directory failure library={}", library, ex);
+			return ex.getMessage();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Content sync failed library={}", library, ex);
+			return "sync failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		}
+	}
+
+	private String contentRead(String library, SyncRun run, LeaseKeeper keeper, ContentRead read) {
+		return contentRead(library, run, keeper, read, this.fullSync);
+	}
+
+	/** A read that may fail like a directory does. */
+	@FunctionalInterface
+	interface ContentRead {
+
+		void run() throws DirectoryException;
+
 	}
 
 	/** Reads and writes the changes; {@code null} when the directory was read to the end, else why not. */
@@ -117,19 +202,20 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 				0, 0, 0, null, null, SyncKind.INCREMENTAL, null);
 	}
 
-	private static void log(SyncResult result, Instant since) {
+	private static void log(SyncResult result, String from) {
 		if (!result.completed()) {
 			logger.warn("Incremental sync stopped library={} syncRun={} read={} error=\"{}\"", result.libraryCode(),
 					result.runId(), result.read(), result.error());
 		}
-		else if (result.created() > 0 || result.updated() > 0 || result.restored() > 0 || result.failed() > 0) {
-			logger.info("Incremental sync library={} syncRun={} since={} read={} created={} updated={} restored={} "
-					+ "failed={}", result.libraryCode(), result.runId(), since, result.read(), result.created(),
-					result.updated(), result.restored(), result.failed());
+		else if (result.created() > 0 || result.updated() > 0 || result.restored() > 0 || result.suspended() > 0
+				|| result.failed() > 0) {
+			logger.info("Incremental sync library={} syncRun={} {} read={} created={} updated={} restored={} "
+					+ "suspended={} failed={}", result.libraryCode(), result.runId(), from, result.read(), result.created(),
+					result.updated(), result.restored(), result.suspended(), result.failed());
 		}
 		else {
-			logger.debug("Incremental sync, nothing changed library={} syncRun={} since={} read={}",
-					result.libraryCode(), result.runId(), since, result.read());
+			logger.debug("Incremental sync, nothing changed library={} syncRun={} {} read={}",
+					result.libraryCode(), result.runId(), from, result.read());
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,6 +123,35 @@ public final class JdbcSyncRuns implements SyncRuns {
 	@Override
 	public Optional<SyncResult> find(UUID runId) {
 		return this.jdbc.sql(SELECT + "where id = ?").param(runId).query(this::result).optional();
+	}
+
+	@Override
+	public Optional<byte[]> cookie(String libraryCode) {
+		return this.jdbc.sql("select cookie from sync_cookie where library_code = ?")
+			.param(libraryCode)
+			.query(String.class)
+			.optional()
+			.map(Base64.getDecoder()::decode);
+	}
+
+	@Override
+	public void saveCookie(String libraryCode, byte[] cookie, UUID runId, Instant at) {
+		String encoded = Base64.getEncoder().encodeToString(cookie);
+		this.transactions.executeWithoutResult((status) -> {
+			int updated = this.jdbcTemplate.update(
+					"update sync_cookie set cookie = ?, run_id = ?, updated_at = ? where library_code = ?", encoded, runId,
+					utc(at), libraryCode);
+			if (updated == 0) {
+				this.jdbcTemplate.update(
+						"insert into sync_cookie (library_code, cookie, run_id, updated_at) values (?, ?, ?, ?)",
+						libraryCode, encoded, runId, utc(at));
+			}
+		});
+	}
+
+	@Override
+	public void clearCookie(String libraryCode) {
+		this.jdbcTemplate.update("delete from sync_cookie where library_code = ?", libraryCode);
 	}
 
 	private SyncResult result(ResultSet rs, int rowNum) throws SQLException {

@@ -3,18 +3,33 @@ package org.readerpass.ldapsync.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.readerpass.ldapsync.connector.DirectoryEntry;
 import org.readerpass.ldapsync.connector.EntryHandler;
 import org.readerpass.ldapsync.lease.SyncLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a run's lease from the read loop: before an entry is handled, once a third of the lease's
- * time-to-live has passed since the last renewal, it renews the lease; when the lease is lost it
- * throws {@link LeaseLostException}, which ends the read. No thread of its own: a directory that
- * sends nothing for longer than the time-to-live loses the lease, and the run stops at its next entry.
+ * Keeps a run's lease: a background task renews it every third of its time-to-live while the run
+ * lasts ({@link #start()} to {@link #close()}), so a run waiting on a slow directory or a persist
+ * stream waiting for changes keeps it as long as this node lives; the read loop renews it too
+ * (by the run's clock) and, once the lease is lost, throws {@link LeaseLostException} before the next
+ * entry is handled, which ends the read. A node that dies stops renewing, and the lease expires.
  */
-final class LeaseKeeper implements EntryHandler {
+final class LeaseKeeper implements EntryHandler, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(LeaseKeeper.class);
+
+	private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "readerpass-sync-lease");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final EntryHandler handler;
 
@@ -28,12 +43,25 @@ final class LeaseKeeper implements EntryHandler {
 
 	private volatile boolean lost;
 
+	private volatile Runnable onLost = () -> {
+	};
+
+	private ScheduledFuture<?> renewal;
+
 	LeaseKeeper(EntryHandler handler, SyncLease.Held held, Clock clock, Duration ttl) {
 		this.handler = handler;
 		this.held = held;
 		this.clock = clock;
 		this.renewEvery = ttl.dividedBy(3);
 		this.renewed = clock.instant();
+	}
+
+	/** Starts renewing in the background; {@code onLost} runs (on the renewing thread) if the lease is lost there. */
+	synchronized LeaseKeeper start(Runnable onLost) {
+		this.onLost = onLost;
+		long period = Math.max(1, this.renewEvery.toMillis());
+		this.renewal = RENEWALS.scheduleAtFixedRate(this::renewInBackground, period, period, TimeUnit.MILLISECONDS);
+		return this;
 	}
 
 	@Override
@@ -69,17 +97,52 @@ final class LeaseKeeper implements EntryHandler {
 		renew(this.clock.instant());
 	}
 
-	private void keep() {
+	/** Throws when the lease is lost; renews it when a third of its time-to-live has passed (run's clock). */
+	void keep() {
 		if (this.lost) {
 			throw new LeaseLostException(this.held.library(), null);
 		}
 		Instant now = this.clock.instant();
-		if (!now.isBefore(this.renewed.plus(this.renewEvery))) {
+		boolean due;
+		synchronized (this) {
+			due = !now.isBefore(this.renewed.plus(this.renewEvery));
+		}
+		if (due) {
 			renew(now);
 		}
 	}
 
-	private void renew(Instant now) {
+	/** Stops the background renewal (the lease itself is released by its holder). */
+	@Override
+	public synchronized void close() {
+		if (this.renewal != null) {
+			this.renewal.cancel(false);
+		}
+	}
+
+	private void renewInBackground() {
+		if (this.lost) {
+			return;
+		}
+		try {
+			renew(this.clock.instant());
+		}
+		catch (LeaseLostException ex) {
+			logger.warn("Sync lease lost library={}", this.held.library(), ex.getCause());
+			close();
+			try {
+				this.onLost.run();
+			}
+			catch (RuntimeException failure) {
+				logger.warn("Stopping the run after its lease was lost failed library={}", this.held.library(), failure);
+			}
+		}
+	}
+
+	private synchronized void renew(Instant now) {
+		if (this.lost) {
+			throw new LeaseLostException(this.held.library(), null);
+		}
 		boolean kept;
 		try {
 			kept = this.held.renew();

@@ -48,8 +48,8 @@ final class SyncRun implements EntryHandler {
 
 	private final List<String> failures = new ArrayList<>();
 
-	/** Directory ids of malformed entries not marked as seen yet. */
-	private final Set<String> malformedIds = new HashSet<>();
+	/** Directory ids of entries not written but seen (malformed, or unchanged by content sync) not marked yet. */
+	private final Set<String> seenIds = new HashSet<>();
 
 	/** Entries handled; read by {@link SyncProgress} from other threads while the run goes on. */
 	private final AtomicInteger read = new AtomicInteger();
@@ -105,16 +105,30 @@ final class SyncRun implements EntryHandler {
 	public void malformed(String dn, String directoryId, String reason) {
 		this.read.incrementAndGet();
 		fail(dn, reason);
-		if (directoryId != null && this.malformedIds.add(directoryId) && this.malformedIds.size() >= this.batchSize) {
+		if (directoryId != null) {
+			seen(directoryId);
+		}
+	}
+
+	/** An entry the directory says is unchanged (content sync's present phase): read, unchanged, seen. */
+	void unchanged(String directoryId) {
+		this.read.incrementAndGet();
+		this.unchanged++;
+		seen(directoryId);
+	}
+
+	/** An entry still in the directory that is not written (see {@link ReaderAccountWriter#markSeen}). */
+	void seen(String directoryId) {
+		if (this.seenIds.add(directoryId) && this.seenIds.size() >= this.batchSize) {
 			flush();
 		}
 	}
 
 	/** Writes the entries not written yet. */
 	void flush() {
-		if (!this.malformedIds.isEmpty()) {
-			this.writer.markSeen(this.library, List.copyOf(this.malformedIds), this.clock.instant(), this.id);
-			this.malformedIds.clear();
+		if (!this.seenIds.isEmpty()) {
+			this.writer.markSeen(this.library, List.copyOf(this.seenIds), this.clock.instant(), this.id);
+			this.seenIds.clear();
 		}
 		if (this.batch.isEmpty()) {
 			return;

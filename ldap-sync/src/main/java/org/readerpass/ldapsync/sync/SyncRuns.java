@@ -1,5 +1,6 @@
 package org.readerpass.ldapsync.sync;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,5 +25,14 @@ public interface SyncRuns {
 	 * complete run.
 	 */
 	Optional<HighWaterMark> highWaterMark(String libraryCode);
+
+	/** The library's stored content-sync cookie (RFC 4533), or empty. */
+	Optional<byte[]> cookie(String libraryCode);
+
+	/** Stores the library's content-sync cookie, replacing the one before. */
+	void saveCookie(String libraryCode, byte[] cookie, UUID runId, Instant at);
+
+	/** Forgets the library's content-sync cookie (the directory no longer knows it). */
+	void clearCookie(String libraryCode);
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.readerpass.ldapsync.directory.ChangeDetection;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Runs each library's full and incremental syncs on their intervals, with fixed delays (the next
  * run is timed from the end of the last, so a slow run never piles up). One
  * {@link ScheduledExecutorService} with two threads per library: a library whose directory is slow
- * or down holds only its own threads, never another library's. A full and an incremental run of one
+ * or down holds only its own threads, never another library's. A library configured for
+ * {@code content-sync-persist} has no incremental runs: its {@link ContentSyncStreams stream} starts
+ * with the schedules instead. A full and an incremental run of one
  * library never overlap (they share {@link DirectoryFullSync}'s lock: the second one returns at once).
  */
 public final class SyncScheduler implements AutoCloseable {
@@ -32,12 +35,27 @@ public final class SyncScheduler implements AutoCloseable {
 
 	private final List<LibrarySchedule> schedules;
 
+	private final ContentSyncStreams streams;
+
 	private ScheduledExecutorService executor;
 
 	public SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules) {
+		this(fullSync, incrementalSync, schedules, null);
+	}
+
+	/**
+	 * @param streams where the libraries whose schedule says {@link LibrarySchedule#persist()} stream
+	 * their changes instead of incremental runs; {@code null} when none does
+	 */
+	public SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules,
+			ContentSyncStreams streams) {
 		this.fullSync = fullSync;
 		this.incrementalSync = incrementalSync;
 		this.schedules = List.copyOf(schedules);
+		this.streams = streams;
+		if (streams == null && this.schedules.stream().anyMatch(LibrarySchedule::persist)) {
+			throw new IllegalArgumentException("libraries with content-sync-persist need the content-sync streams");
+		}
 	}
 
 	/** Every configured library's intervals from {@code readerpass.directory}. */
@@ -45,7 +63,8 @@ public final class SyncScheduler implements AutoCloseable {
 		return properties.libraries()
 			.stream()
 			.map((library) -> new LibrarySchedule(library.library(), properties.fullSyncInterval(library.library()),
-					properties.incrementalInterval(library.library())))
+					properties.incrementalInterval(library.library()),
+					library.changeDetection() == ChangeDetection.CONTENT_SYNC_PERSIST))
 			.toList();
 	}
 
@@ -66,6 +85,12 @@ public final class SyncScheduler implements AutoCloseable {
 			long incremental = schedule.incrementalInterval().toMillis();
 			this.executor.scheduleWithFixedDelay(() -> runSafely(library, SyncKind.FULL, () -> this.fullSync.run(library)),
 					fullSyncFirst ? 0 : full, full, TimeUnit.MILLISECONDS);
+			if (schedule.persist()) {
+				this.streams.start(List.of(library));
+				logger.info("Sync scheduled library={} fullSyncInterval={} changes=content-sync-persist", library,
+						schedule.fullSyncInterval());
+				continue;
+			}
 			this.executor.scheduleWithFixedDelay(
 					() -> runSafely(library, SyncKind.INCREMENTAL, () -> this.incrementalSync.run(library)), incremental,
 					incremental, TimeUnit.MILLISECONDS);
@@ -98,6 +123,9 @@ public final class SyncScheduler implements AutoCloseable {
 	/** Stops the schedules, interrupting the runs under way, and waits briefly for them to end. */
 	@Override
 	public synchronized void close() {
+		if (this.streams != null) {
+			this.streams.close();
+		}
 		if (this.executor == null) {
 			return;
 		}
@@ -125,8 +153,14 @@ public final class SyncScheduler implements AutoCloseable {
 	 * One library's intervals.
 	 * @param fullSyncInterval between the end of a full run and the start of the next
 	 * @param incrementalInterval between the end of an incremental run and the start of the next
+	 * @param persist the library streams its changes (content-sync-persist): no incremental runs
 	 */
-	public record LibrarySchedule(String library, Duration fullSyncInterval, Duration incrementalInterval) {
+	public record LibrarySchedule(String library, Duration fullSyncInterval, Duration incrementalInterval,
+			boolean persist) {
+
+		public LibrarySchedule(String library, Duration fullSyncInterval, Duration incrementalInterval) {
+			this(library, fullSyncInterval, incrementalInterval, false);
+		}
 
 		public LibrarySchedule {
 			if (fullSyncInterval.isNegative() || fullSyncInterval.isZero() || incrementalInterval.isNegative()

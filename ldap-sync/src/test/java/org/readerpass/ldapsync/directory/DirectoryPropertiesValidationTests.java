@@ -81,6 +81,25 @@ class DirectoryPropertiesValidationTests {
 	}
 
 	@Test
+	void startWhenContentSyncWithAnotherDirectoryIdThenReported() {
+		this.runner
+			.withPropertyValues("readerpass.directory.identity-hmac-key=" + "k".repeat(32),
+					"readerpass.directory.libraries[0].library=zj", "readerpass.directory.libraries[0].preset=openldap",
+					"readerpass.directory.libraries[0].urls=ldaps://ldap.zjlib.example",
+					"readerpass.directory.libraries[0].bind-dn=cn=readerpass-sync,dc=zj,dc=lib,dc=zj,dc=cn",
+					"readerpass.directory.libraries[0].bind-password=TopSecretPw1",
+					"readerpass.directory.libraries[0].base-dn=ou=readers,dc=zj,dc=lib,dc=zj,dc=cn",
+					"readerpass.directory.libraries[0].mapping.directory-id=uid",
+					"readerpass.directory.libraries[0].change-detection=content-sync")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(allMessages(context.getStartupFailure())).contains(
+						"readerpass.directory.libraries[0].mapping.directory-id (library zj): must be entryUUID with "
+								+ "content sync (RFC 4533 names deleted entries by it)");
+			});
+	}
+
+	@Test
 	void startWhenContentSyncOnOpenLdapThenBound() {
 		this.runner
 			.withPropertyValues("readerpass.directory.identity-hmac-key=" + "k".repeat(32),

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
+import org.readerpass.ldapsync.directory.ChangeDetection;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 
@@ -57,6 +58,14 @@ public final class DemoDirectories {
 				library.connectTimeout(), library.responseTimeout(), library.bindTimeout(), library.poolSize(),
 				library.mapping(), null, library.safetyBrake(), library.purgeAfter(), library.fullSyncInterval(),
 				library.incrementalInterval(), library.incrementalOverlap(), library.startTls(), library.trustedCertificates(), library.changeDetection());
+	}
+
+	/** The library's configuration with another {@code change-detection}. */
+	public static LibraryDirectory changeDetection(LibraryDirectory l, ChangeDetection changeDetection) {
+		return new LibraryDirectory(l.library(), l.preset(), l.urls(), l.insecurePlain(), l.bindDn(), l.bindPassword(),
+				l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(), l.bindTimeout(),
+				l.poolSize(), l.mapping(), l.embedded(), l.safetyBrake(), l.purgeAfter(), l.fullSyncInterval(),
+				l.incrementalInterval(), l.incrementalOverlap(), l.startTls(), l.trustedCertificates(), changeDetection);
 	}
 
 }

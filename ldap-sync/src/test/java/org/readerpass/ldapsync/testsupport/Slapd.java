@@ -189,6 +189,8 @@ public final class Slapd implements AutoCloseable {
 
 		private final List<String> databaseConfig = new ArrayList<>();
 
+		private final List<String> syncprovConfig = new ArrayList<>();
+
 		private String ldif;
 
 		private boolean tls;
@@ -216,6 +218,12 @@ public final class Slapd implements AutoCloseable {
 		 */
 		public Builder tls() {
 			this.tls = true;
+			return this;
+		}
+
+		/** A slapd.conf line for the syncprov overlay, e.g. {@code syncprov-sessionlog 1000}. */
+		public Builder syncprovConfig(String line) {
+			this.syncprovConfig.add(line);
 			return this;
 		}
 
@@ -269,6 +277,7 @@ public final class Slapd implements AutoCloseable {
 			conf.append("index objectClass,entryCSN,entryUUID eq\nindex uid eq\n");
 			this.databaseConfig.forEach((line) -> conf.append(line).append('\n'));
 			conf.append("overlay syncprov\nsyncprov-checkpoint 100 10\n");
+			this.syncprovConfig.forEach((line) -> conf.append(line).append('\n'));
 			return conf.toString();
 		}
 

@@ -25,9 +25,10 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 /**
  * The connector for an LDAP directory (OpenLDAP, Active Directory, the embedded UnboundID server)
  * on the UnboundID LDAP SDK: reads accounts (all, or those changed since a moment) by paged search,
- * checks passwords by bind.
+ * checks passwords by bind. A library configured for content sync gets a
+ * {@link ContentSyncLdapConnector}, which also reads changes by RFC 4533.
  */
-public final class LdapConnector implements AccountReader, ChangeReader, PasswordVerifier {
+public class LdapConnector implements AccountReader, ChangeReader, PasswordVerifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -37,7 +38,7 @@ public final class LdapConnector implements AccountReader, ChangeReader, Passwor
 
 	private final BindPasswordCheck passwords;
 
-	private LdapConnector(String library, PagedAccountSearch search, BindPasswordCheck passwords) {
+	LdapConnector(String library, PagedAccountSearch search, BindPasswordCheck passwords) {
 		this.library = library;
 		this.search = search;
 		this.passwords = passwords;
@@ -75,6 +76,13 @@ public final class LdapConnector implements AccountReader, ChangeReader, Passwor
 				directory.pageSize(), mapping, ChangeTimestamps.of(directory.preset()));
 		BindPasswordCheck passwords = new BindPasswordCheck(library, LdapServers.of(urls, tls, bindOptions),
 				directory.poolSize(), directory.bindTimeout().toMillis());
+		if (directory.changeDetection().contentSync()) {
+			LDAPConnectionOptions persistOptions = LdapServers.options(directory.connectTimeout(),
+					directory.responseTimeout());
+			ContentSyncSearch contentSync = new ContentSyncSearch(searchServers, LdapServers.of(urls, tls, persistOptions), new SimpleBindRequest(bindDn, directory.bindPassword().reveal()),
+					baseDn, filter, mapping, directory.responseTimeout());
+			return new ContentSyncLdapConnector(library, search, passwords, contentSync);
+		}
 		return new LdapConnector(library, search, passwords);
 	}
 

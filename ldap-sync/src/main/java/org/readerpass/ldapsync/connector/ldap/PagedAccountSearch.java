@@ -94,15 +94,20 @@ final class PagedAccountSearch {
 	}
 
 	private LDAPConnection connect() throws DirectoryException {
+		return connect(this.servers, this.syncBind);
+	}
+
+	/** A connection to the first reachable server, bound as the sync user. */
+	static LDAPConnection connect(ServerSet servers, BindRequest syncBind) throws DirectoryException {
 		LDAPConnection connection;
 		try {
-			connection = this.servers.getConnection();
+			connection = servers.getConnection();
 		}
 		catch (LDAPException ex) {
 			throw new DirectoryException(ReadFailure.UNREACHABLE, "directory unreachable: " + describe(ex), ex);
 		}
 		try {
-			connection.bind(this.syncBind.duplicate());
+			connection.bind(syncBind.duplicate());
 			return connection;
 		}
 		catch (LDAPException ex) {
@@ -125,13 +130,16 @@ final class PagedAccountSearch {
 		if (code.equals(ResultCode.NO_SUCH_OBJECT)) {
 			return ReadFailure.BASE_DN_MISSING;
 		}
+		if (code.equals(ResultCode.E_SYNC_REFRESH_REQUIRED)) {
+			return ReadFailure.SYNC_REFRESH_REQUIRED;
+		}
 		if (!ResultCode.isConnectionUsable(code) || code.equals(ResultCode.UNAVAILABLE)) {
 			return ReadFailure.CONNECTION_LOST;
 		}
 		return ReadFailure.OTHER;
 	}
 
-	private static String describe(LDAPException ex) {
+	static String describe(LDAPException ex) {
 		String diagnostic = ex.getDiagnosticMessage();
 		return ex.getResultCode().getName() + " (" + ex.getResultCode().intValue() + ")"
 				+ ((diagnostic != null && !diagnostic.isBlank()) ? ": " + diagnostic : "");
