@@ -146,6 +146,9 @@ final class ContentSyncSearch {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			if (persisting.stopped) {
+				return; // stopped, then interrupted (closing): the stop ended the search
+			}
 			throw new DirectoryException(ReadFailure.CONNECTION_LOST, "content sync interrupted", ex);
 		}
 		finally {
