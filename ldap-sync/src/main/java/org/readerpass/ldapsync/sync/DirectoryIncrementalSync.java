@@ -118,7 +118,7 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 			String error = contentRead(libraryCode, run, keeper, () -> {
 				reader.refresh(cookie.get(), writer);
 				writer.commit();
-			});
+			}, this.fullSync);
 			SyncResult result = run.result(SyncKind.INCREMENTAL, started, error, writer.deletions(), null);
 			this.fullSync.record(result);
 			log(result, "by content sync");
@@ -155,10 +155,6 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 			logger.warn("Content sync failed library={}", library, ex);
 			return "sync failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
 		}
-	}
-
-	private String contentRead(String library, SyncRun run, LeaseKeeper keeper, ContentRead read) {
-		return contentRead(library, run, keeper, read, this.fullSync);
 	}
 
 	/** A read that may fail like a directory does. */

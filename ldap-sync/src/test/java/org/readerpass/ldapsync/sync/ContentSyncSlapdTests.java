@@ -175,10 +175,7 @@ class ContentSyncSlapdTests {
 	void persistWhenEntryChangedThenVisibleWithinSecondsAndDeletionSuspends() throws Exception {
 		Slapd slapd = slapd(true);
 		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, new InMemorySyncLease(Clock.systemUTC()));
-		node.full.run(ZJ.code());
-		ContentSyncStreams streams = streams(node);
-		streams.start(List.of(ZJ.code()));
-		awaitTrue(() -> streams.streaming(ZJ.code()));
+		ContentSyncStreams streams = streamingAfterFullRun(node);
 		assertThat(node.full.runningSyncs().running(ZJ.code())).map(RunningSync::kind).contains(SyncKind.PERSIST);
 		try (LDAPConnection connection = connect(slapd)) {
 			connection.modify(dn("ZJ0003"), new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
@@ -200,10 +197,7 @@ class ContentSyncSlapdTests {
 	void persistWhenFullRunRequestedThenStreamStepsAsideAndResumesAfterIt() throws Exception {
 		Slapd slapd = slapd(true);
 		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, new InMemorySyncLease(Clock.systemUTC()));
-		node.full.run(ZJ.code());
-		ContentSyncStreams streams = streams(node);
-		streams.start(List.of(ZJ.code()));
-		awaitTrue(() -> streams.streaming(ZJ.code()));
+		ContentSyncStreams streams = streamingAfterFullRun(node);
 		SyncResult full = node.full.run(ZJ.code());
 		assertThat(full.completed()).as(full.error()).isTrue();
 		assertThat(full.unchanged()).isEqualTo(24);
@@ -218,10 +212,7 @@ class ContentSyncSlapdTests {
 	void persistWhenDirectoryRestartsThenStreamReconnectsFromItsCookie() throws Exception {
 		Slapd slapd = slapd(true);
 		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, new InMemorySyncLease(Clock.systemUTC()));
-		node.full.run(ZJ.code());
-		ContentSyncStreams streams = streams(node);
-		streams.start(List.of(ZJ.code()));
-		awaitTrue(() -> streams.streaming(ZJ.code()));
+		ContentSyncStreams streams = streamingAfterFullRun(node);
 		slapd.stop();
 		awaitTrue(() -> !streams.streaming(ZJ.code()));
 		slapd.start();
@@ -280,6 +271,15 @@ class ContentSyncSlapdTests {
 				new JdbcSyncRuns(this.database), this.hasher, (library) -> new DeletionPolicy(0.1, Duration.ofDays(30)),
 				Clock.systemUTC(), 7, new SimpleMeterRegistry(), lease, Duration.ofSeconds(30));
 		return new Node(full, new DirectoryIncrementalSync(full, this.properties::incrementalOverlap));
+	}
+
+	/** A full run (which stores the cookie), then the library's stream, once it streams. */
+	private ContentSyncStreams streamingAfterFullRun(Node node) throws InterruptedException {
+		node.full.run(ZJ.code());
+		ContentSyncStreams streams = streams(node);
+		streams.start(List.of(ZJ.code()));
+		awaitTrue(() -> streams.streaming(ZJ.code()));
+		return streams;
 	}
 
 	private ContentSyncStreams streams(Node node) {
