@@ -24,6 +24,8 @@
 #              ANALYZE_EVERY (seconds; 0 = off, the default): run "analyze reader, reader_account" that
 #              often during each run, standing in for autovacuum's auto-analyze on a PostgreSQL where
 #              autovacuum is off (this project's CI/dev machines: `show autovacuum` says off),
+#              RUNS (2 = runs 1 and 2, the default; 1 = run 1 only), JDBC_PARAMS (appended to the
+#              server's PostgreSQL JDBC URL, e.g. "?reWriteBatchedInserts=false"),
 #              CONTENT_SYNC (1 = do run 3, the default), SAMPLES (300: persist latency samples),
 #              KEEP (1 = keep the work directory and the database, for a look afterwards),
 #              PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
@@ -207,7 +209,7 @@ run_server() { # $1 = run number
   [[ -x /usr/bin/time ]] && time_cmd=(/usr/bin/time -v -o "$work/time-$run.txt")
   "${time_cmd[@]}" "$JAVA" "${jvm_opts[@]}" -jar "$jar" \
     --readerpass.network-file="file:$work/network.yml" --readerpass.data-dir="$work/data" \
-    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db${JDBC_PARAMS:-}" --spring.datasource.username="$PGUSER" \
     --server.port="$http_port" --readerpass.keys.encryption-key="$key" \
     >"$work/server-$run.log" 2>&1 &
   server_pid=$!
@@ -277,7 +279,9 @@ split_time() {
 run_server 1
 psql -d "$db" -Atc "select 'database: ' || count(*) || ' accounts, ' || (select count(*) from reader) || ' readers, ' ||
   pg_size_pretty(pg_database_size('$db')) from reader_account"
-run_server 2
+if [[ ${RUNS:-2} == 2 ]]; then
+  run_server 2
+fi
 log "summary (N=$N, page size $PAGE_SIZE, -Xmx$XMX, analyze every ${ANALYZE_EVERY:-0} s, $(nproc) cores shared):"
 printf '  %s\n' "${results[@]}"
 

@@ -31,9 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link LinkReason}, the matched account, the run) is inserted with it, in one transaction.
  *
  * <p>
- * New accounts are linked and inserted under one lock (held until the commit), so libraries
- * syncing concurrently in this JVM cannot create two readers for one person. A sync runs on one
- * node at a time (see DESIGN.md), so a JVM lock is enough here.
+ * New accounts with a resident ID HMAC are linked and inserted under one lock (held until the
+ * commit), so libraries syncing concurrently in this JVM, or batches of one run written at once,
+ * cannot create two readers for one person. A sync runs on one node at a time (see DESIGN.md), so
+ * a JVM lock is enough here. New accounts without one have nobody to be linked with and are inserted
+ * without the lock.
  */
 final class AccountUpserts {
 
@@ -61,6 +63,9 @@ final class AccountUpserts {
 	private final TransactionTemplate transactions;
 
 	private final TableStatistics statistics;
+
+	/** Account and link ids (time-ordered); reader ids stay random: they are the tokens' {@code sub}. */
+	private final TimeOrderedIds ids = new TimeOrderedIds();
 
 	AccountUpserts(DataSource dataSource) {
 		this.jdbc = JdbcClient.create(dataSource);
@@ -143,51 +148,69 @@ final class AccountUpserts {
 		return stored;
 	}
 
+	/**
+	 * Inserts new accounts with their readers and links. Accounts without a verified resident ID
+	 * number cannot be linked to anyone (nor anyone to them): each gets a reader of its own, in a
+	 * transaction of their own, without the linking lock, so batches written at once do not wait
+	 * for each other. The others are linked and inserted under the lock.
+	 */
 	private void insertLinked(List<DirectoryAccount> created, OffsetDateTime at, UUID runId,
 			Set<String> invalidResidentIds) {
+		List<DirectoryAccount> unlinkable = created.stream().filter((account) -> account.residentIdHmac() == null).toList();
+		List<DirectoryAccount> linkable = created.stream().filter((account) -> account.residentIdHmac() != null).toList();
+		if (!unlinkable.isEmpty()) {
+			this.transactions.executeWithoutResult(
+					(status) -> insert(unlinkable, new HashMap<>(), at, runId, invalidResidentIds));
+		}
+		if (linkable.isEmpty()) {
+			return;
+		}
 		LINKING.lock();
 		try {
-			this.transactions.executeWithoutResult((status) -> {
-				Map<String, Match> matchByHmac = knownReaders(created);
-				List<Object[]> readers = new ArrayList<>();
-				List<Object[]> rows = new ArrayList<>();
-				List<Object[]> links = new ArrayList<>();
-				for (DirectoryAccount account : created) {
-					UUID accountId = UUID.randomUUID();
-					String hmac = account.residentIdHmac();
-					Match match = (hmac != null) ? matchByHmac.get(hmac) : null;
-					UUID readerId;
-					LinkReason reason;
-					UUID matchedAccount = null;
-					if (match != null) {
-						readerId = match.readerId();
-						reason = LinkReason.SAME_RESIDENT_ID;
-						matchedAccount = match.accountId();
-					}
-					else {
-						readerId = UUID.randomUUID();
-						readers.add(new Object[] { readerId, at });
-						if (hmac != null) {
-							reason = LinkReason.NEW_READER;
-							matchByHmac.put(hmac, new Match(readerId, accountId));
-						}
-						else {
-							reason = invalidResidentIds.contains(account.directoryId()) ? LinkReason.INVALID_RESIDENT_ID
-									: LinkReason.NO_RESIDENT_ID;
-						}
-					}
-					rows.add(accountRow(accountId, account, readerId, at, runId));
-					links.add(new Object[] { UUID.randomUUID(), accountId, readerId, reason.name(), matchedAccount, runId,
-							at });
-				}
-				this.jdbcTemplate.batchUpdate(INSERT_READER, readers);
-				this.jdbcTemplate.batchUpdate(INSERT_ACCOUNT, rows);
-				this.jdbcTemplate.batchUpdate(INSERT_LINK, links);
-			});
+			this.transactions.executeWithoutResult(
+					(status) -> insert(linkable, knownReaders(linkable), at, runId, invalidResidentIds));
 		}
 		finally {
 			LINKING.unlock();
 		}
+	}
+
+	/** @param matchByHmac the readers holding the accounts' HMACs; the new readers are added to it */
+	private void insert(List<DirectoryAccount> created, Map<String, Match> matchByHmac, OffsetDateTime at, UUID runId,
+			Set<String> invalidResidentIds) {
+		List<Object[]> readers = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> links = new ArrayList<>();
+		for (DirectoryAccount account : created) {
+			UUID accountId = this.ids.next();
+			String hmac = account.residentIdHmac();
+			Match match = (hmac != null) ? matchByHmac.get(hmac) : null;
+			UUID readerId;
+			LinkReason reason;
+			UUID matchedAccount = null;
+			if (match != null) {
+				readerId = match.readerId();
+				reason = LinkReason.SAME_RESIDENT_ID;
+				matchedAccount = match.accountId();
+			}
+			else {
+				readerId = UUID.randomUUID();
+				readers.add(new Object[] { readerId, at });
+				if (hmac != null) {
+					reason = LinkReason.NEW_READER;
+					matchByHmac.put(hmac, new Match(readerId, accountId));
+				}
+				else {
+					reason = invalidResidentIds.contains(account.directoryId()) ? LinkReason.INVALID_RESIDENT_ID
+							: LinkReason.NO_RESIDENT_ID;
+				}
+			}
+			rows.add(accountRow(accountId, account, readerId, at, runId));
+			links.add(new Object[] { this.ids.next(), accountId, readerId, reason.name(), matchedAccount, runId, at });
+		}
+		this.jdbcTemplate.batchUpdate(INSERT_READER, readers);
+		this.jdbcTemplate.batchUpdate(INSERT_ACCOUNT, rows);
+		this.jdbcTemplate.batchUpdate(INSERT_LINK, links);
 	}
 
 	/**

@@ -54,6 +54,12 @@ public final class DirectoryFullSync implements FullSync {
 
 	private static final int MAX_PARALLEL_LIBRARIES = 4;
 
+	/**
+	 * Batches a full run writes at once, behind its read (each on a database connection): two keep
+	 * PostgreSQL busy on two cores where one backend was the bottleneck (docs/benchmarks.md).
+	 */
+	static final int WRITERS_PER_RUN = 2;
+
 	/** How long a full run waits for a persist stream it preempted to give up the library's lock. */
 	private static final Duration PREEMPTION_WAIT = Duration.ofSeconds(30);
 
@@ -88,6 +94,9 @@ public final class DirectoryFullSync implements FullSync {
 	private final SyncLease lease;
 
 	private final Duration leaseTtl;
+
+	/** Where full runs write their batches while reading the next ({@link #WRITERS_PER_RUN} threads per run). */
+	private final ExecutorService writesBehind = Executors.newCachedThreadPool(threads("readerpass-sync-write-"));
 
 	/**
 	 * @param accounts where accounts are written and missing ones suspended and purged
@@ -174,7 +183,8 @@ public final class DirectoryFullSync implements FullSync {
 		AccountReader reader = this.connectors.accountReader(libraryCode)
 			.orElseThrow(() -> new IllegalArgumentException("no directory configured for library " + libraryCode));
 		Instant started = this.clock.instant();
-		SyncRun run = newRun(libraryCode);
+		SyncRun run = new SyncRun(UUID.randomUUID(), libraryCode, this.writer, this.hasher, this.clock,
+				this.batchSize, this.writesBehind, WRITERS_PER_RUN);
 		ReentrantLock lock = lockOf(libraryCode);
 		if (!lock.tryLock() && !preemptAndLock(libraryCode, lock)) {
 			return notStarted(libraryCode, started, "a sync of this library is already running", confirms);
@@ -349,6 +359,7 @@ public final class DirectoryFullSync implements FullSync {
 		return this.running.computeIfAbsent(libraryCode, (library) -> new ReentrantLock(true));
 	}
 
+	/** A run that writes each batch before it reads on (incremental runs, content sync). */
 	SyncRun newRun(String libraryCode) {
 		return new SyncRun(UUID.randomUUID(), libraryCode, this.writer, this.hasher, this.clock, this.batchSize);
 	}
@@ -406,6 +417,9 @@ public final class DirectoryFullSync implements FullSync {
 				if (!keeper.lost()) {
 					run.flush(); // what was read before a directory failure is stored all the same
 				}
+				else {
+					run.abandon(); // no batch may still be written once the lease is someone else's
+				}
 			}
 			keeper.confirm(); // still ours before anyone is suspended
 			return new ReadEnd(null, null);
@@ -437,7 +451,7 @@ public final class DirectoryFullSync implements FullSync {
 			return List.of();
 		}
 		ExecutorService executor = Executors.newFixedThreadPool(Math.min(libraries.size(), MAX_PARALLEL_LIBRARIES),
-				threads());
+				threads("readerpass-sync-"));
 		try {
 			List<Future<SyncResult>> futures = new ArrayList<>();
 			for (String library : libraries) {
@@ -461,10 +475,10 @@ public final class DirectoryFullSync implements FullSync {
 		}
 	}
 
-	private static ThreadFactory threads() {
+	private static ThreadFactory threads(String prefix) {
 		AtomicInteger count = new AtomicInteger();
 		return (task) -> {
-			Thread thread = new Thread(task, "readerpass-sync-" + count.incrementAndGet());
+			Thread thread = new Thread(task, prefix + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		};

@@ -2,11 +2,17 @@ package org.readerpass.ldapsync.sync;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.readerpass.ldapsync.account.DirectoryAccount;
@@ -20,6 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One run over one library: counts entries, turns them into accounts (resident ID number to
  * HMAC, here and nowhere later), writes them in batches.
+ *
+ * <p>
+ * Written behind (full runs, see {@link #SyncRun(UUID, String, ReaderAccountWriter, ResidentIdHasher,
+ * Clock, int, Executor, int)}), batches are written on other threads, up to {@code writers} at once,
+ * while the next one is read and mapped: the directory, the mapping and the database (on several
+ * connections) work at once, and memory stays {@code writers + 1} batches. {@link #flush()} returns
+ * only when every batch is written (it rethrows a failed write); after a write failed, nothing more
+ * is handed over and the next batch rethrows the failure, which ends the run.
  */
 final class SyncRun implements EntryHandler {
 
@@ -54,26 +68,53 @@ final class SyncRun implements EntryHandler {
 	/** Entries handled; read by {@link SyncProgress} from other threads while the run goes on. */
 	private final AtomicInteger read = new AtomicInteger();
 
-	private int created;
+	/** Counted by the writes (on the writing thread when written behind). */
+	private final AtomicInteger created = new AtomicInteger();
 
-	private int updated;
+	private final AtomicInteger updated = new AtomicInteger();
 
-	private int unchanged;
+	private final AtomicInteger unchanged = new AtomicInteger();
+
+	private final AtomicInteger restored = new AtomicInteger();
 
 	private int failed;
 
-	private int restored;
-
 	private Instant latestChange;
+
+	/** Where batches are written behind the read; {@code null}: on the reading thread. */
+	private final Executor writes;
+
+	/** How many batches may be written behind at once. */
+	private final int writers;
+
+	/** The batches being written behind, oldest first. */
+	private final Deque<CompletableFuture<Void>> writing = new ArrayDeque<>();
+
+	/** Why a write behind failed (the first failure): nothing more is written. */
+	private RuntimeException writeFailure;
 
 	SyncRun(UUID id, String library, ReaderAccountWriter writer, ResidentIdHasher hasher, Clock clock,
 			int batchSize) {
+		this(id, library, writer, hasher, clock, batchSize, null, 1);
+	}
+
+	/**
+	 * @param writes where batches are written while the next is read; {@code null} to write on the reading thread
+	 * @param writers how many batches may be written at once (each on a thread and a database connection of its own)
+	 */
+	SyncRun(UUID id, String library, ReaderAccountWriter writer, ResidentIdHasher hasher, Clock clock,
+			int batchSize, Executor writes, int writers) {
+		if (writers < 1) {
+			throw new IllegalArgumentException("writers must be at least 1");
+		}
 		this.id = id;
 		this.library = library;
 		this.writer = writer;
 		this.hasher = hasher;
 		this.clock = clock;
 		this.batchSize = batchSize;
+		this.writes = writes;
+		this.writers = writers;
 	}
 
 	@Override
@@ -85,7 +126,7 @@ final class SyncRun implements EntryHandler {
 		}
 		this.batch.add(account(entry));
 		if (this.batch.size() >= this.batchSize) {
-			flush();
+			submit();
 		}
 	}
 
@@ -113,35 +154,125 @@ final class SyncRun implements EntryHandler {
 	/** An entry the directory says is unchanged (content sync's present phase): read, unchanged, seen. */
 	void unchanged(String directoryId) {
 		this.read.incrementAndGet();
-		this.unchanged++;
+		this.unchanged.incrementAndGet();
 		seen(directoryId);
 	}
 
 	/** An entry still in the directory that is not written (see {@link ReaderAccountWriter#markSeen}). */
 	void seen(String directoryId) {
 		if (this.seenIds.add(directoryId) && this.seenIds.size() >= this.batchSize) {
-			flush();
+			submit();
 		}
 	}
 
-	/** Writes the entries not written yet. */
+	/** Writes the entries not written yet, and waits until every batch of the run is written. */
 	void flush() {
-		if (!this.seenIds.isEmpty()) {
-			this.writer.markSeen(this.library, List.copyOf(this.seenIds), this.clock.instant(), this.id);
-			this.seenIds.clear();
+		submit();
+		awaitAll();
+		if (this.writeFailure != null) {
+			throw this.writeFailure;
 		}
-		if (this.batch.isEmpty()) {
-			return;
-		}
-		ReaderAccountWriter.WriteCounts counts = this.writer.write(List.copyOf(this.batch), this.clock.instant(),
-				this.id, Set.copyOf(this.invalidResidentIds));
-		this.created += counts.created();
-		this.updated += counts.updated();
-		this.unchanged += counts.unchanged();
-		this.restored += counts.restored();
+	}
+
+	/**
+	 * Writes nothing more and waits for the batches being written behind to end (their failure is
+	 * not rethrown): for a run that must stop, such as one whose lease was lost.
+	 */
+	void abandon() {
 		this.batch.clear();
 		this.batchIds.clear();
 		this.invalidResidentIds.clear();
+		this.seenIds.clear();
+		awaitAll();
+		if (this.writeFailure != null) {
+			logger.debug("Write behind failed library={} syncRun={}", this.library, this.id, this.writeFailure);
+		}
+	}
+
+	/**
+	 * Hands the pending batch and seen ids to the writer: written now, or behind once fewer than
+	 * the allowed number of batches are being written. After a failed write, waits for the batches
+	 * still being written and rethrows the failure instead.
+	 */
+	private void submit() {
+		if (this.writes != null) {
+			this.writing.removeIf((write) -> write.isDone() && awaited(write));
+			while (this.writeFailure == null && this.writing.size() >= this.writers) {
+				awaited(this.writing.removeFirst());
+			}
+			if (this.writeFailure != null) {
+				awaitAll();
+				throw this.writeFailure;
+			}
+		}
+		if (this.seenIds.isEmpty() && this.batch.isEmpty()) {
+			return;
+		}
+		List<String> seen = List.copyOf(this.seenIds);
+		List<DirectoryAccount> accounts = List.copyOf(this.batch);
+		Set<String> invalid = Set.copyOf(this.invalidResidentIds);
+		this.seenIds.clear();
+		this.batch.clear();
+		this.batchIds.clear();
+		this.invalidResidentIds.clear();
+		if (this.writes == null) {
+			write(seen, accounts, invalid);
+		}
+		else {
+			this.writing.addLast(CompletableFuture.runAsync(() -> write(seen, accounts, invalid), this.writes));
+		}
+	}
+
+	private void write(List<String> seen, List<DirectoryAccount> accounts, Set<String> invalid) {
+		if (!seen.isEmpty()) {
+			this.writer.markSeen(this.library, seen, this.clock.instant(), this.id);
+		}
+		if (accounts.isEmpty()) {
+			return;
+		}
+		ReaderAccountWriter.WriteCounts counts = this.writer.write(accounts, this.clock.instant(), this.id, invalid);
+		this.created.addAndGet(counts.created());
+		this.updated.addAndGet(counts.updated());
+		this.unchanged.addAndGet(counts.unchanged());
+		this.restored.addAndGet(counts.restored());
+	}
+
+	/** Waits for every batch being written behind. */
+	private void awaitAll() {
+		while (!this.writing.isEmpty()) {
+			awaited(this.writing.removeFirst());
+		}
+	}
+
+	/**
+	 * Waits for a write, even if interrupted (the run must not end with a write still going on; the
+	 * interrupt is kept), and remembers the first failure; {@code true} when it has ended.
+	 */
+	private boolean awaited(CompletableFuture<Void> write) {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					write.get();
+					return true;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (this.writeFailure == null) {
+						this.writeFailure = (ex.getCause() instanceof RuntimeException runtime) ? runtime
+								: new CompletionException(ex.getCause());
+					}
+					return true;
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	UUID id() {
@@ -158,9 +289,9 @@ final class SyncRun implements EntryHandler {
 
 	SyncResult result(SyncKind kind, Instant started, String error, MissingAccountsBrake.Outcome deletions,
 			UUID confirmsRun) {
-		return new SyncResult(this.id, this.library, this.read.get(), this.created, this.updated, this.unchanged,
-				this.failed, this.failures, started, this.clock.instant(), error, deletions.missing(),
-				deletions.suspended(), this.restored, deletions.purged(), deletions.brakeReason(), confirmsRun, kind,
+		return new SyncResult(this.id, this.library, this.read.get(), this.created.get(), this.updated.get(),
+				this.unchanged.get(), this.failed, this.failures, started, this.clock.instant(), error,
+				deletions.missing(), deletions.suspended(), this.restored.get(), deletions.purged(), deletions.brakeReason(), confirmsRun, kind,
 				this.latestChange);
 	}
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.AccountStatus;
+import org.readerpass.ldapsync.account.DirectoryAccount;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.MissingAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
@@ -321,6 +325,84 @@ public abstract class FullSyncDeletionsContractTests {
 		assertThat(result.brakeReason()).isEqualTo(BrakeReason.DIRECTORY_UNREACHABLE);
 		assertThat(this.runs.latest(ZJ.code(), 1)).containsExactly(result);
 		assertAllZjActive();
+	}
+
+	@Test
+	void runWhenDatabaseWriteFailsMidRunThenRunFailedNothingMoreWrittenAndNobodySuspended() throws LDAPException {
+		run(sync(), ZJ.code());
+		delete("ZJ0005");
+		modify(DemoReaders.reader(ZJ, "ZJ0020").dn(), new Modification(ModificationType.REPLACE, "displayName", "Changed"));
+		FailingAfterFirstWrite failing = new FailingAfterFirstWrite(this.accounts);
+		FullSync sync = new DirectoryFullSync(new DirectoryConnectors(List.of(connector(ZJ.code()))), failing, this.runs,
+				this.hasher, (library) -> new DeletionPolicy(0.1, PURGE_AFTER), this.clock, 7);
+
+		SyncResult result = run(sync, ZJ.code());
+
+		assertThat(result.brakeReason()).isEqualTo(BrakeReason.RUN_FAILED);
+		assertThat(result.error()).contains("database gone");
+		assertThat(result.suspended()).isZero();
+		// batch 2 fails; batch 3 may be being written at the same time; nothing is handed over after
+		assertThat(failing.writes).isBetween(2, DirectoryFullSync.WRITERS_PER_RUN + 1);
+		assertThat(this.runs.latest(ZJ.code(), 1)).containsExactly(result);
+		assertThat(only("ZJ0020").displayName()).isNotEqualTo("Changed"); // not in the first batch: never written
+		assertAllZjActive();
+	}
+
+	/** The accounts, but every batch after the first fails as with a lost database connection. */
+	private static final class FailingAfterFirstWrite implements ReaderAccountWriter, MissingAccounts {
+
+		private final JdbcReaderAccounts accounts;
+
+		private int writes;
+
+		FailingAfterFirstWrite(JdbcReaderAccounts accounts) {
+			this.accounts = accounts;
+		}
+
+		@Override
+		public synchronized WriteCounts write(List<DirectoryAccount> batch, Instant syncedAt, UUID runId,
+				Set<String> invalidResidentIds) {
+			if (++this.writes > 1) {
+				throw new IllegalStateException("database gone");
+			}
+			return this.accounts.write(batch, syncedAt, runId, invalidResidentIds);
+		}
+
+		@Override
+		public WriteCounts write(List<DirectoryAccount> batch, Instant syncedAt, UUID runId) {
+			return write(batch, syncedAt, runId, Set.of());
+		}
+
+		@Override
+		public void markSeen(String libraryCode, List<String> directoryIds, Instant at, UUID runId) {
+			this.accounts.markSeen(libraryCode, directoryIds, at, runId);
+		}
+
+		@Override
+		public int countPresent(String libraryCode) {
+			return this.accounts.countPresent(libraryCode);
+		}
+
+		@Override
+		public int countUnseen(String libraryCode, UUID runId) {
+			return this.accounts.countUnseen(libraryCode, runId);
+		}
+
+		@Override
+		public int suspendUnseen(String libraryCode, UUID runId, Instant at) {
+			return this.accounts.suspendUnseen(libraryCode, runId, at);
+		}
+
+		@Override
+		public int suspendDeleted(String libraryCode, List<String> directoryIds, Instant at) {
+			return this.accounts.suspendDeleted(libraryCode, directoryIds, at);
+		}
+
+		@Override
+		public int purgeMissingBefore(String libraryCode, Instant cutoff) {
+			return this.accounts.purgeMissingBefore(libraryCode, cutoff);
+		}
+
 	}
 
 	@Test
