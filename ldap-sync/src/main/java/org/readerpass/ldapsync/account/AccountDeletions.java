@@ -9,8 +9,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link MissingAccounts} on the {@code reader_account} table's {@code last_seen_run} and {@code missing_since}. */
 final class AccountDeletions implements MissingAccounts {
@@ -23,11 +21,11 @@ final class AccountDeletions implements MissingAccounts {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final LinkingLock linking;
 
 	AccountDeletions(DataSource dataSource) {
 		this.jdbc = JdbcClient.create(dataSource);
-		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.linking = new LinkingLock(dataSource);
 	}
 
 	@Override
@@ -75,37 +73,31 @@ final class AccountDeletions implements MissingAccounts {
 
 	@Override
 	public int purgeMissingBefore(String libraryCode, Instant cutoff) {
-		AccountUpserts.LINKING.lock(); // no new account may join a reader while it is being deleted
-		try {
-			Integer purged = this.transactions.execute((status) -> {
-				List<UUID> readers = this.jdbc
-					.sql("select distinct reader_id from reader_account where library_code = ? and missing_since < ?")
-					.param(libraryCode)
-					.param(utc(cutoff))
-					.query(UUID.class)
-					.list();
-				if (readers.isEmpty()) {
-					return 0;
-				}
-				int accounts = this.jdbc
-					.sql("delete from reader_account where library_code = ? and missing_since < ?")
-					.param(libraryCode)
-					.param(utc(cutoff))
+		// no new account may join a reader while it is being deleted
+		Integer purged = this.linking.inTransaction(() -> {
+			List<UUID> readers = this.jdbc
+				.sql("select distinct reader_id from reader_account where library_code = ? and missing_since < ?")
+				.param(libraryCode)
+				.param(utc(cutoff))
+				.query(UUID.class)
+				.list();
+			if (readers.isEmpty()) {
+				return 0;
+			}
+			int accounts = this.jdbc.sql("delete from reader_account where library_code = ? and missing_since < ?")
+				.param(libraryCode)
+				.param(utc(cutoff))
+				.update();
+			for (int from = 0; from < readers.size(); from += CHUNK) {
+				this.jdbc
+					.sql("delete from reader where id in (:ids) "
+							+ "and not exists (select 1 from reader_account a where a.reader_id = reader.id)")
+					.param("ids", readers.subList(from, Math.min(from + CHUNK, readers.size())))
 					.update();
-				for (int from = 0; from < readers.size(); from += CHUNK) {
-					this.jdbc
-						.sql("delete from reader where id in (:ids) "
-								+ "and not exists (select 1 from reader_account a where a.reader_id = reader.id)")
-						.param("ids", readers.subList(from, Math.min(from + CHUNK, readers.size())))
-						.update();
-				}
-				return accounts;
-			});
-			return (purged != null) ? purged : 0;
-		}
-		finally {
-			AccountUpserts.LINKING.unlock();
-		}
+			}
+			return accounts;
+		});
+		return (purged != null) ? purged : 0;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -31,16 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link LinkReason}, the matched account, the run) is inserted with it, in one transaction.
  *
  * <p>
- * New accounts with a resident ID HMAC are linked and inserted under one lock (held until the
- * commit), so libraries syncing concurrently in this JVM, or batches of one run written at once,
- * cannot create two readers for one person. A sync runs on one node at a time (see DESIGN.md), so
- * a JVM lock is enough here. New accounts without one have nobody to be linked with and are inserted
- * without the lock.
+ * New accounts with a resident ID HMAC are linked and inserted under the {@link LinkingLock} (held
+ * until the commit), so libraries syncing at once, on this node or others, or batches of one run
+ * written at once, cannot create two readers for one person. New accounts without one have nobody
+ * to be linked with and are inserted without it.
  */
 final class AccountUpserts {
-
-	/** Held while accounts are linked to readers or readers purged. */
-	static final Lock LINKING = new ReentrantLock();
 
 	private static final String UPDATE = "update reader_account set dn = ?, card_number = ?, display_name = ?, "
 			+ "reader_type = ?, status = ?, expires_on = ?, resident_id_hmac = ?, phone = ?, email = ?, "
@@ -64,6 +58,8 @@ final class AccountUpserts {
 
 	private final TableStatistics statistics;
 
+	private final LinkingLock linking;
+
 	/** Account and link ids (time-ordered); reader ids stay random: they are the tokens' {@code sub}. */
 	private final TimeOrderedIds ids = new TimeOrderedIds();
 
@@ -72,6 +68,7 @@ final class AccountUpserts {
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.statistics = new TableStatistics(dataSource);
+		this.linking = new LinkingLock(dataSource);
 	}
 
 	/** @param invalidResidentIds directory ids of accounts whose directory entry has an invalid resident ID number */
@@ -165,14 +162,10 @@ final class AccountUpserts {
 		if (linkable.isEmpty()) {
 			return;
 		}
-		LINKING.lock();
-		try {
-			this.transactions.executeWithoutResult(
-					(status) -> insert(linkable, knownReaders(linkable), at, runId, invalidResidentIds));
-		}
-		finally {
-			LINKING.unlock();
-		}
+		this.linking.inTransaction(() -> {
+			insert(linkable, knownReaders(linkable), at, runId, invalidResidentIds);
+			return null;
+		});
 	}
 
 	/** @param matchByHmac the readers holding the accounts' HMACs; the new readers are added to it */
