@@ -51,20 +51,23 @@ public class JfrSyncSplit {
 			if (this.threads.isEmpty()) {
 				return;
 			}
-			double capacity = (double) durationMs * this.threads.size();
-			System.out.printf("  %s (%d thread%s), %d ms each; waiting on:%n", this.name, this.threads.size(),
-					(this.threads.size() == 1) ? "" : "s", durationMs);
+			// percentages of the run's wall time: above 100 % the group's threads waited at the same time
+			double capacity = durationMs;
+			System.out.printf("  %s (%d thread%s over the run), %% of the run's %d ms; waiting on:%n", this.name,
+					this.threads.size(), (this.threads.size() == 1) ? "" : "s", durationMs);
 			this.waits.entrySet()
 				.stream()
 				.sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
 				.limit(12)
 				.forEach((e) -> System.out.printf("    %8.0f ms %5.1f%%  %7d calls  %s%n", e.getValue()[0],
 						100 * e.getValue()[0] / capacity, (long) e.getValue()[1], e.getKey()));
-			double rest = capacity - this.ldapMs - this.pgMs;
-			System.out.printf("    => slapd %.0f ms (%.0f%%), PostgreSQL %.0f ms (%.0f%%), rest (on CPU in mapping, "
-					+ "LDAP/JDBC client code, waiting for the other threads, or runnable/GC) %.0f ms (%.0f%%)%n",
-					this.ldapMs, 100 * this.ldapMs / capacity, this.pgMs, 100 * this.pgMs / capacity, rest,
-					100 * rest / capacity);
+			System.out.printf("    => slapd %.0f ms (%.0f%%), PostgreSQL %.0f ms (%.0f%%)%n", this.ldapMs,
+					100 * this.ldapMs / capacity, this.pgMs, 100 * this.pgMs / capacity);
+			if (this.threads.size() == 1) {
+				double rest = capacity - this.ldapMs - this.pgMs;
+				System.out.printf("       rest (on CPU in mapping, LDAP/JDBC client code, waiting for the writers, or "
+						+ "runnable/GC) %.0f ms (%.0f%%)%n", rest, 100 * rest / capacity);
+			}
 			if (this.cpuSamples > 0) {
 				System.out.printf("    on CPU: %.0f%% of a thread's time on average (%d ThreadCPULoad samples)%n",
 						100 * this.cpuLoad / this.cpuSamples, this.cpuSamples);
