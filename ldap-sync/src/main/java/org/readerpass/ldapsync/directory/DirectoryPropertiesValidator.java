@@ -186,6 +186,13 @@ public final class DirectoryPropertiesValidator
 		}
 		if (library.trustedCertificates() != null) {
 			checkCertificates(library.trustedCertificates(), "trusted-certificates", problems);
+			boolean tls = library.startTls() || library.urls()
+				.stream()
+				.anyMatch((url) -> url != null && "ldaps".equalsIgnoreCase(url.getScheme()));
+			if (!tls && !library.urls().isEmpty()) {
+				problems.add("trusted-certificates", "no URL uses TLS, so the certificates would never be checked: "
+						+ "use ldaps:// or set start-tls: true, or remove it");
+			}
 		}
 	}
 

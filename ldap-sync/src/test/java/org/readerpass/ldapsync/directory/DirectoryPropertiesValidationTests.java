@@ -371,6 +371,19 @@ class DirectoryPropertiesValidationTests {
 	}
 
 	@Test
+	void problemsWhenTrustedCertificatesButNoUrlUsesTlsThenReported() throws IOException {
+		LibraryDirectory l = tls(DemoDirectories.library(DemoLibrary.ZJ), "zj",
+				List.of(URI.create("ldap://ldap.zjlib.example")), false, file("ca.pem", TEST_CA_PEM));
+		LibraryDirectory plain = new LibraryDirectory(l.library(), l.preset(), l.urls(), true, l.bindDn(),
+				l.bindPassword(), l.baseDn(), l.filter(), l.pageSize(), l.connectTimeout(), l.responseTimeout(),
+				l.bindTimeout(), l.poolSize(), l.mapping(), null, null, null, null, null, null, false,
+				l.trustedCertificates(), null);
+		assertThat(DirectoryPropertiesValidator.problems(only(plain))).containsExactly(
+				"readerpass.directory.libraries[0].trusted-certificates (library zj): no URL uses TLS, so the "
+						+ "certificates would never be checked: use ldaps:// or set start-tls: true, or remove it");
+	}
+
+	@Test
 	void startWhenStartTlsAndTrustedCertificatesSetThenBound() throws IOException {
 		Path ca = this.temp.resolve("zj-ca.pem");
 		Files.writeString(ca, TEST_CA_PEM);
