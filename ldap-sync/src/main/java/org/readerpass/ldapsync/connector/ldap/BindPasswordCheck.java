@@ -8,6 +8,8 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks passwords by simple binds on a pool of connections used for nothing else (so a
@@ -16,9 +18,14 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
  */
 final class BindPasswordCheck implements AutoCloseable {
 
+	private static final Logger logger = LoggerFactory.getLogger(BindPasswordCheck.class);
+
+	private final String library;
+
 	private final LDAPConnectionPool pool;
 
 	BindPasswordCheck(String library, ServerSet servers, int poolSize, long waitMillis) {
+		this.library = library;
 		try {
 			this.pool = new LDAPConnectionPool(servers, null, 0, poolSize, null, false);
 		}
@@ -54,6 +61,9 @@ final class BindPasswordCheck implements AutoCloseable {
 			connection = this.pool.getConnection();
 		}
 		catch (LDAPException ex) {
+			// why (down, refused, TLS not trusted …) is for the operator: the reader sees "unavailable"
+			logger.warn("Password check: no connection to the directory library={}: {}", this.library,
+					ex.getExceptionMessage());
 			return PasswordCheck.DIRECTORY_UNAVAILABLE;
 		}
 		try {

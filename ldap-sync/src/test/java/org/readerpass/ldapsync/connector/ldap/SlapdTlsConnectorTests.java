@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests.Collected;
 import org.readerpass.ldapsync.connector.DirectoryEntry;
 import org.readerpass.ldapsync.connector.DirectoryException;
@@ -34,6 +35,8 @@ import org.readerpass.ldapsync.testsupport.DemoReaders;
 import org.readerpass.ldapsync.testsupport.Slapd;
 import org.readerpass.ldapsync.verify.PasswordCheck;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
@@ -133,11 +136,16 @@ class SlapdTlsConnectorTests {
 	}
 
 	@Test
-	void verifyWhenStartTlsAndCaNotTrustedThenDirectoryUnavailable() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void verifyWhenStartTlsAndCaNotTrustedThenDirectoryUnavailableAndTheCauseLogged(CapturedOutput output) {
 		DemoReader reader = DemoReaders.of(LIBRARY).get(0);
 		try (LdapConnector connector = connector(List.of(URI.create(this.slapd.url())), true, null)) {
 			assertThat(connector.verify(reader.dn(), reader.password())).isEqualTo(PasswordCheck.DIRECTORY_UNAVAILABLE);
 		}
+		assertThat(output.getOut() + output.getErr())
+			.contains("Password check: no connection to the directory library=" + LIBRARY.code())
+			.contains("TLS with the directory failed")
+			.doesNotContain(reader.password());
 	}
 
 	@Test
