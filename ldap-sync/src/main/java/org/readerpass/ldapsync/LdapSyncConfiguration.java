@@ -2,6 +2,7 @@ package org.readerpass.ldapsync;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -117,9 +118,10 @@ public class LdapSyncConfiguration {
 	/** Closed before the connectors (it depends on them through the syncs). */
 	@Bean(destroyMethod = "close")
 	SyncScheduler syncScheduler(DirectoryFullSync fullSync, IncrementalSync incrementalSync,
-			DirectoryProperties properties) {
+			DirectoryProperties properties, JdbcSyncRuns syncRuns) {
 		return new SyncScheduler(fullSync, incrementalSync, SyncScheduler.schedules(properties),
-				new ContentSyncStreams(fullSync));
+				new ContentSyncStreams(fullSync), syncRuns, Clock.systemUTC(),
+				Duration.ofSeconds(SyncScheduler.FIRST_RETRY_SECONDS));
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package org.readerpass.ldapsync.sync;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,17 +44,24 @@ public final class StartupSync implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		Set<String> notCompleted = new HashSet<>();
 		if (!this.enabled) {
 			logger.info("Start-up sync is off (readerpass.directory.startup-sync=false)");
 		}
 		else {
-			this.fullSync.runAll().forEach(StartupSync::log);
+			for (SyncResult result : this.fullSync.runAll()) {
+				log(result);
+				if (!result.completed()) {
+					notCompleted.add(result.libraryCode());
+				}
+			}
 		}
 		if (this.scheduler == null) {
 			return;
 		}
 		if (this.scheduleEnabled) {
-			this.scheduler.start(false); // the first scheduled full run comes one interval after start-up
+			// the first scheduled full run comes one interval after start-up; one that did not complete is retried
+			this.scheduler.start(false, notCompleted);
 		}
 		else {
 			logger.info("Sync schedules are off (readerpass.directory.schedule-enabled=false)");

@@ -1,7 +1,10 @@
 package org.readerpass.ldapsync.sync;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -22,12 +25,25 @@ import org.slf4j.LoggerFactory;
  * {@code content-sync-persist} has no incremental runs: its {@link ContentSyncStreams stream} starts
  * with the schedules instead. A full and an incremental run of one
  * library never overlap (they share {@link DirectoryFullSync}'s lock: the second one returns at once).
+ *
+ * <p>
+ * A full run that did not read the directory to the end (the directory or the connection failed,
+ * the lease was lost, the node holding the lease died and it has not expired yet) is tried again,
+ * on this node, after {@value #FIRST_RETRY_SECONDS} s, then after twice as long each time, until
+ * one completes or the next scheduled run comes. With the runs recorded in a store every node
+ * shares ({@link SyncRuns}), a full run, scheduled or retried, is left out when a complete one of
+ * the library finished less than nine tenths of the interval ago, on any node: several nodes then
+ * make about one full run per interval, not one each, and a run cut short on a node that died is
+ * taken over by another within minutes.
  */
 public final class SyncScheduler implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncScheduler.class);
 
 	private static final long SHUTDOWN_WAIT_SECONDS = 10;
+
+	/** The first retry of a full run that did not complete. */
+	public static final long FIRST_RETRY_SECONDS = 60;
 
 	private final FullSync fullSync;
 
@@ -36,6 +52,12 @@ public final class SyncScheduler implements AutoCloseable {
 	private final List<LibrarySchedule> schedules;
 
 	private final ContentSyncStreams streams;
+
+	private final SyncRuns runs;
+
+	private final Clock clock;
+
+	private final Duration firstRetry;
 
 	private ScheduledExecutorService executor;
 
@@ -49,6 +71,23 @@ public final class SyncScheduler implements AutoCloseable {
 	 */
 	public SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules,
 			ContentSyncStreams streams) {
+		this(fullSync, incrementalSync, schedules, streams, null, Clock.systemUTC(),
+				Duration.ofSeconds(FIRST_RETRY_SECONDS));
+	}
+
+	/**
+	 * @param streams as above; {@code null} when no library streams
+	 * @param runs the recorded runs, shared by every node ({@code null}: each node runs on its own intervals)
+	 * @param firstRetry how long after a full run that did not complete it is tried again (then twice as long)
+	 */
+	public SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules,
+			ContentSyncStreams streams, SyncRuns runs, Clock clock, Duration firstRetry) {
+		if (firstRetry.isNegative() || firstRetry.isZero()) {
+			throw new IllegalArgumentException("the first retry must be after a positive delay");
+		}
+		this.runs = runs;
+		this.clock = clock;
+		this.firstRetry = firstRetry;
 		this.fullSync = fullSync;
 		this.incrementalSync = incrementalSync;
 		this.schedules = List.copyOf(schedules);
@@ -75,6 +114,16 @@ public final class SyncScheduler implements AutoCloseable {
 	 * @throws IllegalStateException when already started
 	 */
 	public synchronized void start(boolean fullSyncFirst) {
+		start(fullSyncFirst, Set.of());
+	}
+
+	/**
+	 * Starts the schedules, with a retry of the full run for the libraries whose start-up run did
+	 * not complete (after the first retry delay, as for a scheduled run).
+	 * @param fullSyncFirst as {@link #start(boolean)}
+	 * @param notCompleted libraries whose start-up full run did not read the directory to the end
+	 */
+	public synchronized void start(boolean fullSyncFirst, Set<String> notCompleted) {
 		if (this.executor != null) {
 			throw new IllegalStateException("sync schedules already started");
 		}
@@ -83,8 +132,12 @@ public final class SyncScheduler implements AutoCloseable {
 			String library = schedule.library();
 			long full = schedule.fullSyncInterval().toMillis();
 			long incremental = schedule.incrementalInterval().toMillis();
-			this.executor.scheduleWithFixedDelay(() -> runSafely(library, SyncKind.FULL, () -> this.fullSync.run(library)),
-					fullSyncFirst ? 0 : full, full, TimeUnit.MILLISECONDS);
+			this.executor.scheduleWithFixedDelay(() -> fullRun(schedule, null), fullSyncFirst ? 0 : full, full,
+					TimeUnit.MILLISECONDS);
+			if (!fullSyncFirst && notCompleted.contains(library) && this.firstRetry.toMillis() < full) {
+				this.executor.schedule(() -> fullRun(schedule, this.firstRetry), this.firstRetry.toMillis(),
+						TimeUnit.MILLISECONDS);
+			}
 			if (schedule.persist()) {
 				this.streams.start(List.of(library));
 				logger.info("Sync scheduled library={} fullSyncInterval={} changes=content-sync-persist", library,
@@ -103,8 +156,62 @@ public final class SyncScheduler implements AutoCloseable {
 		return this.executor != null && !this.executor.isShutdown();
 	}
 
-	/** A failing run must not end its schedule (an exception would cancel the repetition). */
-	private static void runSafely(String library, SyncKind kind, Supplier<SyncResult> sync) {
+	/**
+	 * A full run, unless a complete one finished recently; tried again later when it does not
+	 * complete.
+	 * @param retried the delay before this run when it is a retry, {@code null} for a scheduled run
+	 */
+	private void fullRun(LibrarySchedule schedule, Duration retried) {
+		String library = schedule.library();
+		if (completedRecently(schedule)) {
+			logger.debug("Scheduled full sync left out library={}: a complete one finished less than {} ago", library,
+					recent(schedule));
+			return;
+		}
+		SyncResult result = runSafely(library, SyncKind.FULL, () -> this.fullSync.run(library));
+		if (result != null && result.runId() != null && result.completed()) {
+			return;
+		}
+		Duration next = (retried != null) ? retried.multipliedBy(2) : this.firstRetry;
+		if (next.compareTo(schedule.fullSyncInterval()) >= 0) {
+			return; // the next scheduled run comes first
+		}
+		synchronized (this) {
+			if (this.executor == null || this.executor.isShutdown()) {
+				return;
+			}
+			this.executor.schedule(() -> fullRun(schedule, next), next.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		logger.info("Full sync did not complete, trying again library={} in={}", library, next);
+	}
+
+	/** Whether a complete full run of the library, on any node, finished less than {@link #recent} ago. */
+	private boolean completedRecently(LibrarySchedule schedule) {
+		if (this.runs == null) {
+			return false;
+		}
+		try {
+			Instant since = this.clock.instant().minus(recent(schedule));
+			return this.runs.latest(schedule.library(), SyncKind.FULL, 10)
+				.stream()
+				.filter(SyncResult::completed)
+				.findFirst()
+				.map((run) -> run.finished().isAfter(since))
+				.orElse(false);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recorded runs not readable, running the full sync library={}", schedule.library(), ex);
+			return false;
+		}
+	}
+
+	/** Nine tenths of the interval: this node's own next run (one interval after its last) is never left out. */
+	private static Duration recent(LibrarySchedule schedule) {
+		return schedule.fullSyncInterval().multipliedBy(9).dividedBy(10);
+	}
+
+	/** A failing run must not end its schedule (an exception would cancel the repetition); {@code null} if it threw. */
+	private static SyncResult runSafely(String library, SyncKind kind, Supplier<SyncResult> sync) {
 		try {
 			SyncResult result = sync.get();
 			if (result.runId() == null) {
@@ -114,9 +221,11 @@ public final class SyncScheduler implements AutoCloseable {
 			else if (kind == SyncKind.FULL) {
 				StartupSync.log(result);
 			}
+			return result;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Scheduled sync failed library={} kind={}", library, kind, ex);
+			return null;
 		}
 	}
 

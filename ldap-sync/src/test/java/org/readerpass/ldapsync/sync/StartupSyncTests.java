@@ -3,8 +3,12 @@ package org.readerpass.ldapsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +82,25 @@ class StartupSyncTests {
 	}
 
 	@Test
+	void runWhenALibraryDidNotCompleteThenItAloneIsRetriedSoonNotAfterTheInterval() throws InterruptedException {
+		FixedResults fullSync = new FixedResults(List.of(
+				new SyncResult("zj", 24, 24, 0, 0, 0, List.of(), STARTED, STARTED.plusMillis(85), null),
+				new SyncResult("zj.sx", 3, 3, 0, 0, 0, List.of(), STARTED, STARTED.plusMillis(9), "connection lost")));
+		Duration hour = Duration.ofHours(1);
+		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null,
+				List.of(new SyncScheduler.LibrarySchedule("zj", hour, hour), new SyncScheduler.LibrarySchedule("zj.sx", hour, hour)),
+				null, null, Clock.systemUTC(), Duration.ofMillis(50))) {
+			new StartupSync(fullSync, true, scheduler, true).run(new DefaultApplicationArguments());
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (fullSync.single.isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			Thread.sleep(200);
+			assertThat(fullSync.single).containsExactly("zj.sx");
+		}
+	}
+
+	@Test
 	void runWhenScheduleDisabledThenSchedulerNotStartedAndSaid() {
 		FixedResults fullSync = new FixedResults(List.of());
 		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null, List.of())) {
@@ -99,9 +122,14 @@ class StartupSyncTests {
 			this.results = results;
 		}
 
+		/** Libraries run one by one (scheduled or retried runs). */
+		private final List<String> single = new CopyOnWriteArrayList<>();
+
 		@Override
 		public SyncResult run(String libraryCode) {
-			throw new UnsupportedOperationException();
+			this.single.add(libraryCode);
+			return new SyncResult(UUID.randomUUID(), libraryCode, 0, 0, 0, 0, 0, List.of(), STARTED, STARTED,
+					null, 0, 0, 0, 0, null, null);
 		}
 
 		@Override
