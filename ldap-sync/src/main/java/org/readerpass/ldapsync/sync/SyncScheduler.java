@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ public final class SyncScheduler implements AutoCloseable {
 
 	private final Duration firstRetry;
 
-	private ScheduledExecutorService executor;
+	private volatile ScheduledExecutorService executor;
 
 	public SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules) {
 		this(fullSync, incrementalSync, schedules, null);
@@ -176,11 +177,16 @@ public final class SyncScheduler implements AutoCloseable {
 		if (next.compareTo(schedule.fullSyncInterval()) >= 0) {
 			return; // the next scheduled run comes first
 		}
-		synchronized (this) {
-			if (this.executor == null || this.executor.isShutdown()) {
-				return;
-			}
-			this.executor.schedule(() -> fullRun(schedule, next), next.toMillis(), TimeUnit.MILLISECONDS);
+		// not under this object's lock: close() holds it while it waits for this very thread to end
+		ScheduledExecutorService executor = this.executor;
+		if (executor == null || executor.isShutdown()) {
+			return;
+		}
+		try {
+			executor.schedule(() -> fullRun(schedule, next), next.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			return; // closing
 		}
 		logger.info("Full sync did not complete, trying again library={} in={}", library, next);
 	}
