@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,30 @@ class SyncSchedulerRetryTests {
 		awaitCalls(1);
 	}
 
+	@Test
+	void closeWhenAFullRunIsCutShortByItThenItsThreadHasEndedWhenCloseReturns() throws InterruptedException {
+		CountDownLatch running = new CountDownLatch(1);
+		AtomicReference<Thread> runThread = new AtomicReference<>();
+		this.fullSync.blocking = () -> {
+			runThread.set(Thread.currentThread());
+			running.countDown();
+			try {
+				Thread.sleep(Duration.ofMinutes(5).toMillis()); // a long read, until the scheduler closes
+			}
+			catch (InterruptedException ex) {
+				return result("zj", "sync failed: interrupted"); // not complete: would be retried
+			}
+			return result("zj", null);
+		};
+		start(true, Set.of());
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+		this.scheduler.close();
+
+		assertThat(runThread.get().isAlive()).as("the run's thread ended before close() returned").isFalse();
+		assertThat(this.fullSync.calls).hasSize(1);
+	}
+
 	private void start(boolean fullSyncFirst, Set<String> notCompleted) {
 		this.scheduler = new SyncScheduler(this.fullSync, (library) -> {
 			throw new AssertionError("no incremental run within the test");
@@ -139,9 +167,15 @@ class SyncSchedulerRetryTests {
 
 		final List<Instant> calls = Collections.synchronizedList(new ArrayList<>());
 
+		/** When set, answers the runs instead of the script. */
+		volatile Supplier<SyncResult> blocking;
+
 		@Override
 		public SyncResult run(String libraryCode) {
 			this.calls.add(Instant.now());
+			if (this.blocking != null) {
+				return this.blocking.get();
+			}
 			SyncResult next = this.results.poll();
 			return (next != null) ? next : result(libraryCode, null);
 		}
