@@ -1,8 +1,6 @@
 package org.readerpass.ldapsync.account;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -61,8 +59,8 @@ final class LinkingLock {
 	private boolean isPostgres() {
 		Boolean known = this.postgres;
 		if (known == null) {
-			try (Connection connection = this.dataSource.getConnection()) {
-				known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+			try {
+				known = DatabaseProduct.isPostgres(this.dataSource);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("database not reachable: " + ex.getMessage(), ex);

@@ -1,8 +1,6 @@
 package org.readerpass.ldapsync.account;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -54,11 +52,8 @@ final class TableStatistics {
 
 	private boolean isPostgres() {
 		if (this.postgres == null) {
-			try (Connection connection = this.dataSource.getConnection()) {
-				this.postgres = connection.getMetaData()
-					.getDatabaseProductName()
-					.toLowerCase(Locale.ROOT)
-					.contains("postgresql");
+			try {
+				this.postgres = DatabaseProduct.isPostgres(this.dataSource);
 			}
 			catch (SQLException ex) {
 				return false; // try again next time
