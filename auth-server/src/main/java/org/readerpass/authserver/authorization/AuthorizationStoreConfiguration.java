@@ -19,8 +19,8 @@ class AuthorizationStoreConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(AuthorizationStoreConfiguration.class);
 
 	@Bean
-	IndexedInMemoryAuthorizationService authorizationService() {
-		return new IndexedInMemoryAuthorizationService(Clock.systemUTC());
+	IndexedInMemoryAuthorizationService authorizationService(Clock clock) {
+		return new IndexedInMemoryAuthorizationService(clock);
 	}
 
 	@Bean

@@ -1,17 +1,14 @@
 package org.readerpass.authserver.resource;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.readerpass.adminui.api.InvalidRequestException;
 import org.readerpass.adminui.api.PolicyAdministration;
 import org.readerpass.adminui.policy.PolicyHolder;
-import org.readerpass.adminui.policy.ReaderContexts;
 import org.readerpass.adminui.store.Actor;
 import org.readerpass.adminui.store.PolicyStore;
 import org.readerpass.authserver.network.NetworkProperties;
-import org.readerpass.authserver.token.ReaderContextFactory;
 import org.readerpass.policy.entitlement.Entitlements;
 import org.readerpass.policy.entitlement.FederationRule;
 import org.readerpass.policy.network.LibraryTree;
@@ -52,16 +49,6 @@ class PolicyConfiguration {
 	@Bean
 	ResourceAccess resourceAccess(PolicyHolder policy, Entitlements entitlements) {
 		return new ResourceAccess(policy, entitlements);
-	}
-
-	@Bean
-	ReaderContextFactory readerContextFactory(ReaderContexts readerContexts) {
-		return (reader, address, at) -> readerContexts.forAccount(reader.accountId(), address, at);
-	}
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 	/**

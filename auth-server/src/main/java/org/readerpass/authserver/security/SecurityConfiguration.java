@@ -9,7 +9,6 @@ import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.resource.ResourceRequestValidator;
 import org.readerpass.authserver.token.ReaderClaims;
-import org.readerpass.authserver.token.ReaderContextFactory;
 import org.readerpass.authserver.token.TokenCustomizer;
 import org.readerpass.authserver.token.UserInfoMapper;
 import org.readerpass.ldapsync.account.ReaderAccounts;
@@ -42,14 +41,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	@Bean
-	ReaderClaims readerClaims(ReaderAccounts accounts) {
-		return new ReaderClaims(accounts);
-	}
-
-	@Bean
-	TokenCustomizer tokenCustomizer(SigningKeys signingKeys, ReaderClaims readerClaims, ResourceAccess resourceAccess,
-			ReaderContextFactory readerContexts, Clock clock) {
-		return new TokenCustomizer(signingKeys, readerClaims, resourceAccess, readerContexts, clock);
+	TokenCustomizer tokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
+			Clock clock) {
+		return new TokenCustomizer(signingKeys, accounts, resourceAccess, clock);
 	}
 
 	@Bean
@@ -60,7 +54,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
-			SigningKeys signingKeys, ReaderClaims readerClaims, ClientAddresses clientAddresses,
+			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
 			ResourceAccess resourceAccess) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
@@ -95,7 +89,7 @@ class SecurityConfiguration {
 						algorithms.add(signingKeys.algorithm().getName());
 					})
 					.claim("claims_supported", ReaderClaims.CLAIMS)))
-				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(readerClaims)))));
+				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(accounts)))));
 		// prompt=none must reach the authorization endpoint without a session, so that it can answer
 		// login_required to the client instead of showing a login page (OIDC Core §3.1.2.6).
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(new PromptNoneRequestMatcher(readerFacing))

@@ -13,7 +13,8 @@ import org.readerpass.authserver.login.ReaderPrincipal;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.resource.ResourceIndicators;
-import org.readerpass.policy.reader.ReaderContext;
+import org.readerpass.ldapsync.account.ReaderAccounts;
+import org.readerpass.ldapsync.account.SignedInReader;
 import org.readerpass.policy.resource.Resource;
 
 import org.springframework.security.core.Authentication;
@@ -30,7 +31,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * access tokens as RFC 9068 ({@code typ: at+jwt}, {@code client_id}, {@code auth_time},
  * {@code acr}), and — when the client names a resource server (RFC 8707) — {@code aud} set to it
  * and {@code entitlements} holding the reader's entitlements for that one resource; ID tokens
- * with {@code acr} and the reader claims their scopes release, never entitlements.
+ * with {@code acr} and the reader claims their scopes release, never entitlements. The reader is
+ * read once per token, as a {@link SignedInReader}: the one source of its claims and of the
+ * policy context its entitlements are evaluated in.
  */
 public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -38,43 +41,41 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 
 	private final SigningKeys signingKeys;
 
-	private final ReaderClaims readerClaims;
+	private final ReaderAccounts accounts;
 
 	private final ResourceAccess resourceAccess;
 
-	private final ReaderContextFactory readerContexts;
-
 	private final Clock clock;
 
-	public TokenCustomizer(SigningKeys signingKeys, ReaderClaims readerClaims, ResourceAccess resourceAccess,
-			ReaderContextFactory readerContexts, Clock clock) {
+	public TokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
+			Clock clock) {
 		this.signingKeys = signingKeys;
-		this.readerClaims = readerClaims;
+		this.accounts = accounts;
 		this.resourceAccess = resourceAccess;
-		this.readerContexts = readerContexts;
 		this.clock = clock;
 	}
 
 	@Override
 	public void customize(JwtEncodingContext context) {
 		context.getJwsHeader().algorithm(this.signingKeys.algorithm()).keyId(this.signingKeys.currentKeyId());
-		ReaderPrincipal reader = (context.getPrincipal() instanceof ReaderAuthenticationToken token)
+		ReaderPrincipal principal = (context.getPrincipal() instanceof ReaderAuthenticationToken token)
 				? token.getPrincipal() : null;
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-			customizeAccessToken(context, reader);
+			customizeAccessToken(context, principal);
 		}
-		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && reader != null) {
-			context.getClaims().claim("auth_time", Date.from(reader.authTime()));
-			this.readerClaims.forIdToken(reader, context.getAuthorizedScopes())
-				.forEach((name, value) -> context.getClaims().claim(name, value));
+		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && principal != null) {
+			context.getClaims().claim("auth_time", Date.from(principal.authTime()));
+			// an account purged since login releases nothing
+			signedIn(principal).ifPresent(reader -> ReaderClaims.forIdToken(reader, context.getAuthorizedScopes())
+				.forEach((name, value) -> context.getClaims().claim(name, value)));
 		}
 	}
 
-	private void customizeAccessToken(JwtEncodingContext context, ReaderPrincipal reader) {
+	private void customizeAccessToken(JwtEncodingContext context, ReaderPrincipal principal) {
 		context.getJwsHeader().type("at+jwt");
 		context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
-		if (reader != null) {
-			context.getClaims().claim("auth_time", Date.from(reader.authTime()));
+		if (principal != null) {
+			context.getClaims().claim("auth_time", Date.from(principal.authTime()));
 		}
 		URI audience = ResourceIndicators.choose(authorizedResources(context.getAuthorization()),
 				requestedResources(context.getAuthorizationGrant()));
@@ -83,22 +84,24 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		if (resource != null) {
 			context.getClaims().audience(List.of(resource.audience().toString()));
 		}
-		if (reader == null) {
+		if (principal == null) {
 			return;
 		}
-		if (resource == null) {
-			this.readerClaims.acr(reader).ifPresent(acr -> context.getClaims().claim("acr", acr));
-			return;
+		Optional<SignedInReader> reader = signedIn(principal);
+		reader.ifPresent(found -> context.getClaims().claim("acr", found.acr()));
+		if (resource != null) {
+			context.getClaims()
+				.claim(ENTITLEMENTS_CLAIM, reader
+					.map(found -> this.resourceAccess.entitlements(found.policyContext(
+							ReaderAddressCapture.readerAddress(context.getAuthorization()), this.clock.instant()),
+							resource))
+					.orElse(List.of()));
 		}
-		// the reader's policy context carries the sign-in account's verification level: acr from it,
-		// so the account is read once per token
-		Optional<ReaderContext> readerContext = this.readerContexts.create(reader,
-				ReaderAddressCapture.readerAddress(context.getAuthorization()), this.clock.instant());
-		readerContext.ifPresent(found -> context.getClaims().claim("acr", found.verification().acr()));
-		context.getClaims()
-			.claim(ENTITLEMENTS_CLAIM, readerContext
-				.map(found -> this.resourceAccess.entitlements(found, resource))
-				.orElse(List.of()));
+	}
+
+	/** The reader as signed in, read once per token; empty when the account was purged since. */
+	private Optional<SignedInReader> signedIn(ReaderPrincipal principal) {
+		return this.accounts.findSignedIn(principal.accountId());
 	}
 
 	private static Set<URI> authorizedResources(OAuth2Authorization authorization) {

@@ -3,9 +3,11 @@ package org.readerpass.authserver.token;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.readerpass.authserver.login.ReaderAuthenticationToken;
+import org.readerpass.ldapsync.account.ReaderAccounts;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -15,10 +17,10 @@ import org.springframework.security.oauth2.server.authorization.oidc.authenticat
 /** Userinfo: {@code sub} and the reader claims the access token's scopes release. */
 public final class UserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 
-	private final ReaderClaims readerClaims;
+	private final ReaderAccounts accounts;
 
-	public UserInfoMapper(ReaderClaims readerClaims) {
-		this.readerClaims = readerClaims;
+	public UserInfoMapper(ReaderAccounts accounts) {
+		this.accounts = accounts;
 	}
 
 	@Override
@@ -27,8 +29,10 @@ public final class UserInfoMapper implements Function<OidcUserInfoAuthentication
 		Authentication principal = authorization.getAttribute(Principal.class.getName());
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("sub", authorization.getPrincipalName());
-		if (principal instanceof ReaderAuthenticationToken reader) {
-			claims.putAll(this.readerClaims.forScopes(reader.getPrincipal(), context.getAccessToken().getScopes()));
+		Set<String> scopes = context.getAccessToken().getScopes();
+		if (principal instanceof ReaderAuthenticationToken reader && ReaderClaims.releaseReaderData(scopes)) {
+			this.accounts.findSignedIn(reader.getPrincipal().accountId())
+				.ifPresent(found -> claims.putAll(ReaderClaims.forScopes(found, scopes)));
 		}
 		return new OidcUserInfo(claims);
 	}

@@ -1,5 +1,14 @@
 package org.readerpass.authserver.architecture;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,9 +16,17 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.readerpass.adminui.archfixture.AdminUiClassUsingUnboundId;
+import org.readerpass.archfixture.cyclea.CycleA;
+import org.readerpass.archfixture.cycleb.CycleB;
 import org.readerpass.ldapsync.archfixture.LdapSyncClassUsingAuthServer;
+import org.readerpass.policy.archfixture.PolicyClassAskingDns;
+import org.readerpass.policy.archfixture.PolicyClassReadingAFile;
 import org.readerpass.policy.archfixture.PolicyClassUsingSpring;
+import org.readerpass.policy.network.IpLiterals;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -18,17 +35,48 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The module rules of DESIGN.md, checked on the production classes of every module:
  * {@code policy} ← {@code ldap-sync} ← {@code admin-ui} ← {@code auth-server}; only ldap-sync
- * imports LDAP libraries; only auth-server imports the authorization server. Each rule is also
- * shown to fail on a deliberately violating fixture class.
+ * imports LDAP libraries; only auth-server imports the authorization server; {@code policy} does
+ * no I/O; no module has a package cycle. Each rule is also shown to fail on a deliberately violating
+ * fixture class.
  */
 class ModuleDependencyRulesTests {
+
+	/**
+	 * The parts of the JDK that compute without I/O: language, collections, time, numbers, text,
+	 * digests, and the address and URI value types (whose look-ups the next rule forbids). Not
+	 * {@code java.io}, {@code java.nio.file}, sockets, {@code java.sql}, threads or processes.
+	 */
+	private static final DescribedPredicate<JavaClass> JDK_WITHOUT_IO = resideInAnyPackage("java.lang",
+			"java.lang.invoke", "java.lang.runtime", "java.util..", "java.time..", "java.math..", "java.nio.charset..",
+			"java.security")
+		.and(DescribedPredicate.not(belongToAnyOf(Thread.class, Process.class, ProcessBuilder.class, Runtime.class,
+				System.class, ClassLoader.class)))
+		.or(belongToAnyOf(URI.class, URISyntaxException.class, InetAddress.class, Inet4Address.class,
+				Inet6Address.class, UnknownHostException.class));
 
 	static final ArchRule POLICY_IS_PLAIN_JAVA = classes().that()
 		.resideInAPackage("org.readerpass.policy..")
 		.should()
-		.onlyDependOnClassesThat()
-		.resideInAnyPackage("org.readerpass.policy..", "java..")
-		.as("policy is plain Java: no Spring, no I/O libraries, no other module");
+		.onlyDependOnClassesThat(resideInAPackage("org.readerpass.policy..").or(JDK_WITHOUT_IO))
+		.as("policy is plain Java and does no I/O: no Spring, no I/O libraries, no other module, "
+				+ "only the JDK's computing packages");
+
+	/** {@link IpLiterals} may call {@code getByName}: it passes only literals (no DNS query). */
+	static final ArchRule POLICY_ASKS_NO_DNS = noClasses().that()
+		.resideInAPackage("org.readerpass.policy..")
+		.and()
+		.doNotBelongToAnyOf(IpLiterals.class)
+		.should()
+		.callMethod(InetAddress.class, "getByName", String.class)
+		.orShould()
+		.callMethod(InetAddress.class, "getAllByName", String.class)
+		.orShould()
+		.callMethod(InetAddress.class, "getLocalHost")
+		.orShould()
+		.callMethod(InetAddress.class, "getHostName")
+		.orShould()
+		.callMethod(InetAddress.class, "getCanonicalHostName")
+		.as("policy asks no DNS: IP literals are parsed by IpLiterals only");
 
 	static final ArchRule LDAP_SYNC_DEPENDS_ON_POLICY_ONLY = noClasses().that()
 		.resideInAPackage("org.readerpass.ldapsync..")
@@ -62,6 +110,13 @@ class ModuleDependencyRulesTests {
 		.should()
 		.beFreeOfCycles();
 
+	/** Within every module, feature packages (and their subpackages) depend on each other one way. */
+	static final ArchRule PACKAGES_FREE_OF_CYCLES = slices().matching("org.readerpass.(*).(*)..")
+		.namingSlices("$1.$2")
+		.should()
+		.beFreeOfCycles()
+		.as("no package cycle in any module");
+
 	static JavaClasses production;
 
 	@BeforeAll
@@ -75,11 +130,13 @@ class ModuleDependencyRulesTests {
 	@Test
 	void productionClassesWhenCheckedThenFollowEveryModuleRule() {
 		POLICY_IS_PLAIN_JAVA.check(production);
+		POLICY_ASKS_NO_DNS.check(production);
 		LDAP_SYNC_DEPENDS_ON_POLICY_ONLY.check(production);
 		ADMIN_UI_DOES_NOT_DEPEND_ON_AUTH_SERVER.check(production);
 		ONLY_LDAP_SYNC_IMPORTS_LDAP.check(production);
 		ONLY_AUTH_SERVER_IMPORTS_AUTHORIZATION_SERVER.check(production);
 		MODULES_FREE_OF_CYCLES.check(production);
+		PACKAGES_FREE_OF_CYCLES.check(production);
 	}
 
 	@Test
@@ -92,8 +149,26 @@ class ModuleDependencyRulesTests {
 			.isInstanceOf(AssertionError.class);
 	}
 
-	private static JavaClasses fixture(Class<?> type) {
-		return new ClassFileImporter().importClasses(type);
+	@Test
+	void policyRulesWhenPolicyDoesIoThenFail() {
+		assertThatThrownBy(() -> POLICY_IS_PLAIN_JAVA.check(fixture(PolicyClassReadingAFile.class)))
+			.isInstanceOf(AssertionError.class)
+			.hasMessageContaining("java.nio.file.Files");
+		assertThatThrownBy(() -> POLICY_ASKS_NO_DNS.check(fixture(PolicyClassAskingDns.class)))
+			.isInstanceOf(AssertionError.class)
+			.hasMessageContaining("getByName");
+	}
+
+	@Test
+	void packageCycleRuleWhenTwoPackagesUseEachOtherThenFails() {
+		assertThatThrownBy(() -> PACKAGES_FREE_OF_CYCLES.check(fixture(CycleA.class, CycleB.class)))
+			.isInstanceOf(AssertionError.class)
+			.hasMessageContaining("archfixture.cyclea")
+			.hasMessageContaining("archfixture.cycleb");
+	}
+
+	private static JavaClasses fixture(Class<?>... types) {
+		return new ClassFileImporter().importClasses(types);
 	}
 
 }

@@ -21,4 +21,12 @@ public interface ReaderAccounts {
 	/** All linked accounts of one person, ordered by library code. */
 	List<ReaderAccount> findByReaderId(UUID readerId);
 
+	/**
+	 * The person as signed in with this account (its linked accounts read when first needed).
+	 * @return empty when the account is not stored (e.g. purged since the reader signed in)
+	 */
+	default Optional<SignedInReader> findSignedIn(UUID accountId) {
+		return findById(accountId).map(account -> SignedInReader.of(account, this));
+	}
+
 }
