@@ -1,10 +1,8 @@
-package org.readerpass.authserver.redis;
+package org.readerpass.adminui.policy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.readerpass.adminui.policy.LocalPolicyChanges;
-import org.readerpass.adminui.policy.PolicyChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

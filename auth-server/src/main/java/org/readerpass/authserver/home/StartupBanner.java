@@ -1,4 +1,4 @@
-package org.readerpass.authserver.web;
+package org.readerpass.authserver.home;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

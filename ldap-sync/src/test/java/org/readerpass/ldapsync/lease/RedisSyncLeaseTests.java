@@ -1,8 +1,7 @@
-package org.readerpass.authserver.redis;
+package org.readerpass.ldapsync.lease;
 
 import org.junit.jupiter.api.AfterEach;
-import org.readerpass.ldapsync.lease.SyncLease;
-import org.readerpass.ldapsync.lease.SyncLeaseContractTests;
+import org.readerpass.ldapsync.testsupport.TestRedis;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;

@@ -1,4 +1,4 @@
-package org.readerpass.authserver.redis;
+package org.readerpass.ldapsync.testsupport;
 
 import java.net.URI;
 import java.util.UUID;
@@ -11,16 +11,16 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * {@value #LOCAL_URL}. No server: the test fails (never skips) saying what to start. Every test
  * works under a key prefix (and channel names) of its own, so the server is left as found.
  */
-final class TestRedis {
+public final class TestRedis {
 
-	static final String URL_ENV = "READERPASS_TEST_REDIS_URL";
+	public static final String URL_ENV = "READERPASS_TEST_REDIS_URL";
 
-	static final String LOCAL_URL = "redis://127.0.0.1:6379";
+	public static final String LOCAL_URL = "redis://127.0.0.1:6379";
 
 	private TestRedis() {
 	}
 
-	static LettuceConnectionFactory connect() {
+	public static LettuceConnectionFactory connect() {
 		String url = System.getenv().getOrDefault(URL_ENV, LOCAL_URL);
 		URI uri = URI.create(url);
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
@@ -39,7 +39,7 @@ final class TestRedis {
 	}
 
 	/** A key prefix / channel namespace no other test run uses. */
-	static String uniquePrefix() {
+	public static String uniquePrefix() {
 		return "readerpass-test:" + UUID.randomUUID() + ":";
 	}
 

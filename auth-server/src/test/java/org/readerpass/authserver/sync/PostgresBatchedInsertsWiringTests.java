@@ -1,4 +1,4 @@
-package org.readerpass.authserver.store;
+package org.readerpass.authserver.sync;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;

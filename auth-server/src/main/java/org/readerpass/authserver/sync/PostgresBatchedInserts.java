@@ -1,4 +1,4 @@
-package org.readerpass.authserver.store;
+package org.readerpass.authserver.sync;
 
 import java.util.Locale;
 

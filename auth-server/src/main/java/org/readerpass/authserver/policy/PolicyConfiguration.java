@@ -1,14 +1,18 @@
-package org.readerpass.authserver.resource;
+package org.readerpass.authserver.policy;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.readerpass.adminui.api.InvalidRequestException;
 import org.readerpass.adminui.api.PolicyAdministration;
+import org.readerpass.adminui.policy.LocalPolicyChanges;
+import org.readerpass.adminui.policy.PolicyChanges;
 import org.readerpass.adminui.policy.PolicyHolder;
+import org.readerpass.adminui.policy.RedisPolicyChanges;
 import org.readerpass.adminui.store.Actor;
 import org.readerpass.adminui.store.PolicyStore;
 import org.readerpass.authserver.network.NetworkProperties;
+import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.policy.entitlement.Entitlements;
 import org.readerpass.policy.entitlement.FederationRule;
 import org.readerpass.policy.network.LibraryTree;
@@ -17,15 +21,18 @@ import org.readerpass.policy.network.NetworkZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * The entitlement policy as the token endpoint uses it: the network plan (libraries and zones),
- * the live policy snapshot of the admin module, entitlement URNs for this network, and the seed
- * that fills an empty store at first start.
+ * the live policy snapshot of the admin module, how policy changes reach every node, entitlement
+ * URNs for this network, and the seed that fills an empty store at first start.
  */
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
@@ -44,6 +51,21 @@ class PolicyConfiguration {
 			.stream()
 			.map(entry -> new FederationRule(entry.resource(), entry.value()))
 			.toList());
+	}
+
+	/** Policy changes reach every node through Redis pub/sub ({@code readerpass.policy.changes=redis}). */
+	@Bean
+	@ConditionalOnProperty(name = "readerpass.policy.changes", havingValue = "redis")
+	PolicyChanges redisPolicyChanges(RedisConnectionFactory connections,
+			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix) {
+		return new RedisPolicyChanges(connections, keyPrefix + "policy-changes");
+	}
+
+	/** Policy changes stay in this JVM (one node, the embedded default). */
+	@Bean
+	@ConditionalOnProperty(name = "readerpass.policy.changes", havingValue = "local", matchIfMissing = true)
+	PolicyChanges localPolicyChanges() {
+		return new LocalPolicyChanges();
 	}
 
 	@Bean

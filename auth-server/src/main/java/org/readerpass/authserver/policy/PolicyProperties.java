@@ -1,4 +1,4 @@
-package org.readerpass.authserver.resource;
+package org.readerpass.authserver.policy;
 
 import java.util.List;
 

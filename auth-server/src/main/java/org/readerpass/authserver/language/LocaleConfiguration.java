@@ -1,4 +1,4 @@
-package org.readerpass.authserver.web;
+package org.readerpass.authserver.language;
 
 import java.time.Duration;
 import java.util.Locale;

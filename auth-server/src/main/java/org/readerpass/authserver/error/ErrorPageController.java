@@ -1,4 +1,4 @@
-package org.readerpass.authserver.web;
+package org.readerpass.authserver.error;
 
 import java.util.Map;
 import java.util.Objects;

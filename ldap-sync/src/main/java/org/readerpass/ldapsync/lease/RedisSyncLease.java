@@ -1,11 +1,10 @@
-package org.readerpass.authserver.redis;
+package org.readerpass.ldapsync.lease;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.readerpass.ldapsync.lease.SyncLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

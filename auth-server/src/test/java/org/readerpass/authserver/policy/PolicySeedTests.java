@@ -1,4 +1,4 @@
-package org.readerpass.authserver.resource;
+package org.readerpass.authserver.policy;
 
 import org.junit.jupiter.api.Test;
 import org.readerpass.adminui.api.GrantRequest;
