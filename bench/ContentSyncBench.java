@@ -28,6 +28,7 @@ import org.readerpass.ldapsync.sync.ContentSyncStreams;
 import org.readerpass.ldapsync.sync.DeletionPolicy;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
 import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
+import org.readerpass.ldapsync.sync.LibrarySyncCoordinator;
 import org.readerpass.ldapsync.sync.SyncResult;
 import org.readerpass.policy.Secret;
 
@@ -72,11 +73,11 @@ public class ContentSyncBench {
 			InMemorySyncLease lease = new InMemorySyncLease(Clock.systemUTC());
 			LdapConnector timestamps = connector(url, syncDn, syncPassword, baseDn, ChangeDetection.TIMESTAMPS);
 			LdapConnector persist = connector(url, syncDn, syncPassword, baseDn, ChangeDetection.CONTENT_SYNC_PERSIST);
-			DirectoryFullSync byTimestamps = fullSync(timestamps, accounts, database, hasher, lease);
-			DirectoryFullSync byContent = fullSync(persist, accounts, database, hasher, lease);
+			LibrarySyncCoordinator byTimestamps = coordinator(timestamps, accounts, database, hasher, lease);
+			LibrarySyncCoordinator byContent = coordinator(persist, accounts, database, hasher, lease);
 			SplittableRandom random = new SplittableRandom(20261125);
 			try (LDAPConnection ldap = new LDAPConnection(url.getHost(), url.getPort(), rootDn, rootPassword)) {
-				SyncResult full = byContent.run(LIBRARY);
+				SyncResult full = new DirectoryFullSync(byContent).run(LIBRARY);
 				report("full run 3 (nothing changed, content-sync connector: takes and stores the cookie)", full);
 
 				modify(ldap, baseDn, readers, random, 1000, "ts");
@@ -131,6 +132,8 @@ public class ContentSyncBench {
 							(visible - t0) / 1_000_000, (visible - sent) / 1_000_000);
 				}
 			}
+			byTimestamps.close();
+			byContent.close();
 			timestamps.close();
 			persist.close();
 		}
@@ -145,11 +148,11 @@ public class ContentSyncBench {
 		return LdapConnector.create(directory, directory.urls(), ZoneId.of("Asia/Shanghai"));
 	}
 
-	private static DirectoryFullSync fullSync(LdapConnector connector, JdbcReaderAccounts accounts, DataSource database,
-			ResidentIdHasher hasher, InMemorySyncLease lease) {
-		return new DirectoryFullSync(new DirectoryConnectors(List.of(connector)), accounts,
+	private static LibrarySyncCoordinator coordinator(LdapConnector connector, JdbcReaderAccounts accounts,
+			DataSource database, ResidentIdHasher hasher, InMemorySyncLease lease) {
+		return new LibrarySyncCoordinator(new DirectoryConnectors(List.of(connector)), accounts,
 				new org.readerpass.ldapsync.sync.JdbcSyncRuns(database), hasher,
-				(library) -> DeletionPolicy.DEFAULT, Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE,
+				(library) -> DeletionPolicy.DEFAULT, Clock.systemUTC(), LibrarySyncCoordinator.DEFAULT_BATCH_SIZE,
 				new SimpleMeterRegistry(), lease, Duration.ofSeconds(60));
 	}
 
@@ -178,9 +181,10 @@ public class ContentSyncBench {
 
 	private static void report(String what, SyncResult result) {
 		long ms = result.duration().toMillis();
+		SyncResult.Counts counts = result.counts();
 		System.out.printf("%s: completed=%s read=%d created=%d updated=%d unchanged=%d suspended=%d in %d ms "
-				+ "(%d entries/s)%s%n", what, result.completed(), result.read(), result.created(), result.updated(),
-				result.unchanged(), result.suspended(), ms, (ms > 0) ? result.read() * 1000L / ms : 0,
+				+ "(%d entries/s)%s%n", what, result.completed(), counts.read(), counts.created(), counts.updated(),
+				counts.unchanged(), result.deletions().suspended(), ms, (ms > 0) ? counts.read() * 1000L / ms : 0,
 				(result.error() != null) ? " error=" + result.error() : "");
 	}
 

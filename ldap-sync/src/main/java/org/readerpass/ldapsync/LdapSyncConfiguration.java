@@ -24,6 +24,7 @@ import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
 import org.readerpass.ldapsync.sync.JdbcSyncRuns;
+import org.readerpass.ldapsync.sync.LibrarySyncCoordinator;
 import org.readerpass.ldapsync.sync.RunningSyncs;
 import org.readerpass.ldapsync.sync.ContentSyncStreams;
 import org.readerpass.ldapsync.sync.StartupSync;
@@ -95,32 +96,41 @@ public class LdapSyncConfiguration {
 		return new InMemorySyncLease(Clock.systemUTC());
 	}
 
-	@Bean
-	DirectoryFullSync fullSync(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts,
+	/**
+	 * What the node's sync engines share per library (lock, lease, progress, run records, the
+	 * write-behind pool); closed after them, shutting its pool down.
+	 */
+	@Bean(destroyMethod = "close")
+	LibrarySyncCoordinator syncCoordinator(DirectoryConnectors connectors, JdbcReaderAccounts readerAccounts,
 			JdbcSyncRuns syncRuns, ResidentIdHasher residentIdHasher, DirectoryProperties properties,
 			ObjectProvider<MeterRegistry> meterRegistry, SyncLease syncLease) {
-		return new DirectoryFullSync(connectors, readerAccounts, syncRuns, residentIdHasher,
-				DeletionPolicy.from(properties), Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE,
+		return new LibrarySyncCoordinator(connectors, readerAccounts, syncRuns, residentIdHasher,
+				DeletionPolicy.from(properties), Clock.systemUTC(), LibrarySyncCoordinator.DEFAULT_BATCH_SIZE,
 				meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), syncLease, properties.leaseTtl());
 	}
 
-	/** The syncs in flight, full and incremental, with their progress. */
 	@Bean
-	RunningSyncs runningSyncs(DirectoryFullSync fullSync) {
-		return fullSync.runningSyncs();
+	DirectoryFullSync fullSync(LibrarySyncCoordinator syncCoordinator) {
+		return new DirectoryFullSync(syncCoordinator);
+	}
+
+	/** The syncs in flight, full, incremental and persist, with their progress. */
+	@Bean
+	RunningSyncs runningSyncs(LibrarySyncCoordinator syncCoordinator) {
+		return syncCoordinator.runningSyncs();
 	}
 
 	@Bean
-	DirectoryIncrementalSync incrementalSync(DirectoryFullSync fullSync, DirectoryProperties properties) {
-		return new DirectoryIncrementalSync(fullSync, properties::incrementalOverlap);
+	DirectoryIncrementalSync incrementalSync(LibrarySyncCoordinator syncCoordinator, DirectoryProperties properties) {
+		return new DirectoryIncrementalSync(syncCoordinator, properties::incrementalOverlap);
 	}
 
-	/** Closed before the connectors (it depends on them through the syncs). */
+	/** Closed before the coordinator and the connectors (it depends on them through the syncs). */
 	@Bean(destroyMethod = "close")
 	SyncScheduler syncScheduler(DirectoryFullSync fullSync, IncrementalSync incrementalSync,
-			DirectoryProperties properties, JdbcSyncRuns syncRuns) {
+			LibrarySyncCoordinator syncCoordinator, DirectoryProperties properties, JdbcSyncRuns syncRuns) {
 		return new SyncScheduler(fullSync, incrementalSync, SyncScheduler.schedules(properties),
-				new ContentSyncStreams(fullSync), syncRuns, Clock.systemUTC(),
+				new ContentSyncStreams(syncCoordinator), syncRuns, Clock.systemUTC(),
 				Duration.ofSeconds(SyncScheduler.FIRST_RETRY_SECONDS));
 	}
 

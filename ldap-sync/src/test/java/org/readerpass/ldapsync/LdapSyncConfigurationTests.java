@@ -2,6 +2,8 @@ package org.readerpass.ldapsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +14,12 @@ import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.sync.DirectoryFullSync;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
+import org.readerpass.ldapsync.sync.LibrarySyncCoordinator;
 import org.readerpass.ldapsync.sync.StartupSync;
+import org.readerpass.ldapsync.sync.SyncResult;
 import org.readerpass.ldapsync.sync.SyncScheduler;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
@@ -82,6 +87,18 @@ class LdapSyncConfigurationTests {
 			assertThat(context.getBean(SyncScheduler.class).started()).isFalse();
 			assertThat(context.getBean(IncrementalSync.class).run("zj").completed()).isTrue();
 		});
+	}
+
+	@Test
+	void closeWhenContextClosedThenSyncCoordinatorClosedAndNoFullRunStarts() {
+		AtomicReference<LibrarySyncCoordinator> coordinator = new AtomicReference<>();
+		this.runner.run((context) -> {
+			coordinator.set(context.getBean(LibrarySyncCoordinator.class));
+			assertThat(context.getBean(FullSync.class).run("zj").completed()).isTrue();
+		});
+		SyncResult afterClose = new DirectoryFullSync(coordinator.get()).run("zj");
+		assertThat(afterClose.runId()).isNull();
+		assertThat(afterClose.error()).contains("closed");
 	}
 
 	@Test

@@ -36,11 +36,13 @@ public record SyncRunResponse(UUID id, String library, String kind, Instant star
 		String error, Instant highWaterMark) {
 
 	static SyncRunResponse of(SyncResult run) {
+		SyncResult.Counts counts = run.counts();
+		SyncResult.Deletions deletions = run.deletions();
 		return new SyncRunResponse(run.runId(), run.libraryCode(), kind(run.kind()), run.started(), run.finished(),
-				new Counts(run.read(), run.created(), run.updated(), run.unchanged(), run.missing(), run.suspended(),
-						run.restored(), run.purged(), run.failed()),
-				run.failures(), brakeReason(run.brakeReason()),
-				run.braked() && run.brakeReason().confirmable(), run.confirmsRun(), run.error(),
+				new Counts(counts.read(), counts.created(), counts.updated(), counts.unchanged(), deletions.missing(),
+						deletions.suspended(), deletions.restored(), deletions.purged(), counts.failed()),
+				counts.failures(), brakeReason(deletions.brakeReason()),
+				run.braked() && deletions.brakeReason().confirmable(), run.confirmsRun(), run.error(),
 				run.highWaterMark());
 	}
 

@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.readerpass.ldapsync.connector.ContentSyncReader;
-import org.readerpass.ldapsync.lease.SyncLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * so it resumes where the last one stopped, on this node or another. A full run preempts the
  * stream (it stops, the full run reads, the stream restarts from the cookie the full run stored);
  * a failure restarts it after a back-off (1 s, doubling, at most 30 s). Each session is recorded
- * as a {@link SyncKind#PERSIST} run when it ends; while it lasts it is in {@link RunningSyncs}.
+ * as a {@link SyncKind#PERSIST} run when it ends; while it lasts it is in {@link RunningSyncs}. The
+ * lock, lease, preemption and run records are the {@link LibrarySyncCoordinator}'s.
  */
 public final class ContentSyncStreams implements AutoCloseable {
 
@@ -37,7 +36,7 @@ public final class ContentSyncStreams implements AutoCloseable {
 	/** A session that lasted this long resets the back-off. */
 	private static final Duration HEALTHY_SESSION = Duration.ofSeconds(60);
 
-	private final DirectoryFullSync fullSync;
+	private final LibrarySyncCoordinator coordinator;
 
 	private final Duration firstBackoff;
 
@@ -47,12 +46,19 @@ public final class ContentSyncStreams implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	public ContentSyncStreams(DirectoryFullSync fullSync) {
-		this(fullSync, FIRST_BACKOFF, MAX_BACKOFF);
+	/** @param coordinator shared with the node's other sync engines */
+	public ContentSyncStreams(LibrarySyncCoordinator coordinator) {
+		this(coordinator, FIRST_BACKOFF, MAX_BACKOFF);
 	}
 
-	ContentSyncStreams(DirectoryFullSync fullSync, Duration firstBackoff, Duration maxBackoff) {
-		this.fullSync = fullSync;
+	/**
+	 * @param coordinator shared with the node's other sync engines
+	 * @param firstBackoff how long a failed stream waits before it restarts (then twice as long each
+	 * time); 1 s in production
+	 * @param maxBackoff the longest wait before a restart; 30 s in production
+	 */
+	public ContentSyncStreams(LibrarySyncCoordinator coordinator, Duration firstBackoff, Duration maxBackoff) {
+		this.coordinator = coordinator;
 		this.firstBackoff = firstBackoff;
 		this.maxBackoff = maxBackoff;
 	}
@@ -66,7 +72,7 @@ public final class ContentSyncStreams implements AutoCloseable {
 			throw new IllegalStateException("content-sync streams closed");
 		}
 		for (String library : libraries) {
-			ContentSyncReader reader = this.fullSync.connectors()
+			ContentSyncReader reader = this.coordinator.connectors()
 				.contentSyncReader(library)
 				.orElseThrow(() -> new IllegalArgumentException("library " + library + " is not read by content sync"));
 			Stream stream = new Stream(library, reader);
@@ -169,71 +175,57 @@ public final class ContentSyncStreams implements AutoCloseable {
 
 		/** One persist session under the library's lock and lease. */
 		private Session session() throws InterruptedException {
-			DirectoryFullSync fullSync = ContentSyncStreams.this.fullSync;
-			ReentrantLock lock = fullSync.lockOf(this.library);
-			lock.lockInterruptibly();
-			try {
+			LibrarySyncCoordinator coordinator = ContentSyncStreams.this.coordinator;
+			try (LibrarySyncCoordinator.LibraryHold library = coordinator.hold(this.library)) {
 				this.stopRequested = false;
 				this.preempted = false;
-				Optional<byte[]> cookie = fullSync.runs().cookie(this.library);
+				Optional<byte[]> cookie = coordinator.runs().cookie(this.library);
 				if (cookie.isEmpty()) {
 					logger.debug("Content-sync stream waits for a complete full run library={}", this.library);
 					return Session.NOT_STARTED;
 				}
-				DirectoryFullSync.Lease lease = fullSync.acquireLease(this.library);
-				if (lease.held() == null) {
-					logger.debug("Content-sync stream not started library={} reason=\"{}\"", this.library,
-							lease.refusal());
+				String refusal = library.takeLease();
+				if (refusal != null) {
+					logger.debug("Content-sync stream not started library={} reason=\"{}\"", this.library, refusal);
 					return Session.NOT_STARTED;
 				}
-				try {
-					return stream(cookie.get(), lease.held());
-				}
-				finally {
-					DirectoryFullSync.release(lease.held());
-				}
-			}
-			finally {
-				lock.unlock();
+				return stream(cookie.get(), library);
 			}
 		}
 
-		private Session stream(byte[] cookie, SyncLease.Held lease) {
-			DirectoryFullSync fullSync = ContentSyncStreams.this.fullSync;
-			Instant started = fullSync.clock().instant();
-			SyncRun run = fullSync.newRun(this.library);
-			fullSync.progress().started(run, SyncKind.PERSIST, started, null);
-			fullSync.preemption(this.library, () -> {
+		private Session stream(byte[] cookie, LibrarySyncCoordinator.LibraryHold library) {
+			LibrarySyncCoordinator coordinator = ContentSyncStreams.this.coordinator;
+			Instant started = coordinator.clock().instant();
+			SyncRun run = coordinator.newRun(this.library);
+			coordinator.started(run, SyncKind.PERSIST, started);
+			coordinator.preemption(this.library, () -> {
 				this.preempted = true;
 				stop();
 			});
-			try (LeaseKeeper keeper = fullSync.keeper(run, lease).start(this::stop)) {
-				ContentSyncWriter writer = new ContentSyncWriter(run, keeper, fullSync.accounts(), fullSync.deletions(),
-						fullSync.runs(), fullSync.clock(), fullSync.policy(this.library).safetyBrake());
+			try (LeaseKeeper keeper = library.keeper(run).start(this::stop)) {
+				ContentSyncWriter writer = coordinator.contentWriter(run, keeper);
 				logger.debug("Content-sync stream opening library={} syncRun={}", this.library, run.id());
-				String error = DirectoryIncrementalSync.contentRead(this.library, run, keeper, () -> {
-					this.reader.persist(cookie, writer, this::opened);
-					writer.commit();
-				}, fullSync);
+				String error = writer.read(() -> this.reader.persist(cookie, writer, this::opened));
 				SyncResult result = run.result(SyncKind.PERSIST, started, error, writer.deletions(), null);
-				fullSync.record(result);
+				coordinator.record(result);
+				SyncResult.Counts counts = result.counts();
 				if (error != null && !ContentSyncStreams.this.closed) {
 					logger.warn("Content-sync stream stopped library={} syncRun={} read={} error=\"{}\"", this.library,
-							run.id(), result.read(), error);
+							run.id(), counts.read(), error);
 					return Session.FAILED;
 				}
 				if (error != null) {
 					return Session.FAILED;
 				}
 				logger.info("Content-sync stream ended library={} syncRun={} read={} created={} updated={} "
-						+ "suspended={} preempted={}", this.library, run.id(), result.read(), result.created(),
-						result.updated(), result.suspended(), this.preempted);
+						+ "suspended={} preempted={}", this.library, run.id(), counts.read(), counts.created(),
+						counts.updated(), result.deletions().suspended(), this.preempted);
 				return this.preempted ? Session.PREEMPTED : Session.STOPPED;
 			}
 			finally {
 				this.persistence = null;
-				fullSync.preemption(this.library, null);
-				fullSync.progress().finished(run);
+				coordinator.preemption(this.library, null);
+				coordinator.finished(run);
 			}
 		}
 
@@ -254,9 +246,9 @@ public final class ContentSyncStreams implements AutoCloseable {
 
 		/** Lets the full run that preempted this stream take the lock first (the lock is fair). */
 		private void awaitPreemptingRun() {
-			ReentrantLock lock = ContentSyncStreams.this.fullSync.lockOf(this.library);
+			LibrarySyncCoordinator coordinator = ContentSyncStreams.this.coordinator;
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-			while (!lock.isLocked() && !lock.hasQueuedThreads() && System.nanoTime() < deadline) {
+			while (!coordinator.claimed(this.library) && System.nanoTime() < deadline) {
 				if (!sleep(Duration.ofMillis(10))) {
 					return;
 				}

@@ -7,6 +7,10 @@ import java.util.List;
 import org.readerpass.ldapsync.account.MissingAccounts;
 import org.readerpass.ldapsync.connector.ContentHandler;
 import org.readerpass.ldapsync.connector.DirectoryEntry;
+import org.readerpass.ldapsync.connector.DirectoryException;
+import org.readerpass.ldapsync.connector.ReadFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes what a content synchronization sends, within one run: entries through the run's batches,
@@ -22,6 +26,8 @@ import org.readerpass.ldapsync.connector.DirectoryEntry;
  * the accounts it did not name are missing, and the full sync's rules apply ({@link MissingAccountsBrake}).
  */
 final class ContentSyncWriter implements ContentHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ContentSyncWriter.class);
 
 	private final SyncRun run;
 
@@ -111,6 +117,47 @@ final class ContentSyncWriter implements ContentHandler {
 			commit();
 			this.presentPhase = this.brake.apply(this.run.library(), this.run, null, 0, this.clock.instant());
 		}
+	}
+
+	/**
+	 * Runs a content-sync read (a refresh, or a persist session) into this writer, then writes what
+	 * is left and checks the lease is still held: {@code null} when it ended normally, else why not.
+	 * A cookie the directory refuses is forgotten: the next full sync takes a new one.
+	 */
+	String read(ContentRead read) {
+		String library = this.run.library();
+		try {
+			read.run();
+			commit();
+			this.keeper.confirm();
+			return null;
+		}
+		catch (LeaseKeeper.LeaseLostException ex) {
+			logger.warn("Content sync stopped, lease lost library={} syncRun={}", library, this.run.id(), ex.getCause());
+			return ex.getMessage();
+		}
+		catch (DirectoryException ex) {
+			if (ex.failure() == ReadFailure.SYNC_REFRESH_REQUIRED) {
+				logger.warn("Content-sync cookie refused by the directory, forgotten; the next full sync takes a new one "
+						+ "library={}", library);
+				this.runs.clearCookie(library);
+				return ex.getMessage() + " (cookie forgotten: the next full sync takes a new one)";
+			}
+			logger.debug("Directory failure library={}", library, ex);
+			return ex.getMessage();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Content sync failed library={}", library, ex);
+			return "sync failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		}
+	}
+
+	/** A read that may fail like a directory does. */
+	@FunctionalInterface
+	interface ContentRead {
+
+		void run() throws DirectoryException;
+
 	}
 
 	/** Writes what was handed over (unless the lease is lost: then nothing more is written). */

@@ -1,158 +1,41 @@
 package org.readerpass.ldapsync.sync;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
-import org.readerpass.ldapsync.account.MissingAccounts;
-import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.ContentSyncReader;
-import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.DirectoryException;
-import org.readerpass.ldapsync.connector.EntryHandler;
-import org.readerpass.ldapsync.lease.InMemorySyncLease;
-import org.readerpass.ldapsync.lease.SyncLease;
-import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
-
 /**
- * Full sync through the libraries' {@link AccountReader} connectors. Libraries run concurrently
- * on a small pool of their own (fixed: the code targets Java 17); one library runs at most once at
- * a time: in this JVM by a lock, across nodes by the library's {@link SyncLease}, taken after the
- * lock, renewed from the read loop and released at the end (a run that cannot get it does not start;
- * a run that loses it stops, braked for {@link BrakeReason#LEASE_LOST}). After the read, {@link MissingAccountsBrake} suspends and purges; every run that started
- * is recorded in {@link SyncRuns}. Runs in flight show their progress in {@link #runningSyncs()};
- * every run that started is measured in Micrometer meters ({@code readerpass.sync.*}).
+ * Full sync through the libraries' {@link AccountReader} connectors: reads all of a library's
+ * entries, writes them (batches written behind the read), then {@link MissingAccountsBrake} suspends
+ * and purges. Libraries run concurrently on a small pool of their own (fixed: the code targets Java
+ * 17). A run holds the library through the {@link LibrarySyncCoordinator} (lock, then lease, renewed
+ * from the read loop; a persist stream holding it is preempted): a run that cannot get it does not
+ * start, and a run that loses the lease stops, braked for {@link BrakeReason#LEASE_LOST}. For a
+ * content-sync library, the directory's cookie taken before the read is stored after a complete one.
  */
 public final class DirectoryFullSync implements FullSync {
 
-	/** Accounts per database batch. */
-	public static final int DEFAULT_BATCH_SIZE = 500;
-
-	/** Time-to-live of a library's sync lease unless configured ({@code readerpass.directory.lease-ttl}). */
-	public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
-
 	private static final int MAX_PARALLEL_LIBRARIES = 4;
-
-	/**
-	 * Batches a full run writes at once, behind its read (each on a database connection): two keep
-	 * PostgreSQL busy on two cores where one backend was the bottleneck (docs/benchmarks.md).
-	 */
-	static final int WRITERS_PER_RUN = 2;
-
-	/** How long a full run waits for a persist stream it preempted to give up the library's lock. */
-	private static final Duration PREEMPTION_WAIT = Duration.ofSeconds(30);
 
 	private static final Logger logger = LoggerFactory.getLogger(DirectoryFullSync.class);
 
-	private final DirectoryConnectors connectors;
+	private final LibrarySyncCoordinator coordinator;
 
-	private final ReaderAccountWriter writer;
-
-	private final ResidentIdHasher hasher;
-
-	private final MissingAccountsBrake deletions;
-
-	private final MissingAccounts accounts;
-
-	private final Function<String, DeletionPolicy> policies;
-
-	private final SyncRuns runs;
-
-	private final Clock clock;
-
-	private final int batchSize;
-
-	private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
-
-	private final Map<String, Runnable> preemptions = new ConcurrentHashMap<>();
-
-	private final SyncProgress progress = new SyncProgress();
-
-	private final SyncMetrics metrics;
-
-	private final SyncLease lease;
-
-	private final Duration leaseTtl;
-
-	/** Where full runs write their batches while reading the next ({@link #WRITERS_PER_RUN} threads per run). */
-	private final ExecutorService writesBehind = Executors.newCachedThreadPool(threads("readerpass-sync-write-"));
-
-	/**
-	 * @param accounts where accounts are written and missing ones suspended and purged
-	 * (a {@code JdbcReaderAccounts})
-	 * @param policies each library's safety brake and purge period ({@link DeletionPolicy#from})
-	 */
-	public <A extends ReaderAccountWriter & MissingAccounts> DirectoryFullSync(DirectoryConnectors connectors,
-			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
-			int batchSize) {
-		this(connectors, accounts, runs, hasher, policies, clock, batchSize, Metrics.globalRegistry);
-	}
-
-	/**
-	 * @param policies each library's safety brake and purge period ({@link DeletionPolicy#from})
-	 * @param meterRegistry where the runs are measured
-	 */
-	public <A extends ReaderAccountWriter & MissingAccounts> DirectoryFullSync(DirectoryConnectors connectors,
-			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
-			int batchSize, MeterRegistry meterRegistry) {
-		this(connectors, accounts, runs, hasher, policies, clock, batchSize, meterRegistry, new InMemorySyncLease(clock),
-				DEFAULT_LEASE_TTL);
-	}
-
-	/**
-	 * @param policies each library's safety brake and purge period ({@link DeletionPolicy#from})
-	 * @param meterRegistry where the runs are measured
-	 * @param lease which node syncs a library; shared by all nodes (one {@link InMemorySyncLease} on
-	 * one node)
-	 * @param leaseTtl how long a lease lasts without renewal (a run renews it every third of this)
-	 */
-	public <A extends ReaderAccountWriter & MissingAccounts> DirectoryFullSync(DirectoryConnectors connectors,
-			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
-			int batchSize, MeterRegistry meterRegistry, SyncLease lease, Duration leaseTtl) {
-		if (leaseTtl == null || leaseTtl.isNegative() || leaseTtl.isZero()) {
-			throw new IllegalArgumentException("lease time-to-live must be positive");
-		}
-		if (batchSize < 1) {
-			throw new IllegalArgumentException("batch size must be positive");
-		}
-		this.connectors = connectors;
-		this.writer = accounts;
-		this.deletions = new MissingAccountsBrake(accounts, policies);
-		this.accounts = accounts;
-		this.policies = policies;
-		this.runs = runs;
-		this.hasher = hasher;
-		this.clock = clock;
-		this.batchSize = batchSize;
-		this.metrics = new SyncMetrics(meterRegistry, this.progress);
-		this.lease = lease;
-		this.leaseTtl = leaseTtl;
-	}
-
-	/** The runs in flight (full and incremental) with their progress. */
-	public RunningSyncs runningSyncs() {
-		return this.progress;
+	/** @param coordinator shared with the node's other sync engines */
+	public DirectoryFullSync(LibrarySyncCoordinator coordinator) {
+		this.coordinator = coordinator;
 	}
 
 	@Override
@@ -162,89 +45,58 @@ public final class DirectoryFullSync implements FullSync {
 
 	@Override
 	public SyncResult confirmDeletions(String libraryCode, UUID brakedRunId) {
-		SyncResult braked = this.runs.find(brakedRunId)
+		SyncRuns runs = this.coordinator.runs();
+		SyncResult braked = runs.find(brakedRunId)
 			.filter((run) -> run.libraryCode().equals(libraryCode))
 			.orElseThrow(() -> new IllegalStateException("no run " + brakedRunId + " of library " + libraryCode));
-		if (!braked.braked() || !braked.brakeReason().confirmable()) {
+		BrakeReason reason = braked.deletions().brakeReason();
+		if (!braked.braked() || !reason.confirmable()) {
 			throw new IllegalStateException("run " + brakedRunId + " was not braked for missing accounts ("
-					+ braked.brakeReason() + "): there is nothing to confirm");
+					+ reason + "): there is nothing to confirm");
 		}
-		boolean latest = this.runs.latest(libraryCode, SyncKind.FULL, 1).stream().allMatch((run) -> run.runId().equals(brakedRunId));
+		boolean latest = runs.latest(libraryCode, SyncKind.FULL, 1).stream().allMatch((run) -> run.runId().equals(brakedRunId));
 		if (!latest) {
 			throw new IllegalStateException("run " + brakedRunId + " is no longer the latest full run of library "
 					+ libraryCode + ": confirm the latest braked run");
 		}
-		logger.info("Deletions confirmed library={} syncRun={} missing={}", libraryCode, brakedRunId,
-				braked.missing());
-		return run(libraryCode, braked.missing(), brakedRunId);
+		int missing = braked.deletions().missing();
+		logger.info("Deletions confirmed library={} syncRun={} missing={}", libraryCode, brakedRunId, missing);
+		return run(libraryCode, missing, brakedRunId);
 	}
 
 	private SyncResult run(String libraryCode, int confirmedMissing, UUID confirms) {
-		AccountReader reader = this.connectors.accountReader(libraryCode)
+		AccountReader reader = this.coordinator.connectors()
+			.accountReader(libraryCode)
 			.orElseThrow(() -> new IllegalArgumentException("no directory configured for library " + libraryCode));
-		Instant started = this.clock.instant();
-		SyncRun run = new SyncRun(UUID.randomUUID(), libraryCode, this.writer, this.hasher, this.clock,
-				this.batchSize, this.writesBehind, WRITERS_PER_RUN);
-		ReentrantLock lock = lockOf(libraryCode);
-		if (!lock.tryLock() && !preemptAndLock(libraryCode, lock)) {
+		Instant started = this.coordinator.clock().instant();
+		if (this.coordinator.closed()) {
+			return notStarted(libraryCode, started, "sync closed: the application is stopping", confirms);
+		}
+		Optional<LibrarySyncCoordinator.LibraryHold> hold = this.coordinator.tryHoldPreempting(libraryCode);
+		if (hold.isEmpty()) {
 			return notStarted(libraryCode, started, "a sync of this library is already running", confirms);
 		}
-		try {
-			Lease held = acquireLease(libraryCode);
-			if (held.held() == null) {
-				return notStarted(libraryCode, started, held.refusal(), confirms);
+		try (LibrarySyncCoordinator.LibraryHold library = hold.get()) {
+			String refusal = library.takeLease();
+			if (refusal != null) {
+				return notStarted(libraryCode, started, refusal, confirms);
 			}
-			try (LeaseKeeper keeper = keeper(run, held.held()).start(() -> {
+			SyncRun run = this.coordinator.newRunWritingBehind(libraryCode);
+			try (LeaseKeeper keeper = library.keeper(run).start(() -> {
 			})) {
-				this.progress.started(run, SyncKind.FULL, started, expectedEntries(libraryCode));
+				this.coordinator.started(run, SyncKind.FULL, started);
 				byte[] cookie = currentCookie(libraryCode);
 				ReadEnd end = readAll(libraryCode, reader, run, keeper);
 				if (end.error() == null && cookie != null) {
 					saveCookie(libraryCode, cookie, run.id());
 				}
 				SyncResult result = finish(libraryCode, run, started, end, confirmedMissing, confirms);
-				record(result);
+				this.coordinator.record(result);
 				return result;
 			}
 			finally {
-				this.progress.finished(run);
-				release(held.held());
+				this.coordinator.finished(run);
 			}
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	/**
-	 * When a content-sync persist stream holds the library, asks it to stop and waits for the lock
-	 * (the stream resumes after this run, from the cookie this run stores).
-	 */
-	private boolean preemptAndLock(String libraryCode, ReentrantLock lock) {
-		Runnable preemption = this.preemptions.get(libraryCode);
-		if (preemption == null) {
-			return false;
-		}
-		preemption.run();
-		try {
-			return lock.tryLock(PREEMPTION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	/**
-	 * Registers how a long-lived holder of the library's lock (a persist stream) is asked to give it
-	 * up to a full run; {@code null} removes it.
-	 */
-	void preemption(String libraryCode, Runnable stop) {
-		if (stop == null) {
-			this.preemptions.remove(libraryCode);
-		}
-		else {
-			this.preemptions.put(libraryCode, stop);
 		}
 	}
 
@@ -253,7 +105,7 @@ public final class DirectoryFullSync implements FullSync {
 	 * complete read, content sync resumes from it and misses no change made during the read.
 	 */
 	private byte[] currentCookie(String libraryCode) {
-		Optional<ContentSyncReader> content = this.connectors.contentSyncReader(libraryCode);
+		Optional<ContentSyncReader> content = this.coordinator.connectors().contentSyncReader(libraryCode);
 		if (content.isEmpty()) {
 			return null;
 		}
@@ -267,9 +119,9 @@ public final class DirectoryFullSync implements FullSync {
 		}
 	}
 
-	void saveCookie(String libraryCode, byte[] cookie, UUID runId) {
+	private void saveCookie(String libraryCode, byte[] cookie, UUID runId) {
 		try {
-			this.runs.saveCookie(libraryCode, cookie, runId, this.clock.instant());
+			this.coordinator.runs().saveCookie(libraryCode, cookie, runId, this.coordinator.clock().instant());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Content-sync cookie not stored library={} syncRun={}", libraryCode, runId, ex);
@@ -277,39 +129,8 @@ public final class DirectoryFullSync implements FullSync {
 	}
 
 	private SyncResult notStarted(String libraryCode, Instant started, String why, UUID confirms) {
-		return new SyncResult(null, libraryCode, 0, 0, 0, 0, 0, List.of(), started, this.clock.instant(), why, 0, 0, 0,
-				0, null, confirms);
-	}
-
-	/** Takes the library's lease (call it holding the library's lock): held, or why not. */
-	Lease acquireLease(String libraryCode) {
-		try {
-			Optional<SyncLease.Held> held = this.lease.tryAcquire(libraryCode, this.leaseTtl);
-			return held.map((h) -> new Lease(h, null))
-				.orElseGet(() -> new Lease(null, "a sync of this library is already running on another node"));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Sync lease not available library={}", libraryCode, ex);
-			return new Lease(null, "sync lease not available: " + ex.getMessage());
-		}
-	}
-
-	LeaseKeeper keeper(EntryHandler run, SyncLease.Held held) {
-		return new LeaseKeeper(run, held, this.clock, this.leaseTtl);
-	}
-
-	static void release(SyncLease.Held held) {
-		try {
-			held.close();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Sync lease not released (it expires by itself) library={}", held.library(), ex);
-		}
-	}
-
-	/** @param held {@code null} when refused */
-	record Lease(SyncLease.Held held, String refusal) {
-
+		return SyncResult.notStarted(libraryCode, SyncKind.FULL, started, this.coordinator.clock().instant(), why,
+				confirms);
 	}
 
 	/** Suspends and purges as the brake allows after the read. */
@@ -318,7 +139,7 @@ public final class DirectoryFullSync implements FullSync {
 		String error = end.error();
 		MissingAccountsBrake.Outcome deletions;
 		try {
-			deletions = this.deletions.apply(library, run, end.brakeReason(), confirmedMissing, this.clock.instant());
+			deletions = this.coordinator.applyDeletions(library, run, end.brakeReason(), confirmedMissing);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Suspending or purging missing accounts failed library={} syncRun={}", library, run.id(), ex);
@@ -326,85 +147,16 @@ public final class DirectoryFullSync implements FullSync {
 			deletions = new MissingAccountsBrake.Outcome(0, 0, 0, BrakeReason.RUN_FAILED);
 		}
 		SyncResult result = run.result(SyncKind.FULL, started, error, deletions, confirms);
-		if (result.braked() && result.brakeReason().confirmable()) {
+		SyncResult.Deletions done = result.deletions();
+		if (result.braked() && done.brakeReason().confirmable()) {
 			logger.warn("Sync braked, nobody suspended library={} syncRun={} reason={} missing={}", library,
-					result.runId(), result.brakeReason(), result.missing());
+					result.runId(), done.brakeReason(), done.missing());
 		}
-		else if (result.suspended() > 0 || result.restored() > 0 || result.purged() > 0) {
+		else if (done.suspended() > 0 || done.restored() > 0 || done.purged() > 0) {
 			logger.info("Missing accounts library={} syncRun={} suspended={} restored={} purged={}", library,
-					result.runId(), result.suspended(), result.restored(), result.purged());
+					result.runId(), done.suspended(), done.restored(), done.purged());
 		}
 		return result;
-	}
-
-	/** The {@code read} count of the library's latest complete full run, or {@code null}. */
-	private Long expectedEntries(String library) {
-		try {
-			return this.runs.latest(library, SyncKind.FULL, 10)
-				.stream()
-				.filter(SyncResult::completed)
-				.findFirst()
-				.map((result) -> (long) result.read())
-				.orElse(null);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Previous runs not readable, progress without expected count library={}", library, ex);
-			return null;
-		}
-	}
-
-	/** The lock every sync of the library (full or incremental) holds while it runs. */
-	ReentrantLock lockOf(String libraryCode) {
-		// fair: a full run waiting for a persist stream it preempted gets the lock before the stream again
-		return this.running.computeIfAbsent(libraryCode, (library) -> new ReentrantLock(true));
-	}
-
-	/** A run that writes each batch before it reads on (incremental runs, content sync). */
-	SyncRun newRun(String libraryCode) {
-		return new SyncRun(UUID.randomUUID(), libraryCode, this.writer, this.hasher, this.clock, this.batchSize);
-	}
-
-	DeletionPolicy policy(String libraryCode) {
-		return this.policies.apply(libraryCode);
-	}
-
-	DirectoryConnectors connectors() {
-		return this.connectors;
-	}
-
-	MissingAccountsBrake deletions() {
-		return this.deletions;
-	}
-
-	MissingAccounts accounts() {
-		return this.accounts;
-	}
-
-	SyncRuns runs() {
-		return this.runs;
-	}
-
-	Clock clock() {
-		return this.clock;
-	}
-
-	SyncProgress progress() {
-		return this.progress;
-	}
-
-	void record(SyncResult result) {
-		try {
-			this.runs.record(result);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Sync run not recorded library={} syncRun={}", result.libraryCode(), result.runId(), ex);
-		}
-		try {
-			this.metrics.record(result);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Sync run not measured library={} syncRun={}", result.libraryCode(), result.runId(), ex);
-		}
 	}
 
 	/** Reads and writes everything; how the read ended. */
@@ -446,12 +198,12 @@ public final class DirectoryFullSync implements FullSync {
 
 	@Override
 	public List<SyncResult> runAll() {
-		List<String> libraries = this.connectors.libraries();
+		List<String> libraries = this.coordinator.connectors().libraries();
 		if (libraries.isEmpty()) {
 			return List.of();
 		}
 		ExecutorService executor = Executors.newFixedThreadPool(Math.min(libraries.size(), MAX_PARALLEL_LIBRARIES),
-				threads("readerpass-sync-"));
+				LibrarySyncCoordinator.daemonThreads("readerpass-sync-"));
 		try {
 			List<Future<SyncResult>> futures = new ArrayList<>();
 			for (String library : libraries) {
@@ -473,15 +225,6 @@ public final class DirectoryFullSync implements FullSync {
 		finally {
 			executor.shutdownNow();
 		}
-	}
-
-	private static ThreadFactory threads(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, prefix + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }

@@ -23,7 +23,7 @@ public interface FullSync {
 	/**
 	 * An admin's confirmation that the deletions a braked run found are real: syncs the library
 	 * again and lets it suspend as many missing accounts as the braked run found
-	 * ({@link SyncResult#missing()}). A run that ends early still suspends nobody, and one that finds
+	 * ({@link SyncResult.Deletions#missing()}). A run that ends early still suspends nobody, and one that finds
 	 * more missing accounts than confirmed is braked again.
 	 * @param brakedRunId the library's latest run, braked for {@link BrakeReason#TOO_MANY_MISSING} or
 	 * {@link BrakeReason#EMPTY_RESULT}

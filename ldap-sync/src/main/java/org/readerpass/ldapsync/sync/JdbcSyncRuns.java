@@ -57,14 +57,17 @@ public final class JdbcSyncRuns implements SyncRuns {
 		if (r.runId() == null) {
 			throw new IllegalArgumentException("only a run that started can be recorded");
 		}
+		SyncResult.Counts counts = r.counts();
+		SyncResult.Deletions deletions = r.deletions();
 		List<Object[]> failures = new ArrayList<>();
-		for (int i = 0; i < r.failures().size(); i++) {
-			failures.add(new Object[] { r.runId(), i, truncate(r.failures().get(i), MAX_FAILURE_LENGTH) });
+		for (int i = 0; i < counts.failures().size(); i++) {
+			failures.add(new Object[] { r.runId(), i, truncate(counts.failures().get(i), MAX_FAILURE_LENGTH) });
 		}
 		this.transactions.executeWithoutResult((status) -> {
-			this.jdbcTemplate.update(INSERT, r.runId(), r.libraryCode(), utc(r.started()), utc(r.finished()), r.read(),
-					r.created(), r.updated(), r.unchanged(), r.missing(), r.suspended(), r.restored(), r.purged(),
-					r.failed(), (r.brakeReason() != null) ? r.brakeReason().name() : null, r.confirmsRun(),
+			this.jdbcTemplate.update(INSERT, r.runId(), r.libraryCode(), utc(r.started()), utc(r.finished()),
+					counts.read(), counts.created(), counts.updated(), counts.unchanged(), deletions.missing(),
+					deletions.suspended(), deletions.restored(), deletions.purged(), counts.failed(),
+					(deletions.brakeReason() != null) ? deletions.brakeReason().name() : null, r.confirmsRun(),
 					truncate(r.error(), MAX_ERROR_LENGTH), r.kind().name(),
 					(r.highWaterMark() != null) ? utc(r.highWaterMark()) : null);
 			this.jdbcTemplate.batchUpdate("insert into sync_run_failure (run_id, item_no, failure) values (?, ?, ?)",
@@ -161,14 +164,15 @@ public final class JdbcSyncRuns implements SyncRuns {
 			.query(String.class)
 			.list();
 		String brake = rs.getString("brake_reason");
-		return new SyncResult(id, rs.getString("library_code"), rs.getInt("read_count"), rs.getInt("created_count"),
-				rs.getInt("updated_count"), rs.getInt("unchanged_count"), rs.getInt("failed_count"), failures,
+		SyncResult.Counts counts = new SyncResult.Counts(rs.getInt("read_count"), rs.getInt("created_count"),
+				rs.getInt("updated_count"), rs.getInt("unchanged_count"), rs.getInt("failed_count"), failures);
+		SyncResult.Deletions deletions = new SyncResult.Deletions(rs.getInt("missing_count"),
+				rs.getInt("suspended_count"), rs.getInt("restored_count"), rs.getInt("purged_count"),
+				(brake != null) ? BrakeReason.valueOf(brake) : null);
+		return new SyncResult(id, rs.getString("library_code"), SyncKind.valueOf(rs.getString("kind")),
 				rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("finished_at", OffsetDateTime.class).toInstant(), rs.getString("error"),
-				rs.getInt("missing_count"), rs.getInt("suspended_count"), rs.getInt("restored_count"),
-				rs.getInt("purged_count"), (brake != null) ? BrakeReason.valueOf(brake) : null,
-				rs.getObject("confirms_run", UUID.class), SyncKind.valueOf(rs.getString("kind")),
-				instant(rs.getObject("high_water_mark", OffsetDateTime.class)));
+				rs.getObject("finished_at", OffsetDateTime.class).toInstant(), counts, rs.getString("error"), deletions,
+				rs.getObject("confirms_run", UUID.class), instant(rs.getObject("high_water_mark", OffsetDateTime.class)));
 	}
 
 	private static Instant instant(OffsetDateTime time) {

@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param libraryCode the library being read
  * @param kind a full or an incremental run
  * @param started when the run started
- * @param done entries handled so far (malformed ones included, as {@link SyncResult#read()} counts them)
+ * @param done entries handled so far (malformed ones included, as {@link SyncResult.Counts#read()} counts them)
  * @param expected entries the run is expected to read: for a full run the {@code read} count of the
  * library's latest complete full run; {@code null} when there is none (the library's first full
  * run) and for an incremental run (how many entries changed is not known before the read)

@@ -69,16 +69,17 @@ public final class StartupSync implements ApplicationRunner {
 	}
 
 	static void log(SyncResult result) {
+		SyncResult.Counts counts = result.counts();
 		if (result.completed()) {
 			logger.info("Sync finished library={} read={} created={} updated={} unchanged={} failed={} durationMs={}",
-					result.libraryCode(), result.read(), result.created(), result.updated(), result.unchanged(),
-					result.failed(), result.duration().toMillis());
+					result.libraryCode(), counts.read(), counts.created(), counts.updated(), counts.unchanged(),
+					counts.failed(), result.duration().toMillis());
 		}
 		else {
 			logger.warn(
 					"Sync stopped library={} read={} created={} updated={} unchanged={} failed={} durationMs={} error=\"{}\"",
-					result.libraryCode(), result.read(), result.created(), result.updated(), result.unchanged(),
-					result.failed(), result.duration().toMillis(), result.error());
+					result.libraryCode(), counts.read(), counts.created(), counts.updated(), counts.unchanged(),
+					counts.failed(), result.duration().toMillis(), result.error());
 		}
 	}
 

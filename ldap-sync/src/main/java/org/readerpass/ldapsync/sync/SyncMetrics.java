@@ -36,13 +36,15 @@ final class SyncMetrics {
 				"outcome", outcome(result));
 		Timer.builder(DURATION).description("Duration of sync runs").tags(tags).register(this.registry)
 			.record(result.duration());
-		count(tags, "created", result.created());
-		count(tags, "updated", result.updated());
-		count(tags, "unchanged", result.unchanged());
-		count(tags, "failed", result.failed());
-		count(tags, "suspended", result.suspended());
-		count(tags, "restored", result.restored());
-		count(tags, "purged", result.purged());
+		SyncResult.Counts counts = result.counts();
+		SyncResult.Deletions deletions = result.deletions();
+		count(tags, "created", counts.created());
+		count(tags, "updated", counts.updated());
+		count(tags, "unchanged", counts.unchanged());
+		count(tags, "failed", counts.failed());
+		count(tags, "suspended", deletions.suspended());
+		count(tags, "restored", deletions.restored());
+		count(tags, "purged", deletions.purged());
 	}
 
 	/** {@code failed} when the run stopped early, {@code braked} when the brake held suspensions back. */

@@ -3,55 +3,43 @@ package org.readerpass.ldapsync.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What one sync run of one library did.
  *
  * @param runId the run's id (in {@link SyncRuns}); {@code null} for a run that did not start
- * @param read entries the directory returned (malformed ones included)
- * @param created accounts stored for the first time
- * @param updated accounts whose data changed
- * @param unchanged accounts already up to date
- * @param failed entries skipped (missing or malformed attribute, duplicate directory id)
- * @param failures {@code "dn: reason"} of the first skipped entries (at most
- * {@value SyncRun#MAX_REPORTED_FAILURES})
+ * @param libraryCode the library's code
+ * @param kind a full, an incremental or a persist run
+ * @param started when the run started (or was refused)
+ * @param finished when it ended
+ * @param counts what it did to the entries it read
  * @param error why the run stopped early (directory unreachable, bind refused, size limit,
  * database), or {@code null} when it read the directory to the end
- * @param missing accounts the directory no longer holds, as a complete run found them (0 when the
- * run ended early)
- * @param suspended missing accounts this run suspended ({@code missing}, or 0 when braked)
- * @param restored missing accounts found again, now as the directory has them
- * @param purged accounts deleted because they had been missing longer than the grace period
- * @param brakeReason why this run suspended nobody, or {@code null}
+ * @param deletions what it did to the accounts the directory no longer holds
  * @param confirmsRun the braked run whose deletions an admin confirmed with this run, or {@code null}
- * @param kind a full or an incremental run
  * @param highWaterMark the latest change timestamp (the directory's clock) of the entries this run
  * read, or {@code null} when none had one
  */
-public record SyncResult(UUID runId, String libraryCode, int read, int created, int updated, int unchanged,
-		int failed, List<String> failures, Instant started, Instant finished, String error, int missing,
-		int suspended, int restored, int purged, BrakeReason brakeReason, UUID confirmsRun, SyncKind kind,
-		Instant highWaterMark) {
+public record SyncResult(UUID runId, String libraryCode, SyncKind kind, Instant started, Instant finished,
+		Counts counts, String error, Deletions deletions, UUID confirmsRun, Instant highWaterMark) {
 
 	public SyncResult {
-		failures = List.copyOf(failures);
 		kind = (kind != null) ? kind : SyncKind.FULL;
+		Objects.requireNonNull(counts, "counts");
+		Objects.requireNonNull(deletions, "deletions");
 	}
 
-	/** A full run's result without a high-water mark. */
-	public SyncResult(UUID runId, String libraryCode, int read, int created, int updated, int unchanged, int failed,
-			List<String> failures, Instant started, Instant finished, String error, int missing, int suspended,
-			int restored, int purged, BrakeReason brakeReason, UUID confirmsRun) {
-		this(runId, libraryCode, read, created, updated, unchanged, failed, failures, started, finished, error, missing,
-				suspended, restored, purged, brakeReason, confirmsRun, SyncKind.FULL, null);
-	}
-
-	/** A result without deletions (no run id, nothing missing, suspended, restored or purged). */
-	public SyncResult(String libraryCode, int read, int created, int updated, int unchanged, int failed,
-			List<String> failures, Instant started, Instant finished, String error) {
-		this(null, libraryCode, read, created, updated, unchanged, failed, failures, started, finished, error, 0, 0, 0,
-				0, null, null);
+	/**
+	 * A run that did not start (no run id, nothing read, nothing deleted).
+	 * @param why why not, as {@link #error()}
+	 * @param confirms the braked run it was to confirm, or {@code null}
+	 */
+	public static SyncResult notStarted(String libraryCode, SyncKind kind, Instant started, Instant finished,
+			String why, UUID confirms) {
+		return new SyncResult(null, libraryCode, kind, started, finished, Counts.NONE, why, Deletions.NONE, confirms,
+				null);
 	}
 
 	/** Whether the run read the directory to the end. */
@@ -61,11 +49,50 @@ public record SyncResult(UUID runId, String libraryCode, int read, int created, 
 
 	/** Whether the safety brake held back the suspensions of this run. */
 	public boolean braked() {
-		return this.brakeReason != null;
+		return this.deletions.brakeReason() != null;
 	}
 
 	public Duration duration() {
 		return Duration.between(this.started, this.finished);
+	}
+
+	/**
+	 * What a run did to the entries it read.
+	 *
+	 * @param read entries the directory returned (malformed ones included)
+	 * @param created accounts stored for the first time
+	 * @param updated accounts whose data changed
+	 * @param unchanged accounts already up to date
+	 * @param failed entries skipped (missing or malformed attribute, duplicate directory id)
+	 * @param failures {@code "dn: reason"} of the first skipped entries (at most
+	 * {@value SyncRun#MAX_REPORTED_FAILURES})
+	 */
+	public record Counts(int read, int created, int updated, int unchanged, int failed, List<String> failures) {
+
+		/** Nothing read. */
+		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, List.of());
+
+		public Counts {
+			failures = List.copyOf(failures);
+		}
+
+	}
+
+	/**
+	 * What a run did to the accounts the directory no longer holds.
+	 *
+	 * @param missing accounts the directory no longer holds, as a complete run found them (0 when
+	 * the run ended early)
+	 * @param suspended missing accounts this run suspended ({@code missing}, or 0 when braked)
+	 * @param restored missing accounts found again, now as the directory has them
+	 * @param purged accounts deleted because they had been missing longer than the grace period
+	 * @param brakeReason why this run suspended nobody, or {@code null}
+	 */
+	public record Deletions(int missing, int suspended, int restored, int purged, BrakeReason brakeReason) {
+
+		/** Nothing missing, suspended, restored or purged; not braked. */
+		public static final Deletions NONE = new Deletions(0, 0, 0, 0, null);
+
 	}
 
 }

@@ -289,10 +289,12 @@ final class SyncRun implements EntryHandler {
 
 	SyncResult result(SyncKind kind, Instant started, String error, MissingAccountsBrake.Outcome deletions,
 			UUID confirmsRun) {
-		return new SyncResult(this.id, this.library, this.read.get(), this.created.get(), this.updated.get(),
-				this.unchanged.get(), this.failed, this.failures, started, this.clock.instant(), error,
-				deletions.missing(), deletions.suspended(), this.restored.get(), deletions.purged(), deletions.brakeReason(), confirmsRun, kind,
-				this.latestChange);
+		SyncResult.Counts counts = new SyncResult.Counts(this.read.get(), this.created.get(), this.updated.get(),
+				this.unchanged.get(), this.failed, this.failures);
+		return new SyncResult(this.id, this.library, kind, started, this.clock.instant(), counts, error,
+				new SyncResult.Deletions(deletions.missing(), deletions.suspended(), this.restored.get(),
+						deletions.purged(), deletions.brakeReason()),
+				confirmsRun, this.latestChange);
 	}
 
 	private DirectoryAccount account(DirectoryEntry entry) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * or down holds only its own threads, never another library's. A library configured for
  * {@code content-sync-persist} has no incremental runs: its {@link ContentSyncStreams stream} starts
  * with the schedules instead. A full and an incremental run of one
- * library never overlap (they share {@link DirectoryFullSync}'s lock: the second one returns at once).
+ * library never overlap (they share the {@link LibrarySyncCoordinator}'s lock: the second one returns at once).
  *
  * <p>
  * A full run that did not read the directory to the end (the directory or the connection failed,

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
-import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.ChangeDetection;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
@@ -30,14 +29,13 @@ import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
 import org.readerpass.ldapsync.testsupport.Slapd;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
+import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * RFC 4533 content sync against a real OpenLDAP slapd with syncprov, library zj (24 readers and
@@ -79,7 +77,7 @@ class ContentSyncSlapdTests {
 	void refreshWhenEntriesAddedChangedAndDeletedThenWrittenAndDeletedOnesSuspended() throws LDAPException {
 		Slapd slapd = slapd(true);
 		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, new InMemorySyncLease(Clock.systemUTC()));
-		assertThat(node.full.run(ZJ.code()).created()).isEqualTo(24);
+		assertThat(node.full.run(ZJ.code()).counts().created()).isEqualTo(24);
 		assertThat(new JdbcSyncRuns(this.database).cookie(ZJ.code())).isPresent();
 		try (LDAPConnection connection = connect(slapd)) {
 			connection.modify(dn("ZJ0003"), new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
@@ -88,8 +86,8 @@ class ContentSyncSlapdTests {
 			connection.delete(dn("ZJ0006"));
 		}
 		SyncResult result = node.incremental.run(ZJ.code());
-		assertThat(result).extracting(SyncResult::kind, SyncResult::completed, SyncResult::read, SyncResult::created,
-				SyncResult::updated, SyncResult::missing, SyncResult::suspended, SyncResult::brakeReason)
+		assertThat(result).extracting(SyncResult::kind, SyncResult::completed, (r) -> r.counts().read(), (r) -> r.counts().created(),
+				(r) -> r.counts().updated(), (r) -> r.deletions().missing(), (r) -> r.deletions().suspended(), (r) -> r.deletions().brakeReason())
 			.containsExactly(SyncKind.INCREMENTAL, true, 3, 1, 2, 1, 1, null);
 		assertThat(only("ZJ0003").displayName()).isEqualTo("改名读者");
 		assertThat(only("ZJ0004").status()).isEqualTo(AccountStatus.SUSPENDED);
@@ -98,7 +96,7 @@ class ContentSyncSlapdTests {
 		assertThat(count("select count(*) from reader_account where card_number = 'ZJ0006' and missing_since is not null"))
 			.isEqualTo(1);
 		SyncResult again = node.incremental.run(ZJ.code());
-		assertThat(again).extracting(SyncResult::completed, SyncResult::read, SyncResult::suspended)
+		assertThat(again).extracting(SyncResult::completed, (r) -> r.counts().read(), (r) -> r.deletions().suspended())
 			.containsExactly(true, 0, 0);
 	}
 
@@ -112,8 +110,8 @@ class ContentSyncSlapdTests {
 			connection.delete(dn("ZJ0006"));
 		}
 		SyncResult result = node.incremental.run(ZJ.code());
-		assertThat(result).extracting(SyncResult::completed, SyncResult::updated, SyncResult::missing,
-				SyncResult::suspended, SyncResult::brakeReason)
+		assertThat(result).extracting(SyncResult::completed, (r) -> r.counts().updated(), (r) -> r.deletions().missing(),
+				(r) -> r.deletions().suspended(), (r) -> r.deletions().brakeReason())
 			.containsExactly(true, 1, 1, 1, null);
 		assertThat(only("ZJ0006").status()).isEqualTo(AccountStatus.SUSPENDED);
 		assertThat(only("ZJ0007").status()).isEqualTo(AccountStatus.ACTIVE);
@@ -130,15 +128,15 @@ class ContentSyncSlapdTests {
 			}
 		}
 		SyncResult result = node.incremental.run(ZJ.code());
-		assertThat(result).extracting(SyncResult::completed, SyncResult::missing, SyncResult::suspended,
-				SyncResult::brakeReason)
+		assertThat(result).extracting(SyncResult::completed, (r) -> r.deletions().missing(), (r) -> r.deletions().suspended(),
+				(r) -> r.deletions().brakeReason())
 			.containsExactly(true, 5, 2, BrakeReason.TOO_MANY_MISSING);
 		assertThat(count("select count(*) from reader_account where status = 'SUSPENDED' and missing_since is not null"))
 			.isEqualTo(2);
 		SyncResult full = node.full.run(ZJ.code());
-		assertThat(full).extracting(SyncResult::missing, SyncResult::suspended, SyncResult::brakeReason)
+		assertThat(full).extracting((r) -> r.deletions().missing(), (r) -> r.deletions().suspended(), (r) -> r.deletions().brakeReason())
 			.containsExactly(3, 0, BrakeReason.TOO_MANY_MISSING);
-		assertThat(node.full.confirmDeletions(ZJ.code(), full.runId()).suspended()).isEqualTo(3);
+		assertThat(node.full.confirmDeletions(ZJ.code(), full.runId()).deletions().suspended()).isEqualTo(3);
 	}
 
 	@Test
@@ -165,7 +163,7 @@ class ContentSyncSlapdTests {
 			assertThat(runs.cookie(ZJ.code())).isEmpty();
 		}
 		else {
-			assertThat(result.suspended()).isZero();
+			assertThat(result.deletions().suspended()).isZero();
 			assertThat(count("select count(*) from reader_account where status = 'ACTIVE'"))
 				.isEqualTo(activeAfterFullRun());
 		}
@@ -176,7 +174,7 @@ class ContentSyncSlapdTests {
 		Slapd slapd = slapd(true);
 		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, new InMemorySyncLease(Clock.systemUTC()));
 		ContentSyncStreams streams = streamingAfterFullRun(node);
-		assertThat(node.full.runningSyncs().running(ZJ.code())).map(RunningSync::kind).contains(SyncKind.PERSIST);
+		assertThat(node.engines.coordinator().runningSyncs().running(ZJ.code())).map(RunningSync::kind).contains(SyncKind.PERSIST);
 		try (LDAPConnection connection = connect(slapd)) {
 			connection.modify(dn("ZJ0003"), new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
 			awaitTrue(() -> "改名读者".equals(only("ZJ0003").displayName()));
@@ -188,8 +186,8 @@ class ContentSyncSlapdTests {
 		streams.close();
 		List<SyncResult> persisted = new JdbcSyncRuns(this.database).latest(ZJ.code(), SyncKind.PERSIST, 5);
 		assertThat(persisted).hasSize(1);
-		assertThat(persisted.get(0)).extracting(SyncResult::completed, SyncResult::created, SyncResult::updated,
-				SyncResult::suspended)
+		assertThat(persisted.get(0)).extracting(SyncResult::completed, (r) -> r.counts().created(), (r) -> r.counts().updated(),
+				(r) -> r.deletions().suspended())
 			.containsExactly(true, 1, 1, 1);
 	}
 
@@ -200,7 +198,7 @@ class ContentSyncSlapdTests {
 		ContentSyncStreams streams = streamingAfterFullRun(node);
 		SyncResult full = node.full.run(ZJ.code());
 		assertThat(full.completed()).as(full.error()).isTrue();
-		assertThat(full.unchanged()).isEqualTo(24);
+		assertThat(full.counts().unchanged()).isEqualTo(24);
 		awaitTrue(() -> streams.streaming(ZJ.code()));
 		try (LDAPConnection connection = connect(slapd)) {
 			connection.modify(dn("ZJ0003"), new Modification(ModificationType.REPLACE, "displayName", "全量之后"));
@@ -267,10 +265,13 @@ class ContentSyncSlapdTests {
 				changeDetection);
 		LdapConnector connector = LdapConnector.create(config, config.urls(), this.properties.zone());
 		this.closing.add(connector);
-		DirectoryFullSync full = new DirectoryFullSync(new DirectoryConnectors(List.of(connector)), this.accounts,
-				new JdbcSyncRuns(this.database), this.hasher, (library) -> new DeletionPolicy(0.1, Duration.ofDays(30)),
-				Clock.systemUTC(), 7, new SimpleMeterRegistry(), lease, Duration.ofSeconds(30));
-		return new Node(full, new DirectoryIncrementalSync(full, this.properties::incrementalOverlap));
+		TestSyncEngines.Builder node = TestSyncEngines
+			.node(List.of(connector), this.accounts, new JdbcSyncRuns(this.database))
+			.hasher(this.hasher)
+			.policy(new DeletionPolicy(0.1, Duration.ofDays(30)))
+			.batchSize(7)
+			.lease(lease, Duration.ofSeconds(30));
+		return new Node(node, node.full(), node.incremental(this.properties::incrementalOverlap));
 	}
 
 	/** A full run (which stores the cookie), then the library's stream, once it streams. */
@@ -283,7 +284,7 @@ class ContentSyncSlapdTests {
 	}
 
 	private ContentSyncStreams streams(Node node) {
-		ContentSyncStreams streams = new ContentSyncStreams(node.full, Duration.ofMillis(50), Duration.ofMillis(200));
+		ContentSyncStreams streams = node.engines.streams(Duration.ofMillis(50), Duration.ofMillis(200));
 		this.closing.add(streams);
 		return streams;
 	}
@@ -332,7 +333,7 @@ class ContentSyncSlapdTests {
 		}
 	}
 
-	private record Node(DirectoryFullSync full, DirectoryIncrementalSync incremental) {
+	private record Node(TestSyncEngines.Builder engines, DirectoryFullSync full, DirectoryIncrementalSync incremental) {
 
 	}
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,9 @@ import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
+import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
+import org.readerpass.ldapsync.testsupport.TestDatabase;
+import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 import org.readerpass.policy.reader.VerificationLevel;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -40,12 +42,15 @@ import com.unboundid.ldap.sdk.ModificationType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Full sync of the nine demo directories into a database, the same checks for every database
- * (a subclass gives a migrated, empty one). Batches of 7 so that every library takes several.
+ * Full sync of the nine demo directories into a database, the same checks on H2 and on
+ * PostgreSQL ({@link OnH2AndPostgres}). Batches of 7 so that every library takes several.
  */
-public abstract class FullSyncContractTests {
+@OnH2AndPostgres
+class FullSyncContractTests {
 
 	private static final int BATCH_SIZE = 7;
+
+	private final TestDatabase database;
 
 	private EmbeddedDirectories directories;
 
@@ -53,10 +58,13 @@ public abstract class FullSyncContractTests {
 
 	private JdbcReaderAccounts accounts;
 
+	private LibrarySyncCoordinator coordinator;
+
 	private FullSync sync;
 
-	/** A database with the migration applied and no accounts. */
-	protected abstract DataSource emptyDatabase();
+	FullSyncContractTests(TestDatabase database) {
+		this.database = database;
+	}
 
 	@BeforeEach
 	void startDirectories() {
@@ -68,13 +76,19 @@ public abstract class FullSyncContractTests {
 					List.of(URI.create(this.directories.url(library.library()).orElseThrow())), properties.zone()))
 			.toList());
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
-		this.accounts = new JdbcReaderAccounts(emptyDatabase(), hasher);
-		this.sync = new DirectoryFullSync(this.connectors, this.accounts, new JdbcSyncRuns(emptyDatabaseInUse()), hasher,
-				DeletionPolicy.from(properties), Clock.systemUTC(), BATCH_SIZE);
+		DataSource database = this.database.empty();
+		this.accounts = new JdbcReaderAccounts(database, hasher);
+		this.coordinator = TestSyncEngines.node(this.connectors, this.accounts, new JdbcSyncRuns(database))
+			.hasher(hasher)
+			.policies(DeletionPolicy.from(properties))
+			.batchSize(BATCH_SIZE)
+			.coordinator();
+		this.sync = new DirectoryFullSync(this.coordinator);
 	}
 
 	@AfterEach
 	void stopDirectories() {
+		this.coordinator.close();
 		this.connectors.close();
 		this.directories.close();
 	}
@@ -90,12 +104,12 @@ public abstract class FullSyncContractTests {
 			int malformed = (int) readers.stream().filter(DemoReader::isMalformed).count();
 			assertThat(result.error()).as(result.libraryCode()).isNull();
 			assertThat(result).as(result.libraryCode())
-				.extracting(SyncResult::read, SyncResult::created, SyncResult::updated, SyncResult::unchanged,
-						SyncResult::failed)
+				.extracting((r) -> r.counts().read(), (r) -> r.counts().created(), (r) -> r.counts().updated(), (r) -> r.counts().unchanged(),
+						(r) -> r.counts().failed())
 				.containsExactly(readers.size(), readers.size() - malformed, 0, 0, malformed);
 			assertThat(result.finished()).isAfterOrEqualTo(result.started());
 		}
-		assertThat(results.get(0)).extracting(SyncResult::read, SyncResult::created).containsExactly(24, 24);
+		assertThat(results.get(0)).extracting((r) -> r.counts().read(), (r) -> r.counts().created()).containsExactly(24, 24);
 	}
 
 	@Test
@@ -175,7 +189,7 @@ public abstract class FullSyncContractTests {
 	@Test
 	void runAllThenEveryOtherReaderHasOneAccount() {
 		this.sync.runAll();
-		Map<UUID, Long> accountsPerReader = JdbcClient.create(emptyDatabaseInUse())
+		Map<UUID, Long> accountsPerReader = JdbcClient.create(this.database.dataSource())
 			.sql("select reader_id from reader_account")
 			.query(UUID.class)
 			.list()
@@ -184,17 +198,17 @@ public abstract class FullSyncContractTests {
 		long validAccounts = DemoReaders.all().stream().filter((r) -> !r.isMalformed()).count();
 		assertThat(accountsPerReader.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(validAccounts);
 		assertThat(accountsPerReader).hasSize((int) validAccounts - 1);
-		assertThat(JdbcClient.create(emptyDatabaseInUse()).sql("select count(*) from reader").query(Long.class).single())
+		assertThat(JdbcClient.create(this.database.dataSource()).sql("select count(*) from reader").query(Long.class).single())
 			.isEqualTo(validAccounts - 1);
 	}
 
 	@Test
 	void runWhenEntryMalformedThenSkippedAndReportedWithDn() {
 		SyncResult result = this.sync.run("zj.sx.jinghu");
-		assertThat(result.failed()).isEqualTo(1);
-		assertThat(result.failures())
+		assertThat(result.counts().failed()).isEqualTo(1);
+		assertThat(result.counts().failures())
 			.containsExactly("cn=JH-UNNUMBERED-01,ou=readers,dc=jinghu,dc=lib,dc=zj,dc=cn: missing uid");
-		assertThat(result.created()).isEqualTo(24);
+		assertThat(result.counts().created()).isEqualTo(24);
 		assertThat(result.completed()).isTrue();
 	}
 
@@ -202,9 +216,9 @@ public abstract class FullSyncContractTests {
 	void runWhenRunAgainThenAllUnchanged() {
 		SyncResult first = this.sync.run("zj.sx");
 		SyncResult second = this.sync.run("zj.sx");
-		assertThat(second).extracting(SyncResult::read, SyncResult::created, SyncResult::updated, SyncResult::unchanged,
-				SyncResult::failed)
-			.containsExactly(first.read(), 0, 0, first.created(), 0);
+		assertThat(second).extracting((r) -> r.counts().read(), (r) -> r.counts().created(), (r) -> r.counts().updated(), (r) -> r.counts().unchanged(),
+				(r) -> r.counts().failed())
+			.containsExactly(first.counts().read(), 0, 0, first.counts().created(), 0);
 	}
 
 	@Test
@@ -215,7 +229,7 @@ public abstract class FullSyncContractTests {
 				new Modification(ModificationType.REPLACE, "displayName", "改名读者"),
 				new Modification(ModificationType.REPLACE, "readerStatus", "suspended"));
 		SyncResult result = this.sync.run("zj");
-		assertThat(result).extracting(SyncResult::created, SyncResult::updated, SyncResult::unchanged)
+		assertThat(result).extracting((r) -> r.counts().created(), (r) -> r.counts().updated(), (r) -> r.counts().unchanged())
 			.containsExactly(0, 1, 23);
 		ReaderAccount after = only("ZJ0003");
 		assertThat(after.displayName()).isEqualTo("改名读者");
@@ -230,7 +244,7 @@ public abstract class FullSyncContractTests {
 		ReaderAccount before = only("ZJ0001");
 		modify(DemoLibrary.ZJ, DemoReaders.reader(DemoLibrary.ZJ, "ZJ0001").dn(),
 				new Modification(ModificationType.REPLACE, "residentIdNumber", DemoReaders.WANG_FANG_ID));
-		assertThat(this.sync.run("zj").updated()).isEqualTo(1);
+		assertThat(this.sync.run("zj").counts().updated()).isEqualTo(1);
 		assertThat(only("ZJ0001").readerId()).isEqualTo(before.readerId()).isNotEqualTo(only("ZJ0002").readerId());
 	}
 
@@ -242,19 +256,19 @@ public abstract class FullSyncContractTests {
 		SyncResult zhuji = results.stream().filter((r) -> r.libraryCode().equals("zj.sx.zhuji")).findFirst().orElseThrow();
 		assertThat(zhuji.completed()).isFalse();
 		assertThat(zhuji.error()).contains("unreachable");
-		assertThat(zhuji).extracting(SyncResult::read, SyncResult::created).containsExactly(0, 0);
+		assertThat(zhuji).extracting((r) -> r.counts().read(), (r) -> r.counts().created()).containsExactly(0, 0);
 		assertThat(results).filteredOn((r) -> !r.libraryCode().equals("zj.sx.zhuji")).allMatch(SyncResult::completed);
 		assertThat(this.accounts.findByCardNumber("LIB8888")).extracting(ReaderAccount::libraryCode)
 			.containsExactly("zj.sx.shangyu");
 		this.directories.start("zj.sx.zhuji");
-		assertThat(this.sync.run("zj.sx.zhuji")).extracting(SyncResult::completed, SyncResult::created)
+		assertThat(this.sync.run("zj.sx.zhuji")).extracting(SyncResult::completed, (r) -> r.counts().created())
 			.containsExactly(true, 25);
 	}
 
 	@Test
 	void runAllThenNoResidentIdNumberStoredInClear() {
 		this.sync.runAll();
-		List<String> hmacs = JdbcClient.create(emptyDatabaseInUse())
+		List<String> hmacs = JdbcClient.create(this.database.dataSource())
 			.sql("select resident_id_hmac from reader_account where resident_id_hmac is not null")
 			.query(String.class)
 			.list();
@@ -271,9 +285,6 @@ public abstract class FullSyncContractTests {
 		assertThat(this.accounts.findByResidentIdNumber(null)).isEmpty();
 		assertThat(this.accounts.findByCardNumber("NOBODY")).isEmpty();
 	}
-
-	/** The data source the accounts were created with (subclasses may return the same one again). */
-	protected abstract DataSource emptyDatabaseInUse();
 
 	private ReaderAccount only(String cardNumber) {
 		List<ReaderAccount> found = this.accounts.findByCardNumber(cardNumber);

@@ -24,7 +24,6 @@ import org.readerpass.ldapsync.account.MissingAccounts;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.connector.AccountReader;
-import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -35,7 +34,10 @@ import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLdif;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
+import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
 import org.readerpass.ldapsync.testsupport.Slapd;
+import org.readerpass.ldapsync.testsupport.TestDatabase;
+import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -50,10 +52,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Accounts that leave the directory (suspension, purge, restore), the safety brake for every
  * early end and for too many missing accounts, the admin's confirmation, and the run records, the
- * same checks for every database (a subclass gives a migrated, empty one). Library zj (24 readers,
- * pages of 10) on an embedded directory; zj.sx beside it for a reader linked across libraries.
+ * same checks on H2 and on PostgreSQL ({@link OnH2AndPostgres}). Library zj (24 readers, pages of
+ * 10) on an embedded directory; zj.sx beside it for a reader linked across libraries.
  */
-public abstract class FullSyncDeletionsContractTests {
+@OnH2AndPostgres
+class FullSyncDeletionsContractTests {
 
 	private static final DemoLibrary ZJ = DemoLibrary.ZJ;
 
@@ -73,17 +76,20 @@ public abstract class FullSyncDeletionsContractTests {
 
 	private ResidentIdHasher hasher;
 
-	/** A database with the migrations applied and no accounts or runs. */
-	protected abstract DataSource emptyDatabase();
+	private final TestDatabase testDatabase;
 
 	private DataSource database;
+
+	FullSyncDeletionsContractTests(TestDatabase database) {
+		this.testDatabase = database;
+	}
 
 	@BeforeEach
 	void startDirectories() {
 		this.properties = DemoDirectories.properties(DemoLibrary.ZJ, DemoLibrary.SX);
 		this.directories = EmbeddedDirectories.start(this.properties);
 		this.readers = new ArrayList<>();
-		this.database = emptyDatabase();
+		this.database = this.testDatabase.empty();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
 		this.accounts = new JdbcReaderAccounts(this.database, this.hasher);
 		this.runs = new JdbcSyncRuns(this.database);
@@ -102,8 +108,8 @@ public abstract class FullSyncDeletionsContractTests {
 		ReaderAccount before = only("ZJ0005");
 		delete("ZJ0005");
 		SyncResult result = run(sync, ZJ.code());
-		assertThat(result).extracting(SyncResult::completed, SyncResult::braked, SyncResult::missing,
-				SyncResult::suspended, SyncResult::unchanged, SyncResult::purged)
+		assertThat(result).extracting(SyncResult::completed, SyncResult::braked, (r) -> r.deletions().missing(),
+				(r) -> r.deletions().suspended(), (r) -> r.counts().unchanged(), (r) -> r.deletions().purged())
 			.containsExactly(true, false, 1, 1, 23, 0);
 		ReaderAccount after = only("ZJ0005");
 		assertThat(before.status()).isEqualTo(AccountStatus.ACTIVE);
@@ -111,7 +117,7 @@ public abstract class FullSyncDeletionsContractTests {
 		assertThat(after.id()).isEqualTo(before.id());
 		assertThat(missingSince("ZJ0005")).isEqualTo(result.finished());
 		assertThat(missingSince("ZJ0006")).isNull();
-		assertThat(run(sync, ZJ.code())).extracting(SyncResult::missing, SyncResult::suspended, SyncResult::unchanged)
+		assertThat(run(sync, ZJ.code())).extracting((r) -> r.deletions().missing(), (r) -> r.deletions().suspended(), (r) -> r.counts().unchanged())
 			.containsExactly(0, 0, 23);
 		assertThat(missingSince("ZJ0005")).isEqualTo(result.finished());
 	}
@@ -122,12 +128,12 @@ public abstract class FullSyncDeletionsContractTests {
 		run(sync, ZJ.code());
 		modify(DemoReaders.reader(ZJ, "ZJ0005").dn(), new Modification(ModificationType.ADD, "uid", "ZJ0005B"));
 		SyncResult result = run(sync, ZJ.code());
-		assertThat(result).extracting(SyncResult::failed, SyncResult::missing, SyncResult::suspended)
+		assertThat(result).extracting((r) -> r.counts().failed(), (r) -> r.deletions().missing(), (r) -> r.deletions().suspended())
 			.containsExactly(1, 0, 0);
-		assertThat(result.failures()).containsExactly(DemoReaders.reader(ZJ, "ZJ0005").dn() + ": uid has 2 values");
+		assertThat(result.counts().failures()).containsExactly(DemoReaders.reader(ZJ, "ZJ0005").dn() + ": uid has 2 values");
 		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.ACTIVE);
 		this.clock.advance(PURGE_AFTER.plusDays(1));
-		assertThat(run(sync, ZJ.code())).extracting(SyncResult::missing, SyncResult::purged).containsExactly(0, 0);
+		assertThat(run(sync, ZJ.code())).extracting((r) -> r.deletions().missing(), (r) -> r.deletions().purged()).containsExactly(0, 0);
 	}
 
 	@Test
@@ -140,13 +146,13 @@ public abstract class FullSyncDeletionsContractTests {
 		assertThat(only("SX0002").readerId()).isEqualTo(linked);
 		delete("ZJ0005");
 		delete("ZJ0002");
-		assertThat(run(sync, ZJ.code()).suspended()).isEqualTo(2);
+		assertThat(run(sync, ZJ.code()).deletions().suspended()).isEqualTo(2);
 		this.clock.advance(PURGE_AFTER.minusHours(1));
-		assertThat(run(sync, ZJ.code()).purged()).isZero();
+		assertThat(run(sync, ZJ.code()).deletions().purged()).isZero();
 		assertThat(this.accounts.findByCardNumber("ZJ0005")).hasSize(1);
 		this.clock.advance(Duration.ofHours(2));
 		SyncResult purging = run(sync, ZJ.code());
-		assertThat(purging).extracting(SyncResult::purged, SyncResult::missing, SyncResult::unchanged)
+		assertThat(purging).extracting((r) -> r.deletions().purged(), (r) -> r.deletions().missing(), (r) -> r.counts().unchanged())
 			.containsExactly(2, 0, 22);
 		assertThat(this.accounts.findByCardNumber("ZJ0005")).isEmpty();
 		assertThat(this.accounts.findByCardNumber("ZJ0002")).isEmpty();
@@ -165,8 +171,8 @@ public abstract class FullSyncDeletionsContractTests {
 		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.SUSPENDED);
 		moveBack("ZJ0005");
 		SyncResult result = run(sync, ZJ.code());
-		assertThat(result).extracting(SyncResult::restored, SyncResult::updated, SyncResult::unchanged,
-				SyncResult::missing, SyncResult::created)
+		assertThat(result).extracting((r) -> r.deletions().restored(), (r) -> r.counts().updated(), (r) -> r.counts().unchanged(),
+				(r) -> r.deletions().missing(), (r) -> r.counts().created())
 			.containsExactly(1, 0, 23, 0, 0);
 		assertThat(only("ZJ0005")).isEqualTo(before);
 		assertThat(missingSince("ZJ0005")).isNull();
@@ -181,11 +187,11 @@ public abstract class FullSyncDeletionsContractTests {
 		run(sync, ZJ.code());
 		modify(dnOutOfBase("ZJ0005"), new Modification(ModificationType.REPLACE, "readerStatus", "suspended"));
 		moveBack("ZJ0005");
-		assertThat(run(sync, ZJ.code()).restored()).isEqualTo(1);
+		assertThat(run(sync, ZJ.code()).deletions().restored()).isEqualTo(1);
 		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.SUSPENDED);
 		assertThat(missingSince("ZJ0005")).isNull();
 		this.clock.advance(PURGE_AFTER.plusDays(1));
-		assertThat(run(sync, ZJ.code()).purged()).isZero();
+		assertThat(run(sync, ZJ.code()).deletions().purged()).isZero();
 	}
 
 	@Test
@@ -196,12 +202,12 @@ public abstract class FullSyncDeletionsContractTests {
 		delete("ZJ0006");
 		delete("ZJ0007"); // 3 of 24 = 12.5% > 10%
 		SyncResult braked = run(sync, ZJ.code());
-		assertThat(braked).extracting(SyncResult::completed, SyncResult::brakeReason, SyncResult::missing,
-				SyncResult::suspended)
+		assertThat(braked).extracting(SyncResult::completed, (r) -> r.deletions().brakeReason(), (r) -> r.deletions().missing(),
+				(r) -> r.deletions().suspended())
 			.containsExactly(true, BrakeReason.TOO_MANY_MISSING, 3, 0);
 		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.ACTIVE);
 		assertThat(missingSince("ZJ0005")).isNull();
-		assertThat(run(sync, ZJ.code()).brakeReason()).isEqualTo(BrakeReason.TOO_MANY_MISSING);
+		assertThat(run(sync, ZJ.code()).deletions().brakeReason()).isEqualTo(BrakeReason.TOO_MANY_MISSING);
 	}
 
 	@Test
@@ -214,7 +220,7 @@ public abstract class FullSyncDeletionsContractTests {
 		SyncResult braked = run(sync, ZJ.code());
 		this.clock.advance(Duration.ofMinutes(1));
 		SyncResult confirmed = sync.confirmDeletions(ZJ.code(), braked.runId());
-		assertThat(confirmed).extracting(SyncResult::braked, SyncResult::missing, SyncResult::suspended,
+		assertThat(confirmed).extracting(SyncResult::braked, (r) -> r.deletions().missing(), (r) -> r.deletions().suspended(),
 				SyncResult::confirmsRun)
 			.containsExactly(false, 3, 3, braked.runId());
 		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.SUSPENDED);
@@ -233,7 +239,7 @@ public abstract class FullSyncDeletionsContractTests {
 		delete("ZJ0008");
 		this.clock.advance(Duration.ofMinutes(1));
 		SyncResult again = sync.confirmDeletions(ZJ.code(), braked.runId());
-		assertThat(again).extracting(SyncResult::brakeReason, SyncResult::missing, SyncResult::suspended)
+		assertThat(again).extracting((r) -> r.deletions().brakeReason(), (r) -> r.deletions().missing(), (r) -> r.deletions().suspended())
 			.containsExactly(BrakeReason.TOO_MANY_MISSING, 4, 0);
 	}
 
@@ -260,12 +266,12 @@ public abstract class FullSyncDeletionsContractTests {
 		run(sync, ZJ.code());
 		deleteAllReaders();
 		SyncResult braked = run(sync, ZJ.code());
-		assertThat(braked).extracting(SyncResult::completed, SyncResult::read, SyncResult::brakeReason,
-				SyncResult::missing, SyncResult::suspended)
+		assertThat(braked).extracting(SyncResult::completed, (r) -> r.counts().read(), (r) -> r.deletions().brakeReason(),
+				(r) -> r.deletions().missing(), (r) -> r.deletions().suspended())
 			.containsExactly(true, 0, BrakeReason.EMPTY_RESULT, 24, 0);
 		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.ACTIVE);
 		this.clock.advance(Duration.ofMinutes(1));
-		assertThat(sync.confirmDeletions(ZJ.code(), braked.runId()).suspended()).isEqualTo(24);
+		assertThat(sync.confirmDeletions(ZJ.code(), braked.runId()).deletions().suspended()).isEqualTo(24);
 		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.SUSPENDED);
 	}
 
@@ -277,7 +283,7 @@ public abstract class FullSyncDeletionsContractTests {
 			connection.modifyDN(new ModifyDNRequest(ZJ.baseDn(), "ou=readers-archived", true));
 		}
 		SyncResult result = run(sync, ZJ.code());
-		assertThat(result).extracting(SyncResult::completed, SyncResult::brakeReason, SyncResult::suspended)
+		assertThat(result).extracting(SyncResult::completed, (r) -> r.deletions().brakeReason(), (r) -> r.deletions().suspended())
 			.containsExactly(false, BrakeReason.BASE_DN_MISSING, 0);
 		assertThat(result.error()).contains("no such object");
 		assertAllZjActive();
@@ -288,10 +294,10 @@ public abstract class FullSyncDeletionsContractTests {
 		run(sync(), ZJ.code());
 		FullSync stopping = sync(new HookedReader(connector(ZJ.code()), 3, () -> this.directories.stop(ZJ.code())));
 		SyncResult result = run(stopping, ZJ.code());
-		assertThat(result).extracting(SyncResult::completed, SyncResult::brakeReason, SyncResult::suspended,
-				SyncResult::missing)
+		assertThat(result).extracting(SyncResult::completed, (r) -> r.deletions().brakeReason(), (r) -> r.deletions().suspended(),
+				(r) -> r.deletions().missing())
 			.containsExactly(false, BrakeReason.CONNECTION_LOST, 0, 0);
-		assertThat(result.read()).isBetween(3, 23);
+		assertThat(result.counts().read()).isBetween(3, 23);
 		assertAllZjActive();
 	}
 
@@ -309,9 +315,9 @@ public abstract class FullSyncDeletionsContractTests {
 			AccountReader reader = LdapConnector.create(limited, limited.urls(), this.properties.zone());
 			this.readers.add(reader);
 			SyncResult result = run(sync(reader), ZJ.code());
-			assertThat(result).extracting(SyncResult::completed, SyncResult::brakeReason, SyncResult::suspended)
+			assertThat(result).extracting(SyncResult::completed, (r) -> r.deletions().brakeReason(), (r) -> r.deletions().suspended())
 				.containsExactly(false, BrakeReason.SIZE_LIMIT_EXCEEDED, 0);
-			assertThat(result.read()).isEqualTo(15);
+			assertThat(result.counts().read()).isEqualTo(15);
 			assertThat(result.error()).contains("size limit exceeded");
 		}
 		assertAllZjActive();
@@ -322,7 +328,7 @@ public abstract class FullSyncDeletionsContractTests {
 		run(sync(), ZJ.code());
 		this.directories.stop(ZJ.code());
 		SyncResult result = run(sync(), ZJ.code());
-		assertThat(result.brakeReason()).isEqualTo(BrakeReason.DIRECTORY_UNREACHABLE);
+		assertThat(result.deletions().brakeReason()).isEqualTo(BrakeReason.DIRECTORY_UNREACHABLE);
 		assertThat(this.runs.latest(ZJ.code(), 1)).containsExactly(result);
 		assertAllZjActive();
 	}
@@ -333,16 +339,15 @@ public abstract class FullSyncDeletionsContractTests {
 		delete("ZJ0005");
 		modify(DemoReaders.reader(ZJ, "ZJ0020").dn(), new Modification(ModificationType.REPLACE, "displayName", "Changed"));
 		FailingAfterFirstWrite failing = new FailingAfterFirstWrite(this.accounts);
-		FullSync sync = new DirectoryFullSync(new DirectoryConnectors(List.of(connector(ZJ.code()))), failing, this.runs,
-				this.hasher, (library) -> new DeletionPolicy(0.1, PURGE_AFTER), this.clock, 7);
+		FullSync sync = engines(List.of(connector(ZJ.code())), failing).full();
 
 		SyncResult result = run(sync, ZJ.code());
 
-		assertThat(result.brakeReason()).isEqualTo(BrakeReason.RUN_FAILED);
+		assertThat(result.deletions().brakeReason()).isEqualTo(BrakeReason.RUN_FAILED);
 		assertThat(result.error()).contains("database gone");
-		assertThat(result.suspended()).isZero();
+		assertThat(result.deletions().suspended()).isZero();
 		// batch 2 fails; batch 3 may be being written at the same time; nothing is handed over after
-		assertThat(failing.writes).isBetween(2, DirectoryFullSync.WRITERS_PER_RUN + 1);
+		assertThat(failing.writes).isBetween(2, LibrarySyncCoordinator.WRITERS_PER_RUN + 1);
 		assertThat(this.runs.latest(ZJ.code(), 1)).containsExactly(result);
 		assertThat(only("ZJ0020").displayName()).isNotEqualTo("Changed"); // not in the first batch: never written
 		assertAllZjActive();
@@ -414,15 +419,16 @@ public abstract class FullSyncDeletionsContractTests {
 		run(sync, DemoLibrary.SX.code());
 		assertThat(this.runs.latest(ZJ.code(), 10)).containsExactly(second, first);
 		assertThat(this.runs.latest(ZJ.code(), 1)).containsExactly(second);
-		assertThat(second).extracting(SyncResult::read, SyncResult::created, SyncResult::unchanged,
-				SyncResult::suspended, SyncResult::failed)
+		assertThat(second).extracting((r) -> r.counts().read(), (r) -> r.counts().created(), (r) -> r.counts().unchanged(),
+				(r) -> r.deletions().suspended(), (r) -> r.counts().failed())
 			.containsExactly(23, 0, 23, 1, 0);
 		assertThat(this.runs.find(first.runId())).contains(first);
 		assertThat(this.runs.find(UUID.randomUUID())).isEmpty();
-		SyncResult withFailures = new SyncResult(UUID.randomUUID(), "zj.sx.jinghu", 25, 24, 0, 0, 1,
-				List.of("cn=JH-UNNUMBERED-01,ou=readers,dc=jinghu,dc=lib,dc=zj,dc=cn: missing uid"),
-				this.clock.instant(), this.clock.instant(), "search failed", 0, 0, 0, 0, BrakeReason.RUN_FAILED,
-				null);
+		SyncResult withFailures = new SyncResult(UUID.randomUUID(), "zj.sx.jinghu", SyncKind.FULL,
+				this.clock.instant(), this.clock.instant(),
+				new SyncResult.Counts(25, 24, 0, 0, 1,
+						List.of("cn=JH-UNNUMBERED-01,ou=readers,dc=jinghu,dc=lib,dc=zj,dc=cn: missing uid")),
+				"search failed", new SyncResult.Deletions(0, 0, 0, 0, BrakeReason.RUN_FAILED), null, null);
 		this.runs.record(withFailures);
 		assertThat(this.runs.latest("zj.sx.jinghu", 5)).containsExactly(withFailures);
 	}
@@ -434,8 +440,17 @@ public abstract class FullSyncDeletionsContractTests {
 				connectors.add(connector(library.library()));
 			}
 		}
-		return new DirectoryFullSync(new DirectoryConnectors(connectors), this.accounts, this.runs, this.hasher,
-				(library) -> new DeletionPolicy(0.1, PURGE_AFTER), this.clock, 7);
+		return engines(connectors, this.accounts).full();
+	}
+
+	/** A node of its own over these connectors: brake at 10%, purge after 30 days, batches of 7. */
+	private <A extends ReaderAccountWriter & MissingAccounts> TestSyncEngines.Builder engines(
+			List<? extends AccountReader> connectors, A accounts) {
+		return TestSyncEngines.node(connectors, accounts, this.runs)
+			.hasher(this.hasher)
+			.policy(new DeletionPolicy(0.1, PURGE_AFTER))
+			.clock(this.clock)
+			.batchSize(7);
 	}
 
 	private LdapConnector connector(String library) {

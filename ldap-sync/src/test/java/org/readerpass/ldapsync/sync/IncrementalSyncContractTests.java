@@ -3,7 +3,6 @@ package org.readerpass.ldapsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.connector.DirectoryConnector;
-import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -30,7 +28,10 @@ import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
+import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
 import org.readerpass.ldapsync.testsupport.Slapd;
+import org.readerpass.ldapsync.testsupport.TestDatabase;
+import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -41,13 +42,14 @@ import com.unboundid.ldap.sdk.ModificationType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Incremental sync by change timestamps, the same checks for every database (a subclass gives a
- * migrated, empty one). Library zj (OpenLDAP style) and zj.sx (AD style) on embedded directories
+ * Incremental sync by change timestamps, the same checks on H2 and on PostgreSQL
+ * ({@link OnH2AndPostgres}). Library zj (OpenLDAP style) and zj.sx (AD style) on embedded directories
  * seeded with {@link TimestampedLdif} (entries an hour apart, long before the test runs), and zj on
  * a real slapd. The overlap is 60 s, so an incremental run right after the full one reads the
  * changed entries and the one entry at the high-water mark again.
  */
-public abstract class IncrementalSyncContractTests {
+@OnH2AndPostgres
+class IncrementalSyncContractTests {
 
 	private static final DemoLibrary ZJ = DemoLibrary.ZJ;
 
@@ -70,8 +72,11 @@ public abstract class IncrementalSyncContractTests {
 
 	private ResidentIdHasher hasher;
 
-	/** A database with the migrations applied and no accounts or runs. */
-	protected abstract DataSource emptyDatabase();
+	private final TestDatabase testDatabase;
+
+	IncrementalSyncContractTests(TestDatabase database) {
+		this.testDatabase = database;
+	}
 
 	@BeforeEach
 	void startDirectories() {
@@ -83,7 +88,7 @@ public abstract class IncrementalSyncContractTests {
 				demo.purgeAfter(), demo.safetyBrake(), false, demo.fullSyncInterval(), demo.incrementalInterval(),
 				OVERLAP);
 		this.directories = EmbeddedDirectories.start(libraries);
-		this.database = emptyDatabase();
+		this.database = this.testDatabase.empty();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
 		this.accounts = new JdbcReaderAccounts(this.database, this.hasher);
 	}
@@ -97,12 +102,12 @@ public abstract class IncrementalSyncContractTests {
 	@Test
 	void runWhenEntriesChangedOrAddedThenOnlyThoseAndTheEntryAtTheMarkRead() throws LDAPException {
 		Syncs syncs = syncs(embedded(ZJ));
-		assertThat(syncs.full.run(ZJ.code()).created()).isEqualTo(24);
+		assertThat(syncs.full.run(ZJ.code()).counts().created()).isEqualTo(24);
 		changeZj(this::connectEmbeddedZj);
 		SyncResult result = syncs.incremental.run(ZJ.code());
-		assertThat(result).extracting(SyncResult::kind, SyncResult::completed, SyncResult::read, SyncResult::created,
-				SyncResult::updated, SyncResult::unchanged, SyncResult::failed, SyncResult::missing,
-				SyncResult::suspended)
+		assertThat(result).extracting(SyncResult::kind, SyncResult::completed, (r) -> r.counts().read(), (r) -> r.counts().created(),
+				(r) -> r.counts().updated(), (r) -> r.counts().unchanged(), (r) -> r.counts().failed(), (r) -> r.deletions().missing(),
+				(r) -> r.deletions().suspended())
 			.containsExactly(SyncKind.INCREMENTAL, true, 5, 1, 3, 1, 0, 0, 0);
 		assertZjChangesStored();
 	}
@@ -114,7 +119,7 @@ public abstract class IncrementalSyncContractTests {
 		changeZj(this::connectEmbeddedZj);
 		syncs.incremental.run(ZJ.code());
 		SyncResult again = syncs.incremental.run(ZJ.code());
-		assertThat(again).extracting(SyncResult::read, SyncResult::created, SyncResult::updated, SyncResult::unchanged)
+		assertThat(again).extracting((r) -> r.counts().read(), (r) -> r.counts().created(), (r) -> r.counts().updated(), (r) -> r.counts().unchanged())
 			.containsExactly(4, 0, 0, 4);
 		assertThat(this.accounts.findByCardNumber("ZJ0100")).hasSize(1);
 		assertThat(count("select count(*) from reader_account where library_code = 'zj'")).isEqualTo(25);
@@ -129,18 +134,18 @@ public abstract class IncrementalSyncContractTests {
 		assertThat(new JdbcSyncRuns(this.database).highWaterMark(ZJ.code())).map(HighWaterMark::timestamp)
 			.contains(TimestampedLdif.last(ZJ));
 		Syncs restarted = syncs(embedded(ZJ));
-		assertThat(restarted.incremental.run(ZJ.code())).extracting(SyncResult::read, SyncResult::unchanged)
+		assertThat(restarted.incremental.run(ZJ.code())).extracting((r) -> r.counts().read(), (r) -> r.counts().unchanged())
 			.containsExactly(1, 1);
 		Instant beforeChange = Instant.now().minusSeconds(5);
 		modifyEmbeddedZj(DemoReaders.reader(ZJ, "ZJ0003").dn(),
 				new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
 		SyncResult changed = restarted.incremental.run(ZJ.code());
-		assertThat(changed).extracting(SyncResult::read, SyncResult::updated).containsExactly(2, 1);
+		assertThat(changed).extracting((r) -> r.counts().read(), (r) -> r.counts().updated()).containsExactly(2, 1);
 		assertThat(changed.highWaterMark()).isAfter(beforeChange);
 		JdbcSyncRuns runs = new JdbcSyncRuns(this.database);
 		assertThat(runs.highWaterMark(ZJ.code())).map(HighWaterMark::timestamp).contains(changed.highWaterMark());
-		assertThat(runs.find(changed.runId()).orElseThrow()).extracting(SyncResult::kind, SyncResult::read,
-				SyncResult::updated, SyncResult::highWaterMark)
+		assertThat(runs.find(changed.runId()).orElseThrow()).extracting(SyncResult::kind, (r) -> r.counts().read(),
+				(r) -> r.counts().updated(), SyncResult::highWaterMark)
 			.containsExactly(SyncKind.INCREMENTAL, 2, 1, changed.highWaterMark());
 		assertThat(runs.latest(ZJ.code(), SyncKind.INCREMENTAL, 5)).extracting(SyncResult::runId)
 			.hasSize(2)
@@ -148,7 +153,7 @@ public abstract class IncrementalSyncContractTests {
 			.isEqualTo(changed.runId());
 		assertThat(runs.latest(ZJ.code(), SyncKind.FULL, 5)).extracting(SyncResult::runId).containsExactly(full.runId());
 		// read again within the overlap, not further back: the entry at the old mark is not read any more
-		assertThat(restarted.incremental.run(ZJ.code())).extracting(SyncResult::read, SyncResult::unchanged)
+		assertThat(restarted.incremental.run(ZJ.code())).extracting((r) -> r.counts().read(), (r) -> r.counts().unchanged())
 			.containsExactly(1, 1);
 	}
 
@@ -160,12 +165,12 @@ public abstract class IncrementalSyncContractTests {
 			connection.delete(DemoReaders.reader(ZJ, "ZJ0005").dn());
 		}
 		SyncResult result = syncs.incremental.run(ZJ.code());
-		assertThat(result).extracting(SyncResult::missing, SyncResult::suspended, SyncResult::purged,
-				SyncResult::brakeReason)
+		assertThat(result).extracting((r) -> r.deletions().missing(), (r) -> r.deletions().suspended(), (r) -> r.deletions().purged(),
+				(r) -> r.deletions().brakeReason())
 			.containsExactly(0, 0, 0, null);
 		assertThat(only("ZJ0005").status()).isEqualTo(AccountStatus.ACTIVE);
 		assertThat(count("select count(*) from reader_account where missing_since is not null")).isZero();
-		assertThat(syncs.full.run(ZJ.code()).suspended()).isEqualTo(1);
+		assertThat(syncs.full.run(ZJ.code()).deletions().suspended()).isEqualTo(1);
 	}
 
 	@Test
@@ -183,7 +188,7 @@ public abstract class IncrementalSyncContractTests {
 		syncs.full.run(ZJ.code());
 		this.directories.stop(ZJ.code());
 		SyncResult result = syncs.incremental.run(ZJ.code());
-		assertThat(result).extracting(SyncResult::completed, SyncResult::read, SyncResult::suspended)
+		assertThat(result).extracting(SyncResult::completed, (r) -> r.counts().read(), (r) -> r.deletions().suspended())
 			.containsExactly(false, 0, 0);
 		assertThat(result.error()).contains("unreachable");
 		JdbcSyncRuns runs = new JdbcSyncRuns(this.database);
@@ -203,9 +208,9 @@ public abstract class IncrementalSyncContractTests {
 			}
 		}
 		SyncResult braked = syncs.full.run(ZJ.code());
-		assertThat(braked.brakeReason()).isEqualTo(BrakeReason.TOO_MANY_MISSING);
+		assertThat(braked.deletions().brakeReason()).isEqualTo(BrakeReason.TOO_MANY_MISSING);
 		assertThat(syncs.incremental.run(ZJ.code()).completed()).isTrue();
-		assertThat(syncs.full.confirmDeletions(ZJ.code(), braked.runId()).suspended()).isEqualTo(3);
+		assertThat(syncs.full.confirmDeletions(ZJ.code(), braked.runId()).deletions().suspended()).isEqualTo(3);
 	}
 
 	/**
@@ -227,13 +232,13 @@ public abstract class IncrementalSyncContractTests {
 		modifyEmbedded(SX, DemoReaders.reader(SX, "SX0005").dn(),
 				new Modification(ModificationType.REPLACE, "displayName", "未记时间"));
 		SyncResult result = syncs.incremental.run(SX.code());
-		assertThat(result).extracting(SyncResult::read, SyncResult::created, SyncResult::updated, SyncResult::unchanged)
+		assertThat(result).extracting((r) -> r.counts().read(), (r) -> r.counts().created(), (r) -> r.counts().updated(), (r) -> r.counts().unchanged())
 			.containsExactly(3, 0, 2, 1);
 		assertThat(result.highWaterMark()).isAfter(TimestampedLdif.last(SX));
 		assertThat(only("SX0003").displayName()).isEqualTo("改名读者");
 		assertThat(only("SX0004").status()).isEqualTo(AccountStatus.SUSPENDED);
 		assertThat(only("SX0005").displayName()).isNotEqualTo("未记时间");
-		assertThat(syncs.full.run(SX.code()).updated()).isEqualTo(1);
+		assertThat(syncs.full.run(SX.code()).counts().updated()).isEqualTo(1);
 	}
 
 	@Test
@@ -246,12 +251,12 @@ public abstract class IncrementalSyncContractTests {
 					URI.create(slapd.url()));
 			Syncs syncs = syncs(connector(config));
 			SyncResult full = syncs.full.run(ZJ.code());
-			assertThat(full).extracting(SyncResult::created, SyncResult::highWaterMark)
+			assertThat(full).extracting((r) -> r.counts().created(), SyncResult::highWaterMark)
 				.containsExactly(24, TimestampedLdif.last(ZJ));
 			changeZj(() -> new LDAPConnection("127.0.0.1", slapd.port(), slapd.rootDn(), slapd.rootPassword()));
 			SyncResult result = syncs.incremental.run(ZJ.code());
-			assertThat(result).extracting(SyncResult::completed, SyncResult::read, SyncResult::created,
-					SyncResult::updated, SyncResult::unchanged, SyncResult::suspended)
+			assertThat(result).extracting(SyncResult::completed, (r) -> r.counts().read(), (r) -> r.counts().created(),
+					(r) -> r.counts().updated(), (r) -> r.counts().unchanged(), (r) -> r.deletions().suspended())
 				.containsExactly(true, 5, 1, 3, 1, 0);
 			assertZjChangesStored();
 			assertThat(result.highWaterMark()).isAfter(TimestampedLdif.last(ZJ));
@@ -292,10 +297,12 @@ public abstract class IncrementalSyncContractTests {
 	}
 
 	private Syncs syncs(LdapConnector connector) {
-		DirectoryFullSync full = new DirectoryFullSync(new DirectoryConnectors(List.of(connector)), this.accounts,
-				new JdbcSyncRuns(this.database), this.hasher, (library) -> new DeletionPolicy(0.1, Duration.ofDays(30)),
-				Clock.systemUTC(), 7);
-		return new Syncs(full, new DirectoryIncrementalSync(full, this.properties::incrementalOverlap));
+		TestSyncEngines.Builder node = TestSyncEngines
+			.node(List.of(connector), this.accounts, new JdbcSyncRuns(this.database))
+			.hasher(this.hasher)
+			.policy(new DeletionPolicy(0.1, Duration.ofDays(30)))
+			.batchSize(7);
+		return new Syncs(node.full(), node.incremental(this.properties::incrementalOverlap));
 	}
 
 	private LdapConnector embedded(DemoLibrary library) {

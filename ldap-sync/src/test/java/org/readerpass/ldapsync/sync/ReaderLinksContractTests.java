@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +28,7 @@ import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
+import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 import org.readerpass.policy.reader.VerificationLevel;
 
 import com.unboundid.ldap.sdk.Entry;
@@ -76,8 +76,11 @@ public abstract class ReaderLinksContractTests {
 		DataSource dataSource = emptyDatabase();
 		this.accounts = new JdbcReaderAccounts(dataSource, hasher);
 		this.links = new JdbcReaderLinks(dataSource);
-		this.sync = new DirectoryFullSync(this.connectors, this.accounts, new JdbcSyncRuns(dataSource), hasher,
-				DeletionPolicy.from(properties), Clock.systemUTC(), BATCH_SIZE);
+		this.sync = TestSyncEngines.node(this.connectors, this.accounts, new JdbcSyncRuns(dataSource))
+			.hasher(hasher)
+			.policies(DeletionPolicy.from(properties))
+			.batchSize(BATCH_SIZE)
+			.full();
 	}
 
 	@AfterEach
@@ -196,7 +199,7 @@ public abstract class ReaderLinksContractTests {
 		entry.addAttribute("residentIdNumber", DemoReaders.WANG_FANG_ID.toLowerCase());
 		add(DemoLibrary.ZHUJI, entry);
 		SyncResult later = this.sync.run("zj.sx.zhuji");
-		assertThat(later.created()).isEqualTo(1);
+		assertThat(later.counts().created()).isEqualTo(1);
 		ReaderAccount added = only("ZH9002");
 		assertThat(added.readerId()).isEqualTo(reader);
 		assertThat(only("ZJ0002").readerId()).isEqualTo(reader);
@@ -217,7 +220,7 @@ public abstract class ReaderLinksContractTests {
 		List<ReaderLink> linksBefore = this.links.explain(before.readerId());
 		modify(DemoLibrary.ZJ, DemoReaders.reader(DemoLibrary.ZJ, "ZJ0001").dn(),
 				new Modification(ModificationType.REPLACE, "residentIdNumber", DemoReaders.WANG_FANG_ID));
-		assertThat(this.sync.run("zj").updated()).isEqualTo(1);
+		assertThat(this.sync.run("zj").counts().updated()).isEqualTo(1);
 		assertThat(only("ZJ0001").readerId()).isEqualTo(before.readerId());
 		assertThat(this.links.explain(before.readerId())).isEqualTo(linksBefore);
 		assertThat(this.links.explain(only("ZJ0002").readerId())).extracting(ReaderLink::cardNumber)

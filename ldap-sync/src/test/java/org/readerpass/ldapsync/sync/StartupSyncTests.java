@@ -49,9 +49,8 @@ class StartupSyncTests {
 	@Test
 	void runWhenLibrariesSyncedThenOneKeyValueLinePerLibrary() {
 		FullSync fullSync = new FixedResults(List.of(
-				new SyncResult("zj", 24, 24, 0, 0, 0, List.of(), STARTED, STARTED.plusMillis(85), null),
-				new SyncResult("zj.sx.zhuji", 0, 0, 0, 0, 0, List.of(), STARTED, STARTED.plusMillis(3),
-						"directory unreachable: connect error (91)")));
+				result("zj", 24, 85, null),
+				result("zj.sx.zhuji", 0, 3, "directory unreachable: connect error (91)")));
 		new StartupSync(fullSync, true).run(new DefaultApplicationArguments());
 		assertThat(this.appender.list).extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
 			.containsExactly(
@@ -84,8 +83,7 @@ class StartupSyncTests {
 	@Test
 	void runWhenALibraryDidNotCompleteThenItAloneIsRetriedSoonNotAfterTheInterval() throws InterruptedException {
 		FixedResults fullSync = new FixedResults(List.of(
-				new SyncResult("zj", 24, 24, 0, 0, 0, List.of(), STARTED, STARTED.plusMillis(85), null),
-				new SyncResult("zj.sx", 3, 3, 0, 0, 0, List.of(), STARTED, STARTED.plusMillis(9), "connection lost")));
+				result("zj", 24, 85, null), result("zj.sx", 3, 9, "connection lost")));
 		Duration hour = Duration.ofHours(1);
 		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null,
 				List.of(new SyncScheduler.LibrarySchedule("zj", hour, hour), new SyncScheduler.LibrarySchedule("zj.sx", hour, hour)),
@@ -111,6 +109,12 @@ class StartupSyncTests {
 			.containsExactly("Sync schedules are off (readerpass.directory.schedule-enabled=false)");
 	}
 
+	/** A full run's result as runAll gives it: {@code created} all it read, nothing deleted. */
+	private static SyncResult result(String library, int read, long durationMs, String error) {
+		return new SyncResult(null, library, SyncKind.FULL, STARTED, STARTED.plusMillis(durationMs),
+				new SyncResult.Counts(read, read, 0, 0, 0, List.of()), error, SyncResult.Deletions.NONE, null, null);
+	}
+
 	/** A FullSync that answers fixed results (the real one is tested in FullSyncContractTests). */
 	private static final class FixedResults implements FullSync {
 
@@ -128,8 +132,8 @@ class StartupSyncTests {
 		@Override
 		public SyncResult run(String libraryCode) {
 			this.single.add(libraryCode);
-			return new SyncResult(UUID.randomUUID(), libraryCode, 0, 0, 0, 0, 0, List.of(), STARTED, STARTED,
-					null, 0, 0, 0, 0, null, null);
+			return new SyncResult(UUID.randomUUID(), libraryCode, SyncKind.FULL, STARTED, STARTED,
+					SyncResult.Counts.NONE, null, SyncResult.Deletions.NONE, null, null);
 		}
 
 		@Override

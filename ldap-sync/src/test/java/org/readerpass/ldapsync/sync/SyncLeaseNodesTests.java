@@ -17,19 +17,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.connector.AccountReader;
-import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
-import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
+import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 /**
  * Two {@link DirectoryFullSync} "nodes" sharing one {@link InMemorySyncLease} and one H2 database,
@@ -86,7 +84,7 @@ class SyncLeaseNodesTests {
 		SyncResult result = nodeB.run(ZJ);
 		assertThat(result.runId()).isNotNull();
 		assertThat(result.completed()).isTrue();
-		assertThat(result.read()).isPositive();
+		assertThat(result.counts().read()).isPositive();
 		assertThat(this.lease.tryAcquire(ZJ, TTL)).as("released at the end of the run").isPresent();
 	}
 
@@ -116,11 +114,11 @@ class SyncLeaseNodesTests {
 		assertThat(taken.get()).isPresent();
 		assertThat(result.runId()).isNotNull();
 		assertThat(result.completed()).isFalse();
-		assertThat(result.brakeReason()).isEqualTo(BrakeReason.LEASE_LOST);
+		assertThat(result.deletions().brakeReason()).isEqualTo(BrakeReason.LEASE_LOST);
 		assertThat(result.error()).contains("lease");
-		assertThat(result.missing()).isZero();
-		assertThat(result.suspended()).isZero();
-		assertThat(result.read()).isLessThan(first.read());
+		assertThat(result.deletions().missing()).isZero();
+		assertThat(result.deletions().suspended()).isZero();
+		assertThat(result.counts().read()).isLessThan(first.counts().read());
 		assertThat(this.accounts.countPresent(ZJ)).isEqualTo(present);
 		SyncLease.Held nodeB = taken.get().orElseThrow();
 		assertThat(nodeB.renew()).as("node A's end did not release node B's lease").isTrue();
@@ -130,9 +128,10 @@ class SyncLeaseNodesTests {
 
 	@Test
 	void incrementalRunWhenOtherNodeHoldsLeaseThenNotStarted() {
-		DirectoryFullSync full = node(connector());
+		TestSyncEngines.Builder node = engines(connector());
+		DirectoryFullSync full = node.full();
 		assertThat(full.run(ZJ).completed()).isTrue();
-		DirectoryIncrementalSync incremental = new DirectoryIncrementalSync(full, this.properties::incrementalOverlap);
+		DirectoryIncrementalSync incremental = node.incremental(this.properties::incrementalOverlap);
 		try (SyncLease.Held nodeA = this.lease.tryAcquire(ZJ, TTL).orElseThrow()) {
 			SyncResult refused = incremental.run(ZJ);
 			assertThat(refused.runId()).isNull();
@@ -144,8 +143,17 @@ class SyncLeaseNodesTests {
 	}
 
 	private DirectoryFullSync node(AccountReader reader) {
-		return new DirectoryFullSync(new DirectoryConnectors(List.of(reader)), this.accounts, this.runs, this.hasher,
-				DeletionPolicy.from(this.properties), this.clock, 2, new SimpleMeterRegistry(), this.lease, TTL);
+		return engines(reader).full();
+	}
+
+	/** A node over the reader, sharing the lease with the test's other nodes; batches of 2. */
+	private TestSyncEngines.Builder engines(AccountReader reader) {
+		return TestSyncEngines.node(List.of(reader), this.accounts, this.runs)
+			.hasher(this.hasher)
+			.policies(DeletionPolicy.from(this.properties))
+			.clock(this.clock)
+			.batchSize(2)
+			.lease(this.lease, TTL);
 	}
 
 	private LdapConnector connector() {

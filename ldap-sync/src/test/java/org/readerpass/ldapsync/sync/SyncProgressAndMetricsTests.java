@@ -3,7 +3,6 @@ package org.readerpass.ldapsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.connector.AccountReader;
-import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
@@ -25,6 +23,7 @@ import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
+import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -72,36 +71,36 @@ class SyncProgressAndMetricsTests {
 	@Test
 	void runningWhenRunMidWayThenProgressBelowExpectedAndGoneWhenDone() {
 		SyncResult first = sync(connector(), new SimpleMeterRegistry()).run(ZJ);
-		AtomicReference<DirectoryFullSync> sync = new AtomicReference<>();
+		AtomicReference<LibrarySyncCoordinator> node = new AtomicReference<>();
 		AtomicReference<Optional<RunningSync>> midWay = new AtomicReference<>();
 		AtomicReference<List<RunningSync>> allMidWay = new AtomicReference<>();
 		AtomicReference<Double> gaugeMidWay = new AtomicReference<>();
-		sync.set(sync(new HookedReader(connector(), 5, () -> {
-			midWay.set(sync.get().runningSyncs().running(ZJ));
-			allMidWay.set(sync.get().runningSyncs().running());
+		node.set(coordinator(new HookedReader(connector(), 5, () -> {
+			midWay.set(node.get().runningSyncs().running(ZJ));
+			allMidWay.set(node.get().runningSyncs().running());
 			gaugeMidWay.set(this.registry.get(SyncMetrics.RUNNING).gauge().value());
 		})));
-		SyncResult second = sync.get().run(ZJ);
+		SyncResult second = new DirectoryFullSync(node.get()).run(ZJ);
 		RunningSync running = midWay.get().orElseThrow();
 		assertThat(running).extracting(RunningSync::runId, RunningSync::libraryCode, RunningSync::kind,
 				RunningSync::started)
 			.containsExactly(second.runId(), ZJ, SyncKind.FULL, second.started());
-		assertThat(running.expected()).isEqualTo(first.read());
+		assertThat(running.expected()).isEqualTo(first.counts().read());
 		assertThat(running.done()).isEqualTo(5).isGreaterThan(0).isLessThan(running.expected());
 		assertThat(allMidWay.get()).containsExactly(running);
 		assertThat(gaugeMidWay.get()).isEqualTo(1.0);
-		assertThat(sync.get().runningSyncs().running(ZJ)).isEmpty();
-		assertThat(sync.get().runningSyncs().running()).isEmpty();
+		assertThat(node.get().runningSyncs().running(ZJ)).isEmpty();
+		assertThat(node.get().runningSyncs().running()).isEmpty();
 		assertThat(this.registry.get(SyncMetrics.RUNNING).gauge().value()).isZero();
 	}
 
 	@Test
 	void runningWhenFirstRunThenNoExpectedCount() {
-		AtomicReference<DirectoryFullSync> sync = new AtomicReference<>();
+		AtomicReference<LibrarySyncCoordinator> node = new AtomicReference<>();
 		AtomicReference<Optional<RunningSync>> midWay = new AtomicReference<>();
-		sync.set(sync(new HookedReader(connector(), 3,
-				() -> midWay.set(sync.get().runningSyncs().running(ZJ)))));
-		sync.get().run(ZJ);
+		node.set(coordinator(new HookedReader(connector(), 3,
+				() -> midWay.set(node.get().runningSyncs().running(ZJ)))));
+		new DirectoryFullSync(node.get()).run(ZJ);
 		assertThat(midWay.get()).hasValueSatisfying((running) -> {
 			assertThat(running.done()).isEqualTo(3);
 			assertThat(running.expected()).isNull();
@@ -112,24 +111,24 @@ class SyncProgressAndMetricsTests {
 	void runWhenCompletedThenMetersHoldTheRunsNumbers() {
 		SyncResult result = sync(connector()).run(ZJ);
 		assertThat(result.completed()).isTrue();
-		assertThat(result.created()).isPositive();
+		assertThat(result.counts().created()).isPositive();
 		assertThat(this.registry.get(SyncMetrics.DURATION)
 			.tags("library", ZJ, "kind", "full", "outcome", "completed")
 			.timer()
 			.count()).isEqualTo(1);
-		assertThat(entries("completed", "created")).isEqualTo(result.created());
-		assertThat(entries("completed", "updated")).isEqualTo(result.updated());
-		assertThat(entries("completed", "unchanged")).isEqualTo(result.unchanged());
-		assertThat(entries("completed", "failed")).isEqualTo(result.failed());
+		assertThat(entries("completed", "created")).isEqualTo(result.counts().created());
+		assertThat(entries("completed", "updated")).isEqualTo(result.counts().updated());
+		assertThat(entries("completed", "unchanged")).isEqualTo(result.counts().unchanged());
+		assertThat(entries("completed", "failed")).isEqualTo(result.counts().failed());
 		assertThat(entries("completed", "suspended")).isZero();
 		assertThat(entries("completed", "restored")).isZero();
 		assertThat(entries("completed", "purged")).isZero();
 
 		SyncResult again = sync(connector()).run(ZJ);
-		assertThat(again.unchanged()).isPositive();
+		assertThat(again.counts().unchanged()).isPositive();
 		assertThat(this.registry.get(SyncMetrics.DURATION).tags("outcome", "completed").timer().count()).isEqualTo(2);
-		assertThat(entries("completed", "created")).isEqualTo(result.created() + again.created());
-		assertThat(entries("completed", "unchanged")).isEqualTo(result.unchanged() + again.unchanged());
+		assertThat(entries("completed", "created")).isEqualTo(result.counts().created() + again.counts().created());
+		assertThat(entries("completed", "unchanged")).isEqualTo(result.counts().unchanged() + again.counts().unchanged());
 	}
 
 	@Test
@@ -140,7 +139,7 @@ class SyncProgressAndMetricsTests {
 			.tags("library", ZJ, "kind", "full", "outcome", "failed")
 			.timer()
 			.count()).isEqualTo(1);
-		assertThat(entries("failed", "created")).isEqualTo(result.created());
+		assertThat(entries("failed", "created")).isEqualTo(result.counts().created());
 		assertThat(this.registry.find(SyncMetrics.DURATION).tags("outcome", "completed").timer()).isNull();
 	}
 
@@ -167,10 +166,22 @@ class SyncProgressAndMetricsTests {
 		return sync(reader, this.registry);
 	}
 
-	/** The running gauge follows the first sync measured in a registry: one sync per registry for it. */
 	private DirectoryFullSync sync(AccountReader reader, SimpleMeterRegistry registry) {
-		return new DirectoryFullSync(new DirectoryConnectors(List.of(reader)), this.accounts, this.runs, this.hasher,
-				DeletionPolicy.from(this.properties), Clock.systemUTC(), 7, registry);
+		return new DirectoryFullSync(coordinator(reader, registry));
+	}
+
+	/** The running gauge follows the first node measured in a registry: one node per registry for it. */
+	private LibrarySyncCoordinator coordinator(AccountReader reader) {
+		return coordinator(reader, this.registry);
+	}
+
+	private LibrarySyncCoordinator coordinator(AccountReader reader, SimpleMeterRegistry registry) {
+		return TestSyncEngines.node(List.of(reader), this.accounts, this.runs)
+			.hasher(this.hasher)
+			.policies(DeletionPolicy.from(this.properties))
+			.batchSize(7)
+			.meterRegistry(registry)
+			.coordinator();
 	}
 
 	private LdapConnector connector() {

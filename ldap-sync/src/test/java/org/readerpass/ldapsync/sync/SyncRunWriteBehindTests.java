@@ -66,7 +66,7 @@ class SyncRunWriteBehindTests {
 		this.run.flush();
 		assertThat(this.writer.writtenCards()).containsExactlyInAnyOrder(cards(0, (WRITERS + 1) * BATCH - 1));
 		assertThat(this.run.result(SyncKind.FULL, Instant.EPOCH, null, new MissingAccountsBrake.Outcome(0, 0, 0, null), null)
-			.created()).isEqualTo((WRITERS + 1) * BATCH - 1);
+			.counts().created()).isEqualTo((WRITERS + 1) * BATCH - 1);
 	}
 
 	@Test

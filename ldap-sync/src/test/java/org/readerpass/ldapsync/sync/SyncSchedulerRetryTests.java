@@ -86,9 +86,8 @@ class SyncSchedulerRetryTests {
 	@Test
 	void fullRunWhenLastCompleteRunIsOlderThanTheIntervalThenRun() {
 		SyncResult old = result("zj", null);
-		this.runs.record(new SyncResult(old.runId(), "zj", 0, 0, 0, 0, 0, List.of(),
-				Instant.now().minus(INTERVAL).minusSeconds(60), Instant.now().minus(INTERVAL), null, 0, 0, 0, 0, null,
-				null));
+		this.runs.record(new SyncResult(old.runId(), "zj", SyncKind.FULL, Instant.now().minus(INTERVAL).minusSeconds(60),
+				Instant.now().minus(INTERVAL), SyncResult.Counts.NONE, null, SyncResult.Deletions.NONE, null, null));
 		this.runs.record(result("zj", "connection lost")); // a later run that did not complete does not count
 		this.fullSync.results.add(result("zj", null));
 
@@ -164,13 +163,14 @@ class SyncSchedulerRetryTests {
 	/** A recorded full run that finished now; {@code error} {@code null}: complete. */
 	private static SyncResult result(String library, String error) {
 		Instant now = Instant.now();
-		return new SyncResult(UUID.randomUUID(), library, 10, 0, 0, 10, 0, List.of(), now.minusSeconds(1), now, error, 0,
-				0, 0, 0, (error != null) ? BrakeReason.CONNECTION_LOST : null, null);
+		return new SyncResult(UUID.randomUUID(), library, SyncKind.FULL, now.minusSeconds(1), now,
+				new SyncResult.Counts(10, 0, 0, 10, 0, List.of()), error,
+				new SyncResult.Deletions(0, 0, 0, 0, (error != null) ? BrakeReason.CONNECTION_LOST : null), null, null);
 	}
 
 	private static SyncResult notStarted(String library, String why) {
 		Instant now = Instant.now();
-		return new SyncResult(null, library, 0, 0, 0, 0, 0, List.of(), now, now, why, 0, 0, 0, 0, null, null);
+		return SyncResult.notStarted(library, SyncKind.FULL, now, now, why, null);
 	}
 
 	/** Answers each run with the next scripted result (complete once the script is used up). */

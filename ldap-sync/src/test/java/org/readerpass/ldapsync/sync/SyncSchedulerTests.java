@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.connector.DirectoryConnector;
-import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -32,6 +30,7 @@ import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
+import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 /**
  * The schedules against real directories: zj on an embedded directory, zj.sx on a "black hole" (a
@@ -71,10 +70,10 @@ class SyncSchedulerTests {
 		DataSource database = TestDatabases.h2();
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		this.runs = new JdbcSyncRuns(database);
-		DirectoryFullSync full = new DirectoryFullSync(new DirectoryConnectors(this.connectors),
-				new JdbcReaderAccounts(database, hasher), this.runs, hasher, (library) -> DeletionPolicy.DEFAULT,
-				Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE);
-		DirectoryIncrementalSync incremental = new DirectoryIncrementalSync(full, (library) -> Duration.ofSeconds(60));
+		TestSyncEngines.Builder node = TestSyncEngines.node(this.connectors, new JdbcReaderAccounts(database, hasher),
+				this.runs).hasher(hasher);
+		DirectoryFullSync full = node.full();
+		DirectoryIncrementalSync incremental = node.incremental((library) -> Duration.ofSeconds(60));
 		this.scheduler = new SyncScheduler(full, incremental,
 				List.of(new SyncScheduler.LibrarySchedule("zj", Duration.ofMillis(200), Duration.ofMillis(50)),
 						new SyncScheduler.LibrarySchedule("zj.sx", Duration.ofMillis(200), Duration.ofMillis(50))));

@@ -1,0 +1,176 @@
+package org.readerpass.ldapsync.testsupport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.readerpass.ldapsync.account.MissingAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountWriter;
+import org.readerpass.ldapsync.connector.DirectoryConnector;
+import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.lease.InMemorySyncLease;
+import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.sync.ContentSyncStreams;
+import org.readerpass.ldapsync.sync.DeletionPolicy;
+import org.readerpass.ldapsync.sync.DirectoryFullSync;
+import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
+import org.readerpass.ldapsync.sync.LibrarySyncCoordinator;
+import org.readerpass.ldapsync.sync.SyncRuns;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The sync engines of one node, for tests that say only what differs from the defaults:
+ *
+ * <pre class="code">
+ * TestSyncEngines.Builder node = TestSyncEngines.node(connectors, accounts, runs).batchSize(7).clock(clock);
+ * DirectoryFullSync full = node.full();
+ * DirectoryIncrementalSync incremental = node.incremental(properties::incrementalOverlap);
+ * </pre>
+ *
+ * Defaults: the demo directories' HMAC key ({@link DemoDirectories#properties()}),
+ * {@link DeletionPolicy#DEFAULT}, the system clock, {@link LibrarySyncCoordinator#DEFAULT_BATCH_SIZE},
+ * a {@link SimpleMeterRegistry} of its own, an {@link InMemorySyncLease} on the builder's clock with
+ * {@link LibrarySyncCoordinator#DEFAULT_LEASE_TTL}. The engines one builder makes share one
+ * {@link LibrarySyncCoordinator} (one node), built when the first engine is asked for; the builder
+ * cannot be changed afterwards.
+ */
+public final class TestSyncEngines {
+
+	private TestSyncEngines() {
+	}
+
+	/** One node over these directories, accounts and run records. */
+	public static <A extends ReaderAccountWriter & MissingAccounts> Builder node(DirectoryConnectors connectors,
+			A accounts, SyncRuns runs) {
+		return new Builder(connectors, new Accounts<>(accounts), runs);
+	}
+
+	/** One node over these connectors (one per library), accounts and run records. */
+	public static <A extends ReaderAccountWriter & MissingAccounts> Builder node(
+			List<? extends DirectoryConnector> connectors, A accounts, SyncRuns runs) {
+		return node(new DirectoryConnectors(connectors), accounts, runs);
+	}
+
+	/** The accounts with both the writer's and the deletions' side, whatever their class. */
+	private record Accounts<A extends ReaderAccountWriter & MissingAccounts>(A accounts) {
+
+		LibrarySyncCoordinator coordinator(DirectoryConnectors connectors, SyncRuns runs, ResidentIdHasher hasher,
+				Function<String, DeletionPolicy> policies, Clock clock, int batchSize, MeterRegistry meterRegistry,
+				SyncLease lease, Duration leaseTtl) {
+			return new LibrarySyncCoordinator(connectors, this.accounts, runs, hasher, policies, clock, batchSize,
+					meterRegistry, lease, leaseTtl);
+		}
+
+	}
+
+	/** Builds one node's {@link LibrarySyncCoordinator} and the engines that share it. */
+	public static final class Builder {
+
+		private final DirectoryConnectors connectors;
+
+		private final Accounts<?> accounts;
+
+		private final SyncRuns runs;
+
+		private ResidentIdHasher hasher;
+
+		private Function<String, DeletionPolicy> policies = (library) -> DeletionPolicy.DEFAULT;
+
+		private Clock clock = Clock.systemUTC();
+
+		private int batchSize = LibrarySyncCoordinator.DEFAULT_BATCH_SIZE;
+
+		private MeterRegistry meterRegistry;
+
+		private SyncLease lease;
+
+		private Duration leaseTtl = LibrarySyncCoordinator.DEFAULT_LEASE_TTL;
+
+		private LibrarySyncCoordinator coordinator;
+
+		private Builder(DirectoryConnectors connectors, Accounts<?> accounts, SyncRuns runs) {
+			this.connectors = connectors;
+			this.accounts = accounts;
+			this.runs = runs;
+		}
+
+		public Builder hasher(ResidentIdHasher hasher) {
+			unbuilt().hasher = hasher;
+			return this;
+		}
+
+		/** Each library's policy ({@link DeletionPolicy#from} for the configured ones). */
+		public Builder policies(Function<String, DeletionPolicy> policies) {
+			unbuilt().policies = policies;
+			return this;
+		}
+
+		/** The same policy for every library. */
+		public Builder policy(DeletionPolicy policy) {
+			return policies((library) -> policy);
+		}
+
+		public Builder clock(Clock clock) {
+			unbuilt().clock = clock;
+			return this;
+		}
+
+		public Builder batchSize(int batchSize) {
+			unbuilt().batchSize = batchSize;
+			return this;
+		}
+
+		public Builder meterRegistry(MeterRegistry meterRegistry) {
+			unbuilt().meterRegistry = meterRegistry;
+			return this;
+		}
+
+		/** The lease every node shares, and its time-to-live. */
+		public Builder lease(SyncLease lease, Duration leaseTtl) {
+			unbuilt().lease = lease;
+			this.leaseTtl = leaseTtl;
+			return this;
+		}
+
+		/** The node's coordinator (built on the first call; the engines share it). */
+		public LibrarySyncCoordinator coordinator() {
+			if (this.coordinator == null) {
+				ResidentIdHasher hasher = (this.hasher != null) ? this.hasher
+						: new ResidentIdHasher(DemoDirectories.properties().identityHmacKey());
+				MeterRegistry meterRegistry = (this.meterRegistry != null) ? this.meterRegistry
+						: new SimpleMeterRegistry();
+				SyncLease lease = (this.lease != null) ? this.lease : new InMemorySyncLease(this.clock);
+				this.coordinator = this.accounts.coordinator(this.connectors, this.runs, hasher, this.policies,
+						this.clock, this.batchSize, meterRegistry, lease, this.leaseTtl);
+			}
+			return this.coordinator;
+		}
+
+		public DirectoryFullSync full() {
+			return new DirectoryFullSync(coordinator());
+		}
+
+		/** @param overlaps each library's {@code incremental-overlap} */
+		public DirectoryIncrementalSync incremental(Function<String, Duration> overlaps) {
+			return new DirectoryIncrementalSync(coordinator(), overlaps);
+		}
+
+		/** Streams that restart after a failure after these back-offs (short ones keep tests fast). */
+		public ContentSyncStreams streams(Duration firstBackoff, Duration maxBackoff) {
+			return new ContentSyncStreams(coordinator(), firstBackoff, maxBackoff);
+		}
+
+		private Builder unbuilt() {
+			if (this.coordinator != null) {
+				throw new IllegalStateException("the node's engines are built: configure the builder first");
+			}
+			return this;
+		}
+
+	}
+
+}
