@@ -8,7 +8,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
-import org.readerpass.ldapsync.account.JdbcReaderLinks;
 import org.readerpass.ldapsync.connector.ConnectorPasswordVerification;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
@@ -17,6 +16,8 @@ import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.linking.JdbcReaderLinks;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.sync.DeletionPolicy;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
@@ -67,7 +68,7 @@ public class LdapSyncConfiguration {
 
 	@Bean
 	JdbcReaderAccounts readerAccounts(DataSource dataSource, ResidentIdHasher residentIdHasher) {
-		return new JdbcReaderAccounts(dataSource, residentIdHasher);
+		return LinkedAccounts.jdbc(dataSource, residentIdHasher);
 	}
 
 	@Bean

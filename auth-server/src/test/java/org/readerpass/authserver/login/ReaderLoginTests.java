@@ -15,6 +15,7 @@ import org.readerpass.authserver.login.LoginOutcome.SignedIn;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.verify.PasswordCheck;
@@ -34,7 +35,7 @@ class ReaderLoginTests {
 
 	private static JdbcReaderAccounts accounts() {
 		DataSource dataSource = TestDatabases.migrate(TestDatabases.h2());
-		JdbcReaderAccounts accounts = new JdbcReaderAccounts(dataSource,
+		JdbcReaderAccounts accounts = LinkedAccounts.jdbc(dataSource,
 				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
 		accounts.write(List.of(new DirectoryAccount("zj", "dir-1", "uid=ZJ0042,ou=readers", "ZJ0042", "测试", "general",
 				AccountStatus.ACTIVE, LocalDate.parse("2026-12-31"), null, null, null)), Instant.now(), UUID.randomUUID());

@@ -25,6 +25,7 @@ import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -68,7 +69,7 @@ public abstract class FullSyncContractTests {
 					List.of(URI.create(this.directories.url(library.library()).orElseThrow())), properties.zone()))
 			.toList());
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
-		this.accounts = new JdbcReaderAccounts(emptyDatabase(), hasher);
+		this.accounts = LinkedAccounts.jdbc(emptyDatabase(), hasher);
 		this.sync = new DirectoryFullSync(this.connectors, this.accounts, new JdbcSyncRuns(emptyDatabaseInUse()), hasher,
 				DeletionPolicy.from(properties), Clock.systemUTC(), BATCH_SIZE);
 	}

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.connector.DirectoryConnector;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -72,7 +72,7 @@ class SyncSchedulerTests {
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		this.runs = new JdbcSyncRuns(database);
 		DirectoryFullSync full = new DirectoryFullSync(new DirectoryConnectors(this.connectors),
-				new JdbcReaderAccounts(database, hasher), this.runs, hasher, (library) -> DeletionPolicy.DEFAULT,
+				LinkedAccounts.jdbc(database, hasher), this.runs, hasher, (library) -> DeletionPolicy.DEFAULT,
 				Clock.systemUTC(), DirectoryFullSync.DEFAULT_BATCH_SIZE);
 		DirectoryIncrementalSync incremental = new DirectoryIncrementalSync(full, (library) -> Duration.ofSeconds(60));
 		this.scheduler = new SyncScheduler(full, incremental,
