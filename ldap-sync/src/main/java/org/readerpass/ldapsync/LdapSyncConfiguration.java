@@ -8,8 +8,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
-import org.readerpass.ldapsync.connector.ConnectorPasswordVerification;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.connector.DirectoryPasswordVerifier;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -19,6 +19,7 @@ import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.linking.JdbcReaderLinks;
 import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.password.PasswordVerifier;
 import org.readerpass.ldapsync.sync.DeletionPolicy;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
 import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
@@ -29,7 +30,6 @@ import org.readerpass.ldapsync.sync.RunningSyncs;
 import org.readerpass.ldapsync.sync.ContentSyncStreams;
 import org.readerpass.ldapsync.sync.StartupSync;
 import org.readerpass.ldapsync.sync.SyncScheduler;
-import org.readerpass.ldapsync.verify.PasswordVerification;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -77,8 +77,8 @@ public class LdapSyncConfiguration {
 	}
 
 	@Bean
-	PasswordVerification passwordVerification(DirectoryConnectors connectors) {
-		return new ConnectorPasswordVerification(connectors);
+	PasswordVerifier passwordVerifier(DirectoryConnectors connectors) {
+		return new DirectoryPasswordVerifier(connectors);
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.readerpass.authserver.login.LoginOutcome.Expired;
+import org.readerpass.authserver.login.LoginOutcome.MissingInput;
 import org.readerpass.authserver.login.LoginOutcome.SignedIn;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
@@ -18,7 +19,7 @@ import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.password.PasswordResult;
 import org.readerpass.policy.Secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class ReaderLoginTests {
 	}
 
 	private ReaderLogin loginAt(String instant) {
-		return new ReaderLogin(this.accounts, (account, password) -> PasswordCheck.VERIFIED,
+		return new ReaderLogin(this.accounts, (account, password) -> PasswordResult.VERIFIED,
 				Clock.fixed(Instant.parse(instant), ZoneId.of("UTC")), SHANGHAI);
 	}
 
@@ -57,6 +58,15 @@ class ReaderLoginTests {
 	void loginWhenDayAfterExpiryInLibraryZoneThenExpiredEvenIfStillThatDayInUtc() {
 		// 2027-01-01 00:30 in Shanghai is 2026-12-31 16:30 UTC: the card has expired for the library
 		assertThat(loginAt("2026-12-31T16:30:00Z").login("ZJ0042", "pw", null)).isInstanceOf(Expired.class);
+	}
+
+	@Test
+	void loginWhenPasswordEmptyOrMissingThenMissingInputAndNoDirectoryAsked() {
+		ReaderLogin login = new ReaderLogin(this.accounts, (account, password) -> {
+			throw new AssertionError("no password to verify");
+		}, Clock.systemUTC(), SHANGHAI);
+		assertThat(login.login("ZJ0042", "", null)).isInstanceOf(MissingInput.class);
+		assertThat(login.login("ZJ0042", null, null)).isInstanceOf(MissingInput.class);
 	}
 
 }
