@@ -23,6 +23,7 @@ import org.readerpass.ldapsync.directory.ChangeDetection;
 import org.readerpass.ldapsync.directory.DirectoryPreset;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.sync.ContentSyncStreams;
 import org.readerpass.ldapsync.sync.DeletionPolicy;
@@ -69,7 +70,7 @@ public class ContentSyncBench {
 		pool.setMaximumPoolSize(4);
 		try (HikariDataSource database = new HikariDataSource(pool)) {
 			ResidentIdHasher hasher = new ResidentIdHasher(Secret.of(args[8]));
-			JdbcReaderAccounts accounts = new JdbcReaderAccounts(database, hasher);
+			JdbcReaderAccounts accounts = LinkedAccounts.jdbc(database, hasher);
 			InMemorySyncLease lease = new InMemorySyncLease(Clock.systemUTC());
 			LdapConnector timestamps = connector(url, syncDn, syncPassword, baseDn, ChangeDetection.TIMESTAMPS);
 			LdapConnector persist = connector(url, syncDn, syncPassword, baseDn, ChangeDetection.CONTENT_SYNC_PERSIST);

@@ -8,16 +8,18 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
-import org.readerpass.ldapsync.account.JdbcReaderLinks;
-import org.readerpass.ldapsync.connector.ConnectorPasswordVerification;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
+import org.readerpass.ldapsync.connector.DirectoryPasswordVerifier;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.linking.JdbcReaderLinks;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.password.PasswordVerifier;
 import org.readerpass.ldapsync.sync.DeletionPolicy;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
 import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
@@ -29,7 +31,6 @@ import org.readerpass.ldapsync.sync.RunningSyncs;
 import org.readerpass.ldapsync.sync.ContentSyncStreams;
 import org.readerpass.ldapsync.sync.StartupSync;
 import org.readerpass.ldapsync.sync.SyncScheduler;
-import org.readerpass.ldapsync.verify.PasswordVerification;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -68,7 +69,7 @@ public class LdapSyncConfiguration {
 
 	@Bean
 	JdbcReaderAccounts readerAccounts(DataSource dataSource, ResidentIdHasher residentIdHasher) {
-		return new JdbcReaderAccounts(dataSource, residentIdHasher);
+		return LinkedAccounts.jdbc(dataSource, residentIdHasher);
 	}
 
 	@Bean
@@ -77,8 +78,8 @@ public class LdapSyncConfiguration {
 	}
 
 	@Bean
-	PasswordVerification passwordVerification(DirectoryConnectors connectors) {
-		return new ConnectorPasswordVerification(connectors);
+	PasswordVerifier passwordVerifier(DirectoryConnectors connectors) {
+		return new DirectoryPasswordVerifier(connectors);
 	}
 
 	@Bean

@@ -35,11 +35,22 @@ class ArchitectureTests {
 	void accountsAndLinkingWhenCompiledThenNoDirectoryCode() {
 		noClasses().that()
 			.resideInAnyPackage("org.readerpass.ldapsync.account..", "org.readerpass.ldapsync.linking..",
-					"org.readerpass.ldapsync.verify..")
+					"org.readerpass.ldapsync.password..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.readerpass.ldapsync.connector..", "org.readerpass.ldapsync.sync..",
 					"org.readerpass.ldapsync.embedded..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void accountsWhenCompiledThenNoLinkingCode() {
+		// linking depends on account (it inserts new accounts through account.AccountLinking), never the reverse
+		noClasses().that()
+			.resideInAPackage("org.readerpass.ldapsync.account..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.readerpass.ldapsync.linking..")
 			.check(CLASSES);
 	}
 

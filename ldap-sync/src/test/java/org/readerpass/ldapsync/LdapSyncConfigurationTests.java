@@ -9,12 +9,15 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.account.ReaderAccounts;
-import org.readerpass.ldapsync.account.ReaderLinks;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
+import org.readerpass.ldapsync.linking.ReaderLinks;
+import org.readerpass.ldapsync.password.Password;
+import org.readerpass.ldapsync.password.PasswordResult;
+import org.readerpass.ldapsync.password.PasswordVerifier;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
 import org.readerpass.ldapsync.sync.LibrarySyncCoordinator;
@@ -23,8 +26,6 @@ import org.readerpass.ldapsync.sync.SyncResult;
 import org.readerpass.ldapsync.sync.SyncScheduler;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-import org.readerpass.ldapsync.verify.PasswordCheck;
-import org.readerpass.ldapsync.verify.PasswordVerification;
 
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -48,26 +49,27 @@ class LdapSyncConfigurationTests {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(ReaderAccounts.class)
 				.hasSingleBean(ReaderLinks.class)
-				.hasSingleBean(PasswordVerification.class)
+				.hasSingleBean(PasswordVerifier.class)
 				.hasSingleBean(FullSync.class)
 				.hasSingleBean(StartupSync.class)
 				.hasSingleBean(EmbeddedDirectories.class);
 			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
 			assertThat(context.getBean(SyncScheduler.class).started()).isTrue();
 			ReaderAccounts accounts = context.getBean(ReaderAccounts.class);
-			PasswordVerification passwords = context.getBean(PasswordVerification.class);
+			PasswordVerifier passwords = context.getBean(PasswordVerifier.class);
 			ReaderAccount zhangWei = accounts.findByCardNumber("ZJ0001").get(0);
 			ReaderAccount liNa = accounts.findByCardNumber("SX0001").get(0);
-			assertThat(passwords.verify(zhangWei, "zj0001-pass")).isEqualTo(PasswordCheck.VERIFIED);
-			assertThat(passwords.verify(liNa, "sx0001-pass")).isEqualTo(PasswordCheck.VERIFIED);
-			assertThat(passwords.verify(liNa, "zj0001-pass")).isEqualTo(PasswordCheck.REJECTED);
-			assertThat(passwords.verify(liNa, "")).isEqualTo(PasswordCheck.REJECTED);
+			assertThat(passwords.verify(zhangWei, password("zj0001-pass"))).isEqualTo(PasswordResult.VERIFIED);
+			assertThat(passwords.verify(liNa, password("sx0001-pass"))).isEqualTo(PasswordResult.VERIFIED);
+			assertThat(passwords.verify(liNa, password("zj0001-pass"))).isEqualTo(PasswordResult.REJECTED);
+			assertThat(Password.of("")).as("an empty password is none: nothing to verify").isEmpty();
 			assertThat(accounts.findByCardNumber("LIB8888")).hasSize(2).allSatisfy((account) -> assertThat(
-					passwords.verify(account, account.libraryCode().equals("zj.sx.zhuji") ? "zhuji-8888" : "shangyu-8888"))
-				.isEqualTo(PasswordCheck.VERIFIED));
+					passwords.verify(account,
+							password(account.libraryCode().equals("zj.sx.zhuji") ? "zhuji-8888" : "shangyu-8888")))
+				.isEqualTo(PasswordResult.VERIFIED));
 			context.getBean(EmbeddedDirectories.class).stop("zj.sx");
-			assertThat(passwords.verify(liNa, "sx0001-pass")).isEqualTo(PasswordCheck.DIRECTORY_UNAVAILABLE);
-			assertThat(passwords.verify(zhangWei, "zj0001-pass")).isEqualTo(PasswordCheck.VERIFIED);
+			assertThat(passwords.verify(liNa, password("sx0001-pass"))).isEqualTo(PasswordResult.DIRECTORY_UNAVAILABLE);
+			assertThat(passwords.verify(zhangWei, password("zj0001-pass"))).isEqualTo(PasswordResult.VERIFIED);
 		});
 	}
 
@@ -146,6 +148,10 @@ class LdapSyncConfigurationTests {
 			return LEASE;
 		}
 
+	}
+
+	private static Password password(String value) {
+		return Password.of(value).orElseThrow();
 	}
 
 }

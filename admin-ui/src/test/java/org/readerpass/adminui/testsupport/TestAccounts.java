@@ -10,6 +10,7 @@ import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.policy.Secret;
 
@@ -28,7 +29,7 @@ public final class TestAccounts {
 	}
 
 	public static JdbcReaderAccounts accounts(DataSource dataSource) {
-		return new JdbcReaderAccounts(dataSource, new ResidentIdHasher(HMAC_KEY));
+		return LinkedAccounts.jdbc(dataSource, new ResidentIdHasher(HMAC_KEY));
 	}
 
 	/** Writes the accounts (again: nothing changes the second time). */

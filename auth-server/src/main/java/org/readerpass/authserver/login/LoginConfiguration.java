@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
-import org.readerpass.ldapsync.verify.PasswordVerification;
+import org.readerpass.ldapsync.password.PasswordVerifier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class LoginConfiguration {
 
 	@Bean
-	ReaderLogin readerLogin(ReaderAccounts accounts, PasswordVerification verification, DirectoryProperties directories) {
-		return new ReaderLogin(accounts, verification, Clock.systemUTC(), directories.zone());
+	ReaderLogin readerLogin(ReaderAccounts accounts, PasswordVerifier passwords, DirectoryProperties directories) {
+		return new ReaderLogin(accounts, passwords, Clock.systemUTC(), directories.zone());
 	}
 
 }

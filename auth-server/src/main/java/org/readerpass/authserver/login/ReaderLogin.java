@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.readerpass.authserver.login.LoginOutcome.BadCredentials;
 import org.readerpass.authserver.login.LoginOutcome.ChooseLibrary;
@@ -17,15 +18,18 @@ import org.readerpass.authserver.login.LoginOutcome.Suspended;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.account.ReaderAccounts;
-import org.readerpass.ldapsync.verify.PasswordCheck;
-import org.readerpass.ldapsync.verify.PasswordVerification;
+import org.readerpass.ldapsync.password.Password;
+import org.readerpass.ldapsync.password.PasswordResult;
+import org.readerpass.ldapsync.password.PasswordVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides a login: finds the account(s) for a card number (or resident ID number), has the
  * home library's directory check the password, and only then tells an expired or suspended
- * reader why they cannot sign in. Unknown card and wrong password are one outcome.
+ * reader why they cannot sign in. Unknown card and wrong password are one outcome. The typed
+ * password becomes a {@link Password} here, once: an empty one is {@link MissingInput}, and no
+ * layer below is ever asked to check an empty password.
  *
  * <p>
  * When a card number exists at several libraries the reader picks the library before any
@@ -39,7 +43,7 @@ public final class ReaderLogin {
 
 	private final ReaderAccounts accounts;
 
-	private final PasswordVerification verification;
+	private final PasswordVerifier passwords;
 
 	private final Clock clock;
 
@@ -49,16 +53,17 @@ public final class ReaderLogin {
 	 * @param libraryZone the zone in which the directories' expiry dates are days
 	 * ({@code readerpass.directory.zone}): "today" is taken there, whatever the server's zone
 	 */
-	public ReaderLogin(ReaderAccounts accounts, PasswordVerification verification, Clock clock, ZoneId libraryZone) {
+	public ReaderLogin(ReaderAccounts accounts, PasswordVerifier passwords, Clock clock, ZoneId libraryZone) {
 		this.accounts = accounts;
-		this.verification = verification;
+		this.passwords = passwords;
 		this.clock = clock;
 		this.libraryZone = libraryZone;
 	}
 
 	LoginOutcome login(String identifier, String password, String chosenLibrary) {
 		String card = (identifier != null) ? identifier.strip() : "";
-		if (card.isEmpty() || password == null || password.isEmpty()) {
+		Optional<Password> typed = Password.of(password);
+		if (card.isEmpty() || typed.isEmpty()) {
 			return new MissingInput();
 		}
 		Map<String, ReaderAccount> byLibrary = candidates(card);
@@ -73,8 +78,8 @@ public final class ReaderLogin {
 			return new ChooseLibrary(List.copyOf(byLibrary.keySet()));
 		}
 		ReaderAccount account = byLibrary.values().iterator().next();
-		PasswordCheck check = this.verification.verify(account, password);
-		return switch (check) {
+		PasswordResult result = this.passwords.verify(account, typed.get());
+		return switch (result) {
 			case REJECTED -> new BadCredentials();
 			case DIRECTORY_UNAVAILABLE -> {
 				log.warn("Login refused: directory unavailable library={}", account.libraryCode());

@@ -120,6 +120,13 @@ class LoginPageTests {
 	}
 
 	@Test
+	void loginWhenPasswordEmptyThenFormMessageAndNoBind() {
+		Page page = login("ZJ0001", "");
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("请输入读者证号和密码。").doesNotContain("您已登录");
+	}
+
+	@Test
 	void loginPageWhenLangEnThenEnglishAndRemembered() {
 		assertThat(this.browser.get("/login").body()).contains("使用读者证登录");
 		assertThat(this.browser.get("/login?lang=en").body()).contains("Sign in with your library card");

@@ -11,13 +11,15 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.readerpass.authserver.login.LoginOutcome.Expired;
+import org.readerpass.authserver.login.LoginOutcome.MissingInput;
 import org.readerpass.authserver.login.LoginOutcome.SignedIn;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.password.PasswordResult;
 import org.readerpass.policy.Secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,7 @@ class ReaderLoginTests {
 
 	private static JdbcReaderAccounts accounts() {
 		DataSource dataSource = TestDatabases.migrate(TestDatabases.h2());
-		JdbcReaderAccounts accounts = new JdbcReaderAccounts(dataSource,
+		JdbcReaderAccounts accounts = LinkedAccounts.jdbc(dataSource,
 				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
 		accounts.write(List.of(new DirectoryAccount("zj", "dir-1", "uid=ZJ0042,ou=readers", "ZJ0042", "测试", "general",
 				AccountStatus.ACTIVE, LocalDate.parse("2026-12-31"), null, null, null)), Instant.now(), UUID.randomUUID());
@@ -42,7 +44,7 @@ class ReaderLoginTests {
 	}
 
 	private ReaderLogin loginAt(String instant) {
-		return new ReaderLogin(this.accounts, (account, password) -> PasswordCheck.VERIFIED,
+		return new ReaderLogin(this.accounts, (account, password) -> PasswordResult.VERIFIED,
 				Clock.fixed(Instant.parse(instant), ZoneId.of("UTC")), SHANGHAI);
 	}
 
@@ -56,6 +58,15 @@ class ReaderLoginTests {
 	void loginWhenDayAfterExpiryInLibraryZoneThenExpiredEvenIfStillThatDayInUtc() {
 		// 2027-01-01 00:30 in Shanghai is 2026-12-31 16:30 UTC: the card has expired for the library
 		assertThat(loginAt("2026-12-31T16:30:00Z").login("ZJ0042", "pw", null)).isInstanceOf(Expired.class);
+	}
+
+	@Test
+	void loginWhenPasswordEmptyOrMissingThenMissingInputAndNoDirectoryAsked() {
+		ReaderLogin login = new ReaderLogin(this.accounts, (account, password) -> {
+			throw new AssertionError("no password to verify");
+		}, Clock.systemUTC(), SHANGHAI);
+		assertThat(login.login("ZJ0042", "", null)).isInstanceOf(MissingInput.class);
+		assertThat(login.login("ZJ0042", null, null)).isInstanceOf(MissingInput.class);
 	}
 
 }

@@ -21,11 +21,11 @@ final class AccountDeletions implements MissingAccounts {
 
 	private final JdbcClient jdbc;
 
-	private final LinkingLock linking;
+	private final AccountLinking linking;
 
-	AccountDeletions(DataSource dataSource) {
+	AccountDeletions(DataSource dataSource, AccountLinking linking) {
 		this.jdbc = JdbcClient.create(dataSource);
-		this.linking = new LinkingLock(dataSource);
+		this.linking = linking;
 	}
 
 	@Override
@@ -74,7 +74,7 @@ final class AccountDeletions implements MissingAccounts {
 	@Override
 	public int purgeMissingBefore(String libraryCode, Instant cutoff) {
 		// no new account may join a reader while it is being deleted
-		Integer purged = this.linking.inTransaction(() -> {
+		Integer purged = this.linking.withLinkingLock(() -> {
 			List<UUID> readers = this.jdbc
 				.sql("select distinct reader_id from reader_account where library_code = ? and missing_since < ?")
 				.param(libraryCode)

@@ -10,10 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -23,16 +21,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Batched upserts of synced accounts, with the linking rule for new accounts: an account whose
- * resident ID HMAC is already known joins that reader, otherwise it gets a reader of its own.
- * Existing accounts keep their reader. Each new account's {@code reader_link} row (the
- * {@link LinkReason}, the matched account, the run) is inserted with it, in one transaction.
- *
- * <p>
- * New accounts with a resident ID HMAC are linked and inserted under the {@link LinkingLock} (held
- * until the commit), so libraries syncing at once, on this node or others, or batches of one run
- * written at once, cannot create two readers for one person. New accounts without one have nobody
- * to be linked with and are inserted without it.
+ * Batched upserts of synced accounts: updates the ones whose data changed, restores the missing
+ * ones and marks the rest as seen. Existing accounts keep their reader. The new accounts go to the
+ * {@link AccountLinking}, which inserts each with its reader and link.
  */
 final class AccountUpserts {
 
@@ -42,33 +33,19 @@ final class AccountUpserts {
 
 	private static final String SEEN = "update reader_account set last_seen_run = :run, last_seen_at = :at where id in (:ids)";
 
-	private static final String INSERT_ACCOUNT = "insert into reader_account (id, " + AccountRows.DATA_COLUMNS
-			+ ", reader_id, synced_at, last_seen_run, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-	private static final String INSERT_READER = "insert into reader (id, created_at) values (?, ?)";
-
-	private static final String INSERT_LINK = "insert into reader_link (id, account_id, reader_id, reason, "
-			+ "matched_account_id, sync_run_id, linked_at) values (?, ?, ?, ?, ?, ?, ?)";
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
 
 	private final TransactionTemplate transactions;
 
-	private final TableStatistics statistics;
+	private final AccountLinking linking;
 
-	private final LinkingLock linking;
-
-	/** Account and link ids (time-ordered); reader ids stay random: they are the tokens' {@code sub}. */
-	private final TimeOrderedIds ids = new TimeOrderedIds();
-
-	AccountUpserts(DataSource dataSource) {
+	AccountUpserts(DataSource dataSource, AccountLinking linking) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.statistics = new TableStatistics(dataSource);
-		this.linking = new LinkingLock(dataSource);
+		this.linking = linking;
 	}
 
 	/** @param invalidResidentIds directory ids of accounts whose directory entry has an invalid resident ID number */
@@ -103,10 +80,7 @@ final class AccountUpserts {
 				this.jdbc.sql(SEEN).param("run", runId).param("at", at).param("ids", unchanged).update();
 			}
 		});
-		if (!created.isEmpty()) {
-			insertLinked(created, at, runId, invalidResidentIds);
-			this.statistics.inserted(created.size());
-		}
+		this.linking.insertLinked(created, syncedAt, runId, invalidResidentIds);
 		return new ReaderAccountWriter.WriteCounts(created.size(), updates.size() - restored, unchanged.size(),
 				restored);
 	}
@@ -145,112 +119,9 @@ final class AccountUpserts {
 		return stored;
 	}
 
-	/**
-	 * Inserts new accounts with their readers and links. Accounts without a verified resident ID
-	 * number cannot be linked to anyone (nor anyone to them): each gets a reader of its own, in a
-	 * transaction of their own, without the linking lock, so batches written at once do not wait
-	 * for each other. The others are linked and inserted under the lock.
-	 */
-	private void insertLinked(List<DirectoryAccount> created, OffsetDateTime at, UUID runId,
-			Set<String> invalidResidentIds) {
-		List<DirectoryAccount> unlinkable = created.stream().filter((account) -> account.residentIdHmac() == null).toList();
-		List<DirectoryAccount> linkable = created.stream().filter((account) -> account.residentIdHmac() != null).toList();
-		if (!unlinkable.isEmpty()) {
-			this.transactions.executeWithoutResult(
-					(status) -> insert(unlinkable, new HashMap<>(), at, runId, invalidResidentIds));
-		}
-		if (linkable.isEmpty()) {
-			return;
-		}
-		this.linking.inTransaction(() -> {
-			insert(linkable, knownReaders(linkable), at, runId, invalidResidentIds);
-			return null;
-		});
-	}
-
-	/** @param matchByHmac the readers holding the accounts' HMACs; the new readers are added to it */
-	private void insert(List<DirectoryAccount> created, Map<String, Match> matchByHmac, OffsetDateTime at, UUID runId,
-			Set<String> invalidResidentIds) {
-		List<Object[]> readers = new ArrayList<>();
-		List<Object[]> rows = new ArrayList<>();
-		List<Object[]> links = new ArrayList<>();
-		for (DirectoryAccount account : created) {
-			UUID accountId = this.ids.next();
-			String hmac = account.residentIdHmac();
-			Match match = (hmac != null) ? matchByHmac.get(hmac) : null;
-			UUID readerId;
-			LinkReason reason;
-			UUID matchedAccount = null;
-			if (match != null) {
-				readerId = match.readerId();
-				reason = LinkReason.SAME_RESIDENT_ID;
-				matchedAccount = match.accountId();
-			}
-			else {
-				readerId = UUID.randomUUID();
-				readers.add(new Object[] { readerId, at });
-				if (hmac != null) {
-					reason = LinkReason.NEW_READER;
-					matchByHmac.put(hmac, new Match(readerId, accountId));
-				}
-				else {
-					reason = invalidResidentIds.contains(account.directoryId()) ? LinkReason.INVALID_RESIDENT_ID
-							: LinkReason.NO_RESIDENT_ID;
-				}
-			}
-			rows.add(accountRow(accountId, account, readerId, at, runId));
-			links.add(new Object[] { this.ids.next(), accountId, readerId, reason.name(), matchedAccount, runId, at });
-		}
-		this.jdbcTemplate.batchUpdate(INSERT_READER, readers);
-		this.jdbcTemplate.batchUpdate(INSERT_ACCOUNT, rows);
-		this.jdbcTemplate.batchUpdate(INSERT_LINK, links);
-	}
-
-	/**
-	 * The reader already holding each HMAC of the batch (the lowest id should there be several),
-	 * with the first of its accounts holding it.
-	 */
-	private Map<String, Match> knownReaders(List<DirectoryAccount> created) {
-		List<String> hmacs = created.stream()
-			.map(DirectoryAccount::residentIdHmac)
-			.filter(Objects::nonNull)
-			.distinct()
-			.toList();
-		if (hmacs.isEmpty()) {
-			return new HashMap<>();
-		}
-		return this.jdbc
-			.sql("select resident_id_hmac, reader_id, id from reader_account where resident_id_hmac in (:hmacs) "
-					+ "order by resident_id_hmac, reader_id, synced_at, id")
-			.param("hmacs", hmacs)
-			.query((rs, rowNum) -> Map.entry(rs.getString("resident_id_hmac"),
-					new Match(rs.getObject("reader_id", UUID.class), rs.getObject("id", UUID.class))))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
-	}
-
-	private static Object[] accountRow(UUID accountId, DirectoryAccount account, UUID readerId, OffsetDateTime at,
-			UUID runId) {
-		Object[] data = AccountRows.dataValues(account);
-		Object[] row = new Object[data.length + 5];
-		row[0] = accountId;
-		System.arraycopy(data, 0, row, 1, data.length);
-		row[data.length + 1] = readerId;
-		row[data.length + 2] = at;
-		row[data.length + 3] = runId;
-		row[data.length + 4] = at;
-		return row;
-	}
-
 	private static StoredAccount storedAccount(ResultSet rs, int rowNum) throws SQLException {
 		return new StoredAccount(rs.getObject("id", UUID.class), AccountRows.directoryAccount(rs),
 				rs.getObject("missing_since", OffsetDateTime.class) != null);
-	}
-
-	/** A reader holding a resident ID HMAC, and the account of it that holds it. */
-	private record Match(UUID readerId, UUID accountId) {
-
 	}
 
 	private record Key(String libraryCode, String directoryId) {

@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
-
-import org.readerpass.ldapsync.linking.ResidentIdHasher;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reader accounts in the {@code reader} and {@code reader_account} tables (Flyway migration
  * {@code db/migration/V2026_11_25_01__reader_accounts.sql} and {@code V2026_11_25_02__sync_deletions.sql}
- * of this module), on H2 or PostgreSQL. Every account it inserts gets a {@code reader_link} row
- * ({@code V2026_11_25_04__reader_links.sql}) saying why it belongs to its reader; read them with
- * {@link JdbcReaderLinks}.
+ * of this module), on H2 or PostgreSQL. It inserts new accounts through its {@link AccountLinking},
+ * which gives each its reader and a {@code reader_link} row ({@code V2026_11_25_04__reader_links.sql})
+ * saying why. Made with the linking package's rule by
+ * {@code org.readerpass.ldapsync.linking.LinkedAccounts#jdbc}.
  */
 public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWriter, MissingAccounts {
 
@@ -25,17 +25,22 @@ public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWr
 
 	private final JdbcClient jdbc;
 
-	private final ResidentIdHasher residentIdHasher;
+	private final Function<String, Optional<String>> residentIdHmac;
 
 	private final AccountUpserts upserts;
 
 	private final AccountDeletions deletions;
 
-	public JdbcReaderAccounts(DataSource dataSource, ResidentIdHasher residentIdHasher) {
+	/**
+	 * @param residentIdHmac the HMAC of a resident ID number, empty when the number is not valid
+	 * @param linking inserts the new accounts and guards the purges of readers
+	 */
+	public JdbcReaderAccounts(DataSource dataSource, Function<String, Optional<String>> residentIdHmac,
+			AccountLinking linking) {
 		this.jdbc = JdbcClient.create(dataSource);
-		this.residentIdHasher = residentIdHasher;
-		this.upserts = new AccountUpserts(dataSource);
-		this.deletions = new AccountDeletions(dataSource);
+		this.residentIdHmac = residentIdHmac;
+		this.upserts = new AccountUpserts(dataSource, linking);
+		this.deletions = new AccountDeletions(dataSource, linking);
 	}
 
 	@Override
@@ -51,7 +56,7 @@ public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWr
 
 	@Override
 	public List<ReaderAccount> findByResidentIdNumber(String idNumber) {
-		return this.residentIdHasher.hash(idNumber)
+		return this.residentIdHmac.apply(idNumber)
 			.map((hmac) -> this.jdbc.sql(SELECT_ACCOUNTS + "where resident_id_hmac = ? order by library_code, id")
 				.param(hmac)
 				.query(AccountRows::readerAccount)

@@ -21,7 +21,7 @@ public interface ReaderAccountWriter {
 	/**
 	 * {@link #write(List, Instant, UUID)}, told which accounts had a resident ID number in their
 	 * directory that is not valid (so not linked by it), for the reason recorded with a new
-	 * account's link ({@link LinkReason#INVALID_RESIDENT_ID}). The numbers themselves never get here.
+	 * account's link ({@code LinkReason.INVALID_RESIDENT_ID} in {@code linking}). The numbers themselves never get here.
 	 * @param invalidResidentIds directory ids of the batch's accounts whose resident ID number is invalid
 	 */
 	default WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId,

@@ -3,7 +3,7 @@ package org.readerpass.ldapsync.connector;
 /**
  * A library's directory backend (in the manner of Dex's connectors): a marker, with what it can
  * do expressed by capability interfaces such as {@link AccountReader} and
- * {@link PasswordVerifier}. Closing releases its connections.
+ * {@link PasswordConnector}. Closing releases its connections.
  */
 public interface DirectoryConnector extends AutoCloseable {
 

@@ -36,8 +36,8 @@ public final class DirectoryConnectors implements AutoCloseable {
 		return capability(library, ContentSyncReader.class);
 	}
 
-	public Optional<PasswordVerifier> passwordVerifier(String library) {
-		return capability(library, PasswordVerifier.class);
+	public Optional<PasswordConnector> passwordConnector(String library) {
+		return capability(library, PasswordConnector.class);
 	}
 
 	private <T> Optional<T> capability(String library, Class<T> type) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
-import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.password.Password;
+import org.readerpass.ldapsync.password.PasswordResult;
 
 /**
  * What every directory connector setup must do, checked against a directory loaded with one
@@ -74,47 +75,52 @@ public abstract class DirectoryConnectorContractTests {
 	@Test
 	void verifyWhenPasswordRightThenVerified() {
 		DemoReader reader = firstReader();
-		assertThat(this.fixture.verifier().verify(reader.dn(), reader.password())).isEqualTo(PasswordCheck.VERIFIED);
+		assertThat(this.fixture.passwordConnector().verify(reader.dn(), password(reader.password())))
+			.isEqualTo(PasswordResult.VERIFIED);
 	}
 
 	@Test
 	void verifyWhenPasswordWrongThenRejected() {
 		DemoReader reader = firstReader();
-		assertThat(this.fixture.verifier().verify(reader.dn(), reader.password() + "x"))
-			.isEqualTo(PasswordCheck.REJECTED);
+		assertThat(this.fixture.passwordConnector().verify(reader.dn(), password(reader.password() + "x")))
+			.isEqualTo(PasswordResult.REJECTED);
 	}
 
 	@Test
 	void verifyWhenPasswordEmptyThenRejectedWithoutAnonymousBind() {
-		DemoReader reader = firstReader();
-		assertThat(this.fixture.verifier().verify(reader.dn(), "")).isEqualTo(PasswordCheck.REJECTED);
-		assertThat(this.fixture.verifier().verify(reader.dn(), null)).isEqualTo(PasswordCheck.REJECTED);
+		// an LDAP simple bind with an empty password is anonymous: there is no such Password, so no
+		// connector can be asked to bind with one
+		assertThat(Password.of("")).isEmpty();
+		assertThat(Password.of(null)).isEmpty();
 	}
 
 	@Test
 	void verifyWhenDnUnknownThenRejected() {
 		DemoReader reader = firstReader();
 		String unknown = reader.dn().replace(reader.rdnValue(), "NOBODY9999");
-		assertThat(this.fixture.verifier().verify(unknown, reader.password())).isEqualTo(PasswordCheck.REJECTED);
+		assertThat(this.fixture.passwordConnector().verify(unknown, password(reader.password())))
+			.isEqualTo(PasswordResult.REJECTED);
 	}
 
 	@Test
 	void verifyWhenPasswordOfAnotherReaderThenRejected() {
 		List<DemoReader> readers = DemoReaders.of(library());
-		assertThat(this.fixture.verifier().verify(readers.get(0).dn(), readers.get(1).password()))
-			.isEqualTo(PasswordCheck.REJECTED);
+		assertThat(this.fixture.passwordConnector().verify(readers.get(0).dn(), password(readers.get(1).password())))
+			.isEqualTo(PasswordResult.REJECTED);
 	}
 
 	@Test
 	@Timeout(value = 15, unit = TimeUnit.SECONDS)
 	void verifyWhenDirectoryDownThenUnavailableAndWhenBackThenVerified() {
 		DemoReader reader = firstReader();
-		assertThat(this.fixture.verifier().verify(reader.dn(), reader.password())).isEqualTo(PasswordCheck.VERIFIED);
+		assertThat(this.fixture.passwordConnector().verify(reader.dn(), password(reader.password())))
+			.isEqualTo(PasswordResult.VERIFIED);
 		this.fixture.stopDirectory();
-		assertThat(this.fixture.verifier().verify(reader.dn(), reader.password()))
-			.isEqualTo(PasswordCheck.DIRECTORY_UNAVAILABLE);
+		assertThat(this.fixture.passwordConnector().verify(reader.dn(), password(reader.password())))
+			.isEqualTo(PasswordResult.DIRECTORY_UNAVAILABLE);
 		this.fixture.startDirectory();
-		assertThat(this.fixture.verifier().verify(reader.dn(), reader.password())).isEqualTo(PasswordCheck.VERIFIED);
+		assertThat(this.fixture.passwordConnector().verify(reader.dn(), password(reader.password())))
+			.isEqualTo(PasswordResult.VERIFIED);
 	}
 
 	@Test
@@ -135,6 +141,11 @@ public abstract class DirectoryConnectorContractTests {
 		return DemoReaders.of(library()).get(0);
 	}
 
+	/** The reader's password as a {@link Password} (these tests never use an empty one). */
+	public static Password password(String value) {
+		return Password.of(value).orElseThrow();
+	}
+
 	static DirectoryEntry expectedEntry(DemoReader reader) {
 		return new DirectoryEntry(reader.dn(), reader.directoryId().toString(), reader.cardNumber(),
 				reader.displayName(), reader.readerType(), reader.status(), reader.expiresOn(),
@@ -146,7 +157,7 @@ public abstract class DirectoryConnectorContractTests {
 
 		AccountReader reader();
 
-		PasswordVerifier verifier();
+		PasswordConnector passwordConnector();
 
 		/** Makes the directory unreachable. */
 		void stopDirectory();

@@ -23,6 +23,7 @@ import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -63,7 +64,7 @@ class ContentSyncSlapdTests {
 		this.properties = DemoDirectories.properties(ZJ);
 		this.database = TestDatabases.h2();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = new JdbcReaderAccounts(this.database, this.hasher);
+		this.accounts = LinkedAccounts.jdbc(this.database, this.hasher);
 	}
 
 	@AfterEach

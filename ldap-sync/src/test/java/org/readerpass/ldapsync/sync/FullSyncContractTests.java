@@ -24,6 +24,7 @@ import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -77,7 +78,7 @@ class FullSyncContractTests {
 			.toList());
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		DataSource database = this.database.empty();
-		this.accounts = new JdbcReaderAccounts(database, hasher);
+		this.accounts = LinkedAccounts.jdbc(database, hasher);
 		this.coordinator = TestSyncEngines.node(this.connectors, this.accounts, new JdbcSyncRuns(database))
 			.hasher(hasher)
 			.policies(DeletionPolicy.from(properties))

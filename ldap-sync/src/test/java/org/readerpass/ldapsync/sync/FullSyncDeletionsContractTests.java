@@ -28,6 +28,7 @@ import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
@@ -91,7 +92,7 @@ class FullSyncDeletionsContractTests {
 		this.readers = new ArrayList<>();
 		this.database = this.testDatabase.empty();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = new JdbcReaderAccounts(this.database, this.hasher);
+		this.accounts = LinkedAccounts.jdbc(this.database, this.hasher);
 		this.runs = new JdbcSyncRuns(this.database);
 	}
 

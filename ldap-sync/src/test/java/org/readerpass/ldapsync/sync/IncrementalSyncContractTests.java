@@ -24,6 +24,7 @@ import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -90,7 +91,7 @@ class IncrementalSyncContractTests {
 		this.directories = EmbeddedDirectories.start(libraries);
 		this.database = this.testDatabase.empty();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = new JdbcReaderAccounts(this.database, this.hasher);
+		this.accounts = LinkedAccounts.jdbc(this.database, this.hasher);
 	}
 
 	@AfterEach

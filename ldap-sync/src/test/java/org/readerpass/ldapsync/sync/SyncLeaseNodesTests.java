@@ -22,6 +22,7 @@ import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -62,7 +63,7 @@ class SyncLeaseNodesTests {
 		this.directories = EmbeddedDirectories.start(this.properties);
 		DataSource database = TestDatabases.h2();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = new JdbcReaderAccounts(database, this.hasher);
+		this.accounts = LinkedAccounts.jdbc(database, this.hasher);
 		this.runs = new JdbcSyncRuns(database);
 	}
 

@@ -19,6 +19,7 @@ import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -58,7 +59,7 @@ class SyncProgressAndMetricsTests {
 		this.directories = EmbeddedDirectories.start(this.properties);
 		DataSource database = TestDatabases.h2();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = new JdbcReaderAccounts(database, this.hasher);
+		this.accounts = LinkedAccounts.jdbc(database, this.hasher);
 		this.runs = new JdbcSyncRuns(database);
 	}
 

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.connector.DirectoryConnector;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
+import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -70,7 +70,7 @@ class SyncSchedulerTests {
 		DataSource database = TestDatabases.h2();
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		this.runs = new JdbcSyncRuns(database);
-		TestSyncEngines.Builder node = TestSyncEngines.node(this.connectors, new JdbcReaderAccounts(database, hasher),
+		TestSyncEngines.Builder node = TestSyncEngines.node(this.connectors, LinkedAccounts.jdbc(database, hasher),
 				this.runs).hasher(hasher);
 		DirectoryFullSync full = node.full();
 		DirectoryIncrementalSync incremental = node.incremental((library) -> Duration.ofSeconds(60));

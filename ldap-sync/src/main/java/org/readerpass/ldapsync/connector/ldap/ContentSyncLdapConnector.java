@@ -15,7 +15,7 @@ final class ContentSyncLdapConnector extends LdapConnector implements ContentSyn
 
 	private final ContentSyncSearch contentSync;
 
-	ContentSyncLdapConnector(String library, PagedAccountSearch search, BindPasswordCheck passwords,
+	ContentSyncLdapConnector(String library, PagedAccountSearch search, LdapPasswordBinds passwords,
 			ContentSyncSearch contentSync) {
 		super(library, search, passwords);
 		this.contentSync = contentSync;

@@ -9,9 +9,10 @@ import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.ChangeReader;
 import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.EntryHandler;
-import org.readerpass.ldapsync.connector.PasswordVerifier;
+import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
-import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.password.Password;
+import org.readerpass.ldapsync.password.PasswordResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
  * checks passwords by bind. A library configured for content sync gets a
  * {@link ContentSyncLdapConnector}, which also reads changes by RFC 4533.
  */
-public class LdapConnector implements AccountReader, ChangeReader, PasswordVerifier {
+public class LdapConnector implements AccountReader, ChangeReader, PasswordConnector {
 
 	private static final Logger logger = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -36,9 +37,9 @@ public class LdapConnector implements AccountReader, ChangeReader, PasswordVerif
 
 	private final PagedAccountSearch search;
 
-	private final BindPasswordCheck passwords;
+	private final LdapPasswordBinds passwords;
 
-	LdapConnector(String library, PagedAccountSearch search, BindPasswordCheck passwords) {
+	LdapConnector(String library, PagedAccountSearch search, LdapPasswordBinds passwords) {
 		this.library = library;
 		this.search = search;
 		this.passwords = passwords;
@@ -74,7 +75,7 @@ public class LdapConnector implements AccountReader, ChangeReader, PasswordVerif
 		PagedAccountSearch search = new PagedAccountSearch(searchServers,
 				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()), baseDn, filter,
 				directory.pageSize(), mapping, ChangeTimestamps.of(directory.preset()));
-		BindPasswordCheck passwords = new BindPasswordCheck(library, LdapServers.of(urls, tls, bindOptions),
+		LdapPasswordBinds passwords = new LdapPasswordBinds(library, LdapServers.of(urls, tls, bindOptions),
 				directory.poolSize(), directory.bindTimeout().toMillis());
 		if (directory.changeDetection().contentSync()) {
 			LDAPConnectionOptions persistOptions = LdapServers.options(directory.connectTimeout(),
@@ -102,7 +103,7 @@ public class LdapConnector implements AccountReader, ChangeReader, PasswordVerif
 	}
 
 	@Override
-	public PasswordCheck verify(String dn, String password) {
+	public PasswordResult verify(String dn, Password password) {
 		return this.passwords.verify(dn, password);
 	}
 

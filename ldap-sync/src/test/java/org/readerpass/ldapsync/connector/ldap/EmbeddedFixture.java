@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests.DirectoryFixture;
-import org.readerpass.ldapsync.connector.PasswordVerifier;
+import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
@@ -40,7 +40,7 @@ final class EmbeddedFixture implements DirectoryFixture {
 	}
 
 	@Override
-	public PasswordVerifier verifier() {
+	public PasswordConnector passwordConnector() {
 		return this.connector;
 	}
 

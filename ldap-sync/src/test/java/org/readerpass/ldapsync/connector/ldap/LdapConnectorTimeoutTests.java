@@ -1,6 +1,7 @@
 package org.readerpass.ldapsync.connector.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.readerpass.ldapsync.connector.DirectoryConnectorContractTests.password;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
-import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.password.PasswordResult;
 
 /**
  * A directory that accepts connections and never answers (a hung server): the configured
@@ -72,8 +73,8 @@ class LdapConnectorTimeoutTests {
 	@Test
 	@Timeout(value = 10, unit = TimeUnit.SECONDS)
 	void verifyWhenDirectoryNeverAnswersThenUnavailable() {
-		assertThat(this.connector.verify("uid=ZJ0001,ou=readers,dc=zj,dc=lib,dc=zj,dc=cn", "zj0001-pass"))
-			.isEqualTo(PasswordCheck.DIRECTORY_UNAVAILABLE);
+		assertThat(this.connector.verify("uid=ZJ0001,ou=readers,dc=zj,dc=lib,dc=zj,dc=cn", password("zj0001-pass")))
+			.isEqualTo(PasswordResult.DIRECTORY_UNAVAILABLE);
 	}
 
 	@Test

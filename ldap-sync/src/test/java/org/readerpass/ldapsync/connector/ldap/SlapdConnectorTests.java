@@ -4,7 +4,7 @@ import java.net.URI;
 
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests;
-import org.readerpass.ldapsync.connector.PasswordVerifier;
+import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLdif;
@@ -40,7 +40,7 @@ class SlapdConnectorTests extends DirectoryConnectorContractTests {
 			}
 
 			@Override
-			public PasswordVerifier verifier() {
+			public PasswordConnector passwordConnector() {
 				return connector;
 			}
 

@@ -1,6 +1,7 @@
 package org.readerpass.ldapsync.connector.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.readerpass.ldapsync.connector.DirectoryConnectorContractTests.password;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,7 @@ import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
 import org.readerpass.ldapsync.testsupport.Slapd;
-import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.password.PasswordResult;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -130,8 +131,9 @@ class SlapdTlsConnectorTests {
 	void verifyWhenStartTlsThenPasswordsChecked() {
 		DemoReader reader = DemoReaders.of(LIBRARY).get(0);
 		try (LdapConnector connector = connector(List.of(URI.create(this.slapd.url())), true, testCa())) {
-			assertThat(connector.verify(reader.dn(), reader.password())).isEqualTo(PasswordCheck.VERIFIED);
-			assertThat(connector.verify(reader.dn(), reader.password() + "x")).isEqualTo(PasswordCheck.REJECTED);
+			assertThat(connector.verify(reader.dn(), password(reader.password()))).isEqualTo(PasswordResult.VERIFIED);
+			assertThat(connector.verify(reader.dn(), password(reader.password() + "x")))
+				.isEqualTo(PasswordResult.REJECTED);
 		}
 	}
 
@@ -140,7 +142,8 @@ class SlapdTlsConnectorTests {
 	void verifyWhenStartTlsAndCaNotTrustedThenDirectoryUnavailableAndTheCauseLogged(CapturedOutput output) {
 		DemoReader reader = DemoReaders.of(LIBRARY).get(0);
 		try (LdapConnector connector = connector(List.of(URI.create(this.slapd.url())), true, null)) {
-			assertThat(connector.verify(reader.dn(), reader.password())).isEqualTo(PasswordCheck.DIRECTORY_UNAVAILABLE);
+			assertThat(connector.verify(reader.dn(), password(reader.password())))
+				.isEqualTo(PasswordResult.DIRECTORY_UNAVAILABLE);
 		}
 		assertThat(output.getOut() + output.getErr())
 			.contains("Password check: no connection to the directory library=" + LIBRARY.code())
@@ -154,7 +157,7 @@ class SlapdTlsConnectorTests {
 		try (Relay relay = new Relay(this.slapd.port());
 				LdapConnector connector = connector(List.of(relay.url()), true, testCa())) {
 			assertThat(readAll(connector).entries).isNotEmpty();
-			assertThat(connector.verify(reader.dn(), reader.password())).isEqualTo(PasswordCheck.VERIFIED);
+			assertThat(connector.verify(reader.dn(), password(reader.password()))).isEqualTo(PasswordResult.VERIFIED);
 			String sent = relay.sentToDirectory();
 			assertThat(sent).contains("1.3.6.1.4.1.1466.20037") // the StartTLS request itself
 				.doesNotContain(LIBRARY.syncBindDn())

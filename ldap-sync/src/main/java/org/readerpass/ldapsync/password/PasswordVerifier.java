@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.verify;
+package org.readerpass.ldapsync.password;
 
 import org.readerpass.ldapsync.account.ReaderAccount;
 
@@ -6,8 +6,8 @@ import org.readerpass.ldapsync.account.ReaderAccount;
  * Checks a reader's password by an LDAP bind of the account's DN against the account's home
  * library directory. Passwords are never cached, stored or copied.
  */
-public interface PasswordVerification {
+public interface PasswordVerifier {
 
-	PasswordCheck verify(ReaderAccount account, String password);
+	PasswordResult verify(ReaderAccount account, Password password);
 
 }

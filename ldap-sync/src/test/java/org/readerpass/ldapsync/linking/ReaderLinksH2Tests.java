@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.sync;
+package org.readerpass.ldapsync.linking;
 
 import javax.sql.DataSource;
 

@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.account;
+package org.readerpass.ldapsync.linking;
 
 /** Why an account was assigned to its reader (person), as recorded in {@code reader_link}. */
 public enum LinkReason {

@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.account;
+package org.readerpass.ldapsync.linking;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.account.AccountStatus;
+import org.readerpass.ldapsync.account.DirectoryAccount;
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.testsupport.TestPostgres;
 import org.readerpass.policy.Secret;
@@ -41,7 +43,7 @@ class TableStatisticsPostgresTests {
 
 	@Test
 	void writeWhenFirstThousandsInsertedThenTablesAnalyzed() {
-		JdbcReaderAccounts writer = new JdbcReaderAccounts(TestDatabases.migrate(postgres.dataSource()),
+		JdbcReaderAccounts writer = LinkedAccounts.jdbc(TestDatabases.migrate(postgres.dataSource()),
 				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
 		JdbcClient jdbc = JdbcClient.create(postgres.dataSource());
 		UUID run = UUID.randomUUID();

@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.account;
+package org.readerpass.ldapsync.linking;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@link ReaderLinks} on the {@code reader_link} table (Flyway migration
  * {@code db/migration/V2026_11_25_04__reader_links.sql} of this module), on H2 or PostgreSQL. The
- * rows are written by {@link JdbcReaderAccounts} when it inserts accounts.
+ * rows are written by {@link ReaderLinker} when it inserts accounts.
  */
 public final class JdbcReaderLinks implements ReaderLinks {
 

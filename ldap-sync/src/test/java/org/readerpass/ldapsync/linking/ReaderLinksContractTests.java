@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.sync;
+package org.readerpass.ldapsync.linking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -14,16 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
-import org.readerpass.ldapsync.account.JdbcReaderLinks;
-import org.readerpass.ldapsync.account.LinkReason;
 import org.readerpass.ldapsync.account.ReaderAccount;
-import org.readerpass.ldapsync.account.ReaderLink;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.linking.ResidentIdHasher;
-import org.readerpass.ldapsync.linking.ResidentIdNumber;
+import org.readerpass.ldapsync.sync.DeletionPolicy;
+import org.readerpass.ldapsync.sync.DirectoryFullSync;
+import org.readerpass.ldapsync.sync.FullSync;
+import org.readerpass.ldapsync.sync.JdbcSyncRuns;
+import org.readerpass.ldapsync.sync.SyncResult;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
@@ -74,7 +74,7 @@ public abstract class ReaderLinksContractTests {
 			.toList());
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		DataSource dataSource = emptyDatabase();
-		this.accounts = new JdbcReaderAccounts(dataSource, hasher);
+		this.accounts = LinkedAccounts.jdbc(dataSource, hasher);
 		this.links = new JdbcReaderLinks(dataSource);
 		this.sync = TestSyncEngines.node(this.connectors, this.accounts, new JdbcSyncRuns(dataSource))
 			.hasher(hasher)

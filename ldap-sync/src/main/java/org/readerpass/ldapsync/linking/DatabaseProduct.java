@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.account;
+package org.readerpass.ldapsync.linking;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,7 +6,10 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-/** Which database the accounts live in, for the few things only PostgreSQL has (statistics, advisory locks). */
+/**
+ * Which database the accounts live in, for the few things only PostgreSQL has: the planner
+ * statistics ({@link TableStatistics}) and the advisory lock ({@link LinkingLock}) of the inserts.
+ */
 final class DatabaseProduct {
 
 	private DatabaseProduct() {

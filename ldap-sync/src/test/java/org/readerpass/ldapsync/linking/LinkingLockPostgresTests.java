@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.account;
+package org.readerpass.ldapsync.linking;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -12,7 +12,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.account.AccountStatus;
+import org.readerpass.ldapsync.account.DirectoryAccount;
+import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.testsupport.TestPostgres;
 import org.readerpass.policy.Secret;
@@ -39,7 +41,7 @@ class LinkingLockPostgresTests {
 	@Test
 	void writeWhenAnotherNodeIsLinkingThenAccountWithResidentIdWaitsAndJoinsItsReader() throws Exception {
 		DataSource database = TestDatabases.migrate(postgres.dataSource());
-		JdbcReaderAccounts accounts = new JdbcReaderAccounts(database,
+		JdbcReaderAccounts accounts = LinkedAccounts.jdbc(database,
 				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
 		String hmac = "a".repeat(64);
 		try (Connection otherNode = database.getConnection(); Statement statement = otherNode.createStatement()) {

@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.account;
+package org.readerpass.ldapsync.linking;
 
 import java.security.SecureRandom;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package org.readerpass.ldapsync.connector.ldap;
 
-import org.readerpass.ldapsync.verify.PasswordCheck;
+import org.readerpass.ldapsync.password.Password;
+import org.readerpass.ldapsync.password.PasswordResult;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -16,15 +17,15 @@ import org.slf4j.LoggerFactory;
  * connection left bound as a reader never searches). Connections are opened on demand: a
  * directory that is down at start-up does not stop the application.
  */
-final class BindPasswordCheck implements AutoCloseable {
+final class LdapPasswordBinds implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(BindPasswordCheck.class);
+	private static final Logger logger = LoggerFactory.getLogger(LdapPasswordBinds.class);
 
 	private final String library;
 
 	private final LDAPConnectionPool pool;
 
-	BindPasswordCheck(String library, ServerSet servers, int poolSize, long waitMillis) {
+	LdapPasswordBinds(String library, ServerSet servers, int poolSize, long waitMillis) {
 		this.library = library;
 		try {
 			this.pool = new LDAPConnectionPool(servers, null, 0, poolSize, null, false);
@@ -38,9 +39,10 @@ final class BindPasswordCheck implements AutoCloseable {
 		this.pool.setMaxConnectionAgeMillis(10 * 60 * 1000L);
 	}
 
-	PasswordCheck verify(String dn, String password) {
-		if (password == null || password.isEmpty() || dn == null || dn.isBlank()) {
-			return PasswordCheck.REJECTED; // an empty password would be an anonymous bind
+	/** @param password never empty (see {@link Password}): an empty one would be an anonymous bind */
+	PasswordResult verify(String dn, Password password) {
+		if (dn == null || dn.isBlank()) {
+			return PasswordResult.REJECTED;
 		}
 		try {
 			return bind(dn, password);
@@ -50,12 +52,12 @@ final class BindPasswordCheck implements AutoCloseable {
 				return bind(dn, password); // once more on a fresh connection (the directory may have restarted)
 			}
 			catch (StaleConnectionException again) {
-				return PasswordCheck.DIRECTORY_UNAVAILABLE;
+				return PasswordResult.DIRECTORY_UNAVAILABLE;
 			}
 		}
 	}
 
-	private PasswordCheck bind(String dn, String password) throws StaleConnectionException {
+	private PasswordResult bind(String dn, Password password) throws StaleConnectionException {
 		LDAPConnection connection;
 		try {
 			connection = this.pool.getConnection();
@@ -64,12 +66,12 @@ final class BindPasswordCheck implements AutoCloseable {
 			// why (down, refused, TLS not trusted …) is for the operator: the reader sees "unavailable"
 			logger.warn("Password check: no connection to the directory library={}: {}", this.library,
 					ex.getExceptionMessage());
-			return PasswordCheck.DIRECTORY_UNAVAILABLE;
+			return PasswordResult.DIRECTORY_UNAVAILABLE;
 		}
 		try {
-			connection.bind(new SimpleBindRequest(dn, password));
+			connection.bind(new SimpleBindRequest(dn, password.reveal()));
 			this.pool.releaseConnection(connection);
-			return PasswordCheck.VERIFIED;
+			return PasswordResult.VERIFIED;
 		}
 		catch (LDAPException ex) {
 			ResultCode result = ex.getResultCode();
@@ -78,10 +80,10 @@ final class BindPasswordCheck implements AutoCloseable {
 				if (result == ResultCode.SERVER_DOWN) {
 					throw new StaleConnectionException();
 				}
-				return PasswordCheck.DIRECTORY_UNAVAILABLE;
+				return PasswordResult.DIRECTORY_UNAVAILABLE;
 			}
 			this.pool.releaseConnection(connection);
-			return isUnavailable(result) ? PasswordCheck.DIRECTORY_UNAVAILABLE : PasswordCheck.REJECTED;
+			return isUnavailable(result) ? PasswordResult.DIRECTORY_UNAVAILABLE : PasswordResult.REJECTED;
 		}
 	}
 

@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.account;
+package org.readerpass.ldapsync.linking;
 
 import java.util.ArrayList;
 import java.util.HashSet;
