@@ -28,6 +28,8 @@ import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
+import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
+import org.readerpass.ldapsync.testsupport.TestDatabase;
 import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 import org.readerpass.policy.reader.VerificationLevel;
 
@@ -41,9 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Identity linking and its explanation ({@code reader_link}, {@link JdbcReaderLinks}) after syncs of
- * the demo directories, the same checks for every database (a subclass gives a migrated, empty one).
+ * the demo directories, the same checks on H2 and on PostgreSQL ({@link OnH2AndPostgres}).
  */
-public abstract class ReaderLinksContractTests {
+@OnH2AndPostgres
+class ReaderLinksContractTests {
 
 	private static final int BATCH_SIZE = 7;
 
@@ -57,11 +60,14 @@ public abstract class ReaderLinksContractTests {
 
 	private FullSync sync;
 
-	/** A database with the migrations applied and no accounts. */
-	protected abstract DataSource emptyDatabase();
+	private final TestDatabase testDatabase;
 
-	/** The data source the accounts were created with. */
-	protected abstract DataSource emptyDatabaseInUse();
+	/** The data source the accounts were created with (migrated, emptied before each test). */
+	private DataSource database;
+
+	ReaderLinksContractTests(TestDatabase database) {
+		this.testDatabase = database;
+	}
 
 	@BeforeEach
 	void startDirectories() {
@@ -73,10 +79,10 @@ public abstract class ReaderLinksContractTests {
 					List.of(URI.create(this.directories.url(library.library()).orElseThrow())), properties.zone()))
 			.toList());
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
-		DataSource dataSource = emptyDatabase();
-		this.accounts = LinkedAccounts.jdbc(dataSource, hasher);
-		this.links = new JdbcReaderLinks(dataSource);
-		this.sync = TestSyncEngines.node(this.connectors, this.accounts, new JdbcSyncRuns(dataSource))
+		this.database = this.testDatabase.empty();
+		this.accounts = LinkedAccounts.jdbc(this.database, hasher);
+		this.links = new JdbcReaderLinks(this.database);
+		this.sync = TestSyncEngines.node(this.connectors, this.accounts, new JdbcSyncRuns(this.database))
 			.hasher(hasher)
 			.policies(DeletionPolicy.from(properties))
 			.batchSize(BATCH_SIZE)
@@ -160,7 +166,7 @@ public abstract class ReaderLinksContractTests {
 				.extracting(ReaderLink::accountId, ReaderLink::reason, ReaderLink::matchedAccountId)
 				.containsExactly(tuple(account.id(), LinkReason.INVALID_RESIDENT_ID, null));
 		}
-		assertThat(JdbcClient.create(emptyDatabaseInUse())
+		assertThat(JdbcClient.create(this.database)
 			.sql("select count(*) from reader_account where id in (?, ?) and resident_id_hmac is not null")
 			.params(zj.id(), zhuji.id())
 			.query(Integer.class)
@@ -232,12 +238,12 @@ public abstract class ReaderLinksContractTests {
 		this.sync.run("zj");
 		this.sync.run("zj.sx");
 		ReaderAccount zj = only("ZJ0002");
-		JdbcClient.create(emptyDatabaseInUse()).sql("delete from reader_account where id = ?").param(zj.id()).update();
+		JdbcClient.create(this.database).sql("delete from reader_account where id = ?").param(zj.id()).update();
 		assertThat(this.links.explain(zj.readerId()))
 			.extracting(ReaderLink::cardNumber, ReaderLink::reason, ReaderLink::matchedAccountId,
 					ReaderLink::matchedCardNumber)
 			.containsExactly(tuple("SX0002", LinkReason.SAME_RESIDENT_ID, null, null));
-		assertThat(JdbcClient.create(emptyDatabaseInUse())
+		assertThat(JdbcClient.create(this.database)
 			.sql("select count(*) from reader_link where account_id = ?")
 			.param(zj.id())
 			.query(Integer.class)
@@ -254,7 +260,7 @@ public abstract class ReaderLinksContractTests {
 	@Test
 	void runAllThenEveryAccountHasALinkAndNoResidentIdNumberInThem() {
 		this.sync.runAll();
-		JdbcClient jdbc = JdbcClient.create(emptyDatabaseInUse());
+		JdbcClient jdbc = JdbcClient.create(this.database);
 		assertThat(jdbc.sql("select count(*) from reader_account a where not exists "
 				+ "(select 1 from reader_link l where l.account_id = a.id and l.reader_id = a.reader_id)")
 			.query(Integer.class)
