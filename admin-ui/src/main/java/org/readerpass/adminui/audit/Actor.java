@@ -1,4 +1,4 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.audit;
 
 /**
  * Who made a change, as the audit records it.

@@ -1,8 +1,7 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.audit;
 
 import java.security.Principal;
 
-import org.readerpass.adminui.store.Actor;
 
 /**
  * Who the audit names for a request's principal. The default takes {@code Principal.getName()}

@@ -1,12 +1,12 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.audit;
 
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.readerpass.adminui.store.AuditEntry;
-import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.adminui.problem.FieldProblems;
+import org.readerpass.adminui.web.AdminApi;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/admin/audit}: every change to resources and grants, newest first. Read-only. */
 @RestController
+@AdminApi
 @RequestMapping(path = "/api/admin/audit", produces = "application/json")
 @Tag(name = "audit", description = "Who changed which resource or grant, when, from what to what")
 class AuditController {
@@ -23,10 +24,10 @@ class AuditController {
 
 	static final int MAX_LIMIT = 500;
 
-	private final PolicyStore store;
+	private final AuditLog audit;
 
-	AuditController(PolicyStore store) {
-		this.store = store;
+	AuditController(AuditLog audit) {
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -39,7 +40,7 @@ class AuditController {
 		Long beforeValue = number(problems, "before", before, 1, Long.MAX_VALUE);
 		problems.throwIfAny();
 		int pageSize = (limitValue != null) ? limitValue.intValue() : DEFAULT_LIMIT;
-		List<AuditEntry> entries = this.store.audit(pageSize, beforeValue);
+		List<AuditEntry> entries = this.audit.entries(pageSize, beforeValue);
 		Long next = (entries.size() == pageSize) ? entries.get(entries.size() - 1).id() : null;
 		return new AuditPage(entries.stream().map(AuditEntryResponse::of).toList(), next);
 	}

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.audit;
 
 import java.time.Instant;
 

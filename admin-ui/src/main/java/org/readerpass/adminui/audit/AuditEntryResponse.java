@@ -1,8 +1,7 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.readerpass.adminui.store.AuditEntry;
 
 /**
  * An audit entry as the admin API shows it: {@code before} and {@code after} are the resource or

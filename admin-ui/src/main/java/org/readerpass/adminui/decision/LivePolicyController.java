@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.decision;
 
 import java.net.InetAddress;
 import java.time.Clock;
@@ -12,17 +12,19 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.readerpass.adminui.form.Forms;
-import org.readerpass.adminui.policy.PolicyHolder;
-import org.readerpass.adminui.policy.PolicyStatus;
-import org.readerpass.adminui.policy.ReaderContexts;
-import org.readerpass.adminui.store.AuditEntry;
-import org.readerpass.adminui.store.NotFoundException;
-import org.readerpass.policy.network.IpLiterals;
+import org.readerpass.adminui.audit.AuditEntry;
+import org.readerpass.adminui.livepolicy.LivePolicy;
+import org.readerpass.adminui.livepolicy.PolicyStatus;
+import org.readerpass.adminui.livepolicy.ReaderContexts;
+import org.readerpass.adminui.problem.FieldProblems;
+import org.readerpass.adminui.problem.NotFoundException;
+import org.readerpass.adminui.text.PolicyText;
+import org.readerpass.adminui.web.AdminApi;
 import org.readerpass.policy.evaluation.ConditionFailure;
 import org.readerpass.policy.evaluation.Decision;
 import org.readerpass.policy.evaluation.PolicySnapshot;
 import org.readerpass.policy.evaluation.Reason;
+import org.readerpass.policy.network.IpLiterals;
 import org.readerpass.policy.network.Location;
 import org.readerpass.policy.reader.ReaderContext;
 import org.readerpass.policy.resource.Resource;
@@ -34,18 +36,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The policy that tokens are issued with now: its status, and "why does this reader (not) have access". */
 @RestController
+@AdminApi
 @RequestMapping(path = "/api/admin", produces = "application/json")
 @Tag(name = "live policy", description = "The snapshot every token is issued with, and its decisions explained")
 class LivePolicyController {
 
-	private final PolicyHolder holder;
+	private final LivePolicy livePolicy;
 
 	private final ReaderContexts contexts;
 
 	private final Clock clock;
 
-	LivePolicyController(PolicyHolder holder, ReaderContexts contexts, Clock clock) {
-		this.holder = holder;
+	LivePolicyController(LivePolicy livePolicy, ReaderContexts contexts, Clock clock) {
+		this.livePolicy = livePolicy;
 		this.contexts = contexts;
 		this.clock = clock;
 	}
@@ -53,7 +56,7 @@ class LivePolicyController {
 	@GetMapping("/policy")
 	@Operation(summary = "The live snapshot's revision, size, and stored entries it had to leave out")
 	PolicyStatusResponse status() {
-		PolicyStatus status = this.holder.status();
+		PolicyStatus status = this.livePolicy.status();
 		return new PolicyStatusResponse(status.revision(), status.loadedAt().toString(), status.resourceCount(),
 				status.grantCount(), status.problems());
 	}
@@ -69,7 +72,7 @@ class LivePolicyController {
 			@Parameter(description = "the instant to evaluate at (ISO-8601 with offset); absent: now")
 			@RequestParam(required = false) String at) {
 		FieldProblems problems = new FieldProblems();
-		if (problems.required("reader", reader) && !Forms.isUuid(reader)) {
+		if (problems.required("reader", reader) && !PolicyText.isUuid(reader)) {
 			problems.add("reader", "'" + reader + "' is not a UUID");
 		}
 		problems.required("resource", resource);
@@ -80,7 +83,7 @@ class LivePolicyController {
 		Instant instant = (at != null) ? problems.parse("at", () -> instant(at)) : Instant.now(this.clock);
 		problems.throwIfAny();
 
-		PolicyStatus live = this.holder.status();
+		PolicyStatus live = this.livePolicy.status();
 		PolicySnapshot snapshot = live.snapshot();
 		Resource found = snapshot.resources()
 			.find(resource)
@@ -120,7 +123,7 @@ class LivePolicyController {
 	}
 
 	private static DecisionResponse.ReasonResponse reason(Reason reason) {
-		return new DecisionResponse.ReasonResponse(reason.grant().id(), Forms.effect(reason.grant().effect()),
+		return new DecisionResponse.ReasonResponse(reason.grant().id(), PolicyText.effect(reason.grant().effect()),
 				reason.applied(),
 				reason.failures().stream().sorted().map(ConditionFailure::description).toList(),
 				reason.grant().describe());

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.grant;
 
 import java.net.URI;
 import java.security.Principal;
@@ -7,9 +7,10 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.readerpass.adminui.store.AuditEntry;
-import org.readerpass.adminui.store.NotFoundException;
-import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.adminui.audit.ActorResolver;
+import org.readerpass.adminui.audit.AuditEntry;
+import org.readerpass.adminui.problem.NotFoundException;
+import org.readerpass.adminui.web.AdminApi;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/admin/grants}: who may (or may not) do what with which resource, when and from where. */
 @RestController
+@AdminApi
 @RequestMapping(path = "/api/admin/grants", produces = "application/json")
 @Tag(name = "grants", description = "Admins' assignments: subject x resource x actions x conditions")
 class GrantController {

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.grant;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.readerpass.adminui.form.Forms;
-import org.readerpass.adminui.form.NetworkForm;
-import org.readerpass.adminui.form.SubjectForm;
-import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.adminui.problem.FieldProblems;
+import org.readerpass.adminui.problem.InvalidRequestException;
+import org.readerpass.adminui.text.NetworkText;
+import org.readerpass.adminui.text.PolicyText;
+import org.readerpass.adminui.text.SubjectText;
 import org.readerpass.policy.evaluation.PolicySnapshot;
 import org.readerpass.policy.grant.Conditions;
 import org.readerpass.policy.grant.Effect;
@@ -74,7 +75,7 @@ final class GrantParser {
 					: "is assigned by the server: leave it out");
 		}
 		Effect effect = problems.required("effect", request.effect())
-				? problems.parse("effect", () -> Forms.effect(request.effect())) : null;
+				? problems.parse("effect", () -> PolicyText.effect(request.effect())) : null;
 		Subject subject = subject(problems, request.subject());
 		Resource resource = resource(problems, request.resource());
 		Set<String> actions = actions(problems, request.actions(), resource);
@@ -103,12 +104,12 @@ final class GrantParser {
 		if (!problems.required("subject.kind", kind)) {
 			return null;
 		}
-		if (!SubjectForm.KINDS.contains(kind)) {
-			problems.add("subject.kind", "'" + kind + "' is not one of " + SubjectForm.KINDS);
+		if (!SubjectText.KINDS.contains(kind)) {
+			problems.add("subject.kind", "'" + kind + "' is not one of " + SubjectText.KINDS);
 			return null;
 		}
 		if (request.library() != null) {
-			if (!SubjectForm.GROUP.equals(kind)) {
+			if (!SubjectText.GROUP.equals(kind)) {
 				problems.add("subject.library", "only a group subject names a library");
 			}
 			else if (problems.maxLength("subject.library", request.library(), PolicyStore.MAX_LIBRARY_CODE_LENGTH)) {
@@ -123,13 +124,13 @@ final class GrantParser {
 			problems.add("subject.value", "must not start or end with spaces");
 		}
 		switch (kind) {
-			case SubjectForm.READER, SubjectForm.ACCOUNT -> {
-				if (!Forms.isUuid(value)) {
+			case SubjectText.READER, SubjectText.ACCOUNT -> {
+				if (!PolicyText.isUuid(value)) {
 					problems.add("subject.value", "'" + value + "' is not a UUID");
 				}
 			}
-			case SubjectForm.LIBRARY -> ResourceParser.library(problems, "subject.value", value, this.plan.tree());
-			case SubjectForm.VERIFIED -> problems.parse("subject.value", () -> Forms.verification(value));
+			case SubjectText.LIBRARY -> ResourceParser.library(problems, "subject.value", value, this.plan.tree());
+			case SubjectText.VERIFIED -> problems.parse("subject.value", () -> PolicyText.verification(value));
 			default -> {
 				// reader types and group names are the directories' own strings
 			}
@@ -137,7 +138,7 @@ final class GrantParser {
 		if (problems.has("subject.value") || problems.has("subject.library")) {
 			return null;
 		}
-		return problems.parse("subject", () -> new SubjectForm(kind, value, request.library()).toSubject());
+		return problems.parse("subject", () -> new SubjectText(kind, value, request.library()).toSubject());
 	}
 
 	private Resource resource(FieldProblems problems, String code) {
@@ -206,7 +207,7 @@ final class GrantParser {
 		}
 		NetworkCondition network = network(problems, request.network());
 		VerificationLevel minimum = (request.minimumVerification() != null)
-				? problems.parse("minimumVerification", () -> Forms.verification(request.minimumVerification()))
+				? problems.parse("minimumVerification", () -> PolicyText.verification(request.minimumVerification()))
 				: VerificationLevel.NONE;
 		if (problems.isEmpty()) {
 			Instant validFrom = from;
@@ -269,18 +270,18 @@ final class GrantParser {
 		if (!problems.required("network.kind", kind)) {
 			return null;
 		}
-		if (!NetworkForm.KINDS.contains(kind)) {
-			problems.add("network.kind", "'" + kind + "' is not one of " + NetworkForm.KINDS);
+		if (!NetworkText.KINDS.contains(kind)) {
+			problems.add("network.kind", "'" + kind + "' is not one of " + NetworkText.KINDS);
 			return null;
 		}
-		if (!NetworkForm.hasValue(kind)) {
+		if (!NetworkText.hasValue(kind)) {
 			if (value != null) {
 				problems.add("network.value", "network kind " + kind + " takes no value");
 			}
 		}
 		else if (problems.required("network.value", value)
 				&& problems.maxLength("network.value", value, PolicyStore.MAX_LIBRARY_CODE_LENGTH)) {
-			if (NetworkForm.ON_SITE_WITHIN.equals(kind)) {
+			if (NetworkText.ON_SITE_WITHIN.equals(kind)) {
 				ResourceParser.library(problems, "network.value", value, this.plan.tree());
 			}
 			else if (!NetworkZone.isValidName(value)) {
@@ -293,7 +294,7 @@ final class GrantParser {
 		if (problems.has("network.value")) {
 			return null;
 		}
-		return problems.parse("network", () -> new NetworkForm(kind, value).toCondition());
+		return problems.parse("network", () -> new NetworkText(kind, value).toCondition());
 	}
 
 }

@@ -1,7 +1,6 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.grant;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,14 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.readerpass.adminui.form.SubjectForm;
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.audit.AuditEntry;
+import org.readerpass.adminui.audit.AuditFormat;
+import org.readerpass.adminui.audit.JdbcAuditLog;
+import org.readerpass.adminui.livepolicy.StoredPolicy;
+import org.readerpass.adminui.problem.ConflictException;
+import org.readerpass.adminui.problem.NotFoundException;
+import org.readerpass.adminui.text.SubjectText;
 import org.readerpass.policy.grant.Grant;
 import org.readerpass.policy.grant.NetworkCondition;
 import org.readerpass.policy.resource.Resource;
@@ -26,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The policy store in the tables of Flyway migration
  * {@code db/migration/V2026_11_25_20__policy_store.sql}, on H2 or PostgreSQL. Every change first
  * bumps the one row of {@code policy_revision}: the row lock serializes changes across nodes, so
- * the checks each change makes before writing cannot race with another change.
+ * the checks each change makes before writing cannot race with another change. Each change's
+ * audit entry is written by a {@link JdbcAuditLog} on the same data source, in the change's
+ * transaction.
  */
 public final class JdbcPolicyStore implements PolicyStore {
 
@@ -42,10 +50,12 @@ public final class JdbcPolicyStore implements PolicyStore {
 
 	private final TransactionTemplate consistentReads;
 
-	private final AuditFormat format;
+	private final JdbcAuditLog audit;
 
-	private final Clock clock;
-
+	/**
+	 * @param format the form the audit keeps resources and grants in ({@link AuditFormat#json()})
+	 * @param clock the time of each audit entry
+	 */
 	public JdbcPolicyStore(DataSource dataSource, AuditFormat format, Clock clock) {
 		this.jdbc = JdbcClient.create(dataSource);
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
@@ -53,8 +63,7 @@ public final class JdbcPolicyStore implements PolicyStore {
 		this.consistentReads = new TransactionTemplate(transactions);
 		this.consistentReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.consistentReads.setReadOnly(true);
-		this.format = Objects.requireNonNull(format, "format");
-		this.clock = Objects.requireNonNull(clock, "clock");
+		this.audit = new JdbcAuditLog(dataSource, format, clock);
 	}
 
 	@Override
@@ -118,21 +127,21 @@ public final class JdbcPolicyStore implements PolicyStore {
 	@Override
 	public long createResource(Resource resource, Actor actor) {
 		checkLengths(resource);
-		return change(actor, AuditEntry.CREATE, AuditEntry.RESOURCE, resource.code(), () -> {
+		return changeResource(actor, AuditEntry.CREATE, resource.code(), () -> {
 			if (findResource(resource.code()).isPresent()) {
 				throw new ConflictException("code", "resource '" + resource.code() + "' exists already");
 			}
 			checkAudienceFree(resource);
 			PolicyRows.bindResource(this.jdbc.sql("insert into policy_resource (" + PolicyRows.RESOURCE_COLUMNS
 					+ ") values (:code, :nameZh, :nameEn, :ownerLibrary, :audience, :actions)"), resource).update();
-			return new Audited(null, this.format.resource(resource));
+			return new Audited<>(null, resource);
 		});
 	}
 
 	@Override
 	public long updateResource(Resource resource, Actor actor) {
 		checkLengths(resource);
-		return change(actor, AuditEntry.UPDATE, AuditEntry.RESOURCE, resource.code(), () -> {
+		return changeResource(actor, AuditEntry.UPDATE, resource.code(), () -> {
 			Resource before = findResource(resource.code())
 				.orElseThrow(() -> new NotFoundException(AuditEntry.RESOURCE, resource.code()));
 			checkAudienceFree(resource);
@@ -150,13 +159,13 @@ public final class JdbcPolicyStore implements PolicyStore {
 					+ "owner_library = :ownerLibrary, audience = :audience, actions = :actions where code = :code"),
 					resource)
 				.update();
-			return new Audited(this.format.resource(before), this.format.resource(resource));
+			return new Audited<>(before, resource);
 		});
 	}
 
 	@Override
 	public long deleteResource(String code, Actor actor) {
-		return change(actor, AuditEntry.DELETE, AuditEntry.RESOURCE, code, () -> {
+		return changeResource(actor, AuditEntry.DELETE, code, () -> {
 			Resource before = findResource(code).orElseThrow(() -> new NotFoundException(AuditEntry.RESOURCE, code));
 			List<String> users = this.jdbc.sql("select id from policy_grant where resource_code = ? order by id")
 				.param(code)
@@ -167,7 +176,7 @@ public final class JdbcPolicyStore implements PolicyStore {
 						+ ": delete or change those first");
 			}
 			this.jdbc.sql("delete from policy_resource where code = ?").param(code).update();
-			return new Audited(this.format.resource(before), null);
+			return new Audited<>(before, null);
 		});
 	}
 
@@ -175,7 +184,7 @@ public final class JdbcPolicyStore implements PolicyStore {
 	public long createGrant(Grant grant, Actor actor) {
 		Grant stored = PolicyRows.stored(grant);
 		checkLengths(stored);
-		return change(actor, AuditEntry.CREATE, AuditEntry.GRANT, stored.id(), () -> {
+		return changeGrant(actor, AuditEntry.CREATE, stored.id(), () -> {
 			if (findGrant(stored.id()).isPresent()) {
 				throw new ConflictException("id", "grant '" + stored.id() + "' exists already");
 			}
@@ -184,7 +193,7 @@ public final class JdbcPolicyStore implements PolicyStore {
 					+ "(:id, :effect, :subjectKind, :subjectValue, :subjectLibrary, :resourceCode, :actions, "
 					+ ":validFrom, :validUntil, :networkKind, :networkValue, :minimumVerification)"), stored)
 				.update();
-			return new Audited(null, this.format.grant(stored));
+			return new Audited<>(null, stored);
 		});
 	}
 
@@ -192,7 +201,7 @@ public final class JdbcPolicyStore implements PolicyStore {
 	public long updateGrant(Grant grant, Actor actor) {
 		Grant stored = PolicyRows.stored(grant);
 		checkLengths(stored);
-		return change(actor, AuditEntry.UPDATE, AuditEntry.GRANT, stored.id(), () -> {
+		return changeGrant(actor, AuditEntry.UPDATE, stored.id(), () -> {
 			Grant before = findGrant(stored.id())
 				.orElseThrow(() -> new NotFoundException(AuditEntry.GRANT, stored.id()));
 			checkResourceActions(stored);
@@ -202,56 +211,40 @@ public final class JdbcPolicyStore implements PolicyStore {
 					+ "valid_until = :validUntil, network_kind = :networkKind, network_value = :networkValue, "
 					+ "minimum_verification = :minimumVerification where id = :id"), stored)
 				.update();
-			return new Audited(this.format.grant(before), this.format.grant(stored));
+			return new Audited<>(before, stored);
 		});
 	}
 
 	@Override
 	public long deleteGrant(String id, Actor actor) {
-		return change(actor, AuditEntry.DELETE, AuditEntry.GRANT, id, () -> {
+		return changeGrant(actor, AuditEntry.DELETE, id, () -> {
 			Grant before = findGrant(id).orElseThrow(() -> new NotFoundException(AuditEntry.GRANT, id));
 			this.jdbc.sql("delete from policy_grant where id = ?").param(id).update();
-			return new Audited(this.format.grant(before), null);
+			return new Audited<>(before, null);
 		});
 	}
 
-	@Override
-	public List<AuditEntry> audit(int limit, Long beforeId) {
-		if (limit < 1) {
-			throw new IllegalArgumentException("limit must be at least 1");
-		}
-		String sql = "select " + PolicyRows.AUDIT_COLUMNS + " from policy_audit "
-				+ ((beforeId != null) ? "where id < :before " : "") + "order by id desc limit :limit";
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("limit", limit);
-		if (beforeId != null) {
-			statement = statement.param("before", beforeId);
-		}
-		return statement.query(PolicyRows::audit).list();
+	/**
+	 * Runs one change to a resource and writes its audit entry in one transaction, after taking the
+	 * revision row's lock; anything thrown rolls everything back.
+	 */
+	private long changeResource(Actor actor, String operation, String code, Change<Resource> work) {
+		return change(actor, (revision, audited) -> this.audit.recordResource(actor, operation, code, revision,
+				audited.before(), audited.after()), work);
 	}
 
-	/**
-	 * Runs one change and writes its audit entry in one transaction, after taking the revision
-	 * row's lock; anything thrown rolls everything back.
-	 */
-	private long change(Actor actor, String operation, String targetKind, String targetId, Change work) {
+	/** The same for a grant. */
+	private long changeGrant(Actor actor, String operation, String id, Change<Grant> work) {
+		return change(actor, (revision, audited) -> this.audit.recordGrant(actor, operation, id, revision,
+				audited.before(), audited.after()), work);
+	}
+
+	private <T> long change(Actor actor, AuditWriter<T> audit, Change<T> work) {
 		Objects.requireNonNull(actor, "actor");
 		return this.changes.execute(status -> {
 			this.jdbc.sql("update policy_revision set revision = revision + 1 where id = 1").update();
 			long revision = revision();
-			Audited audited = work.run();
-			this.jdbc.sql("insert into policy_audit (at, actor, client_id, operation, target_kind, target_id, "
-					+ "revision, before_json, after_json) values (:at, :actor, :clientId, :operation, :targetKind, "
-					+ ":targetId, :revision, :before, :after)")
-				.param("at", PolicyRows.timestamp(Instant.now(this.clock)))
-				.param("actor", cut(actor.name()))
-				.param("clientId", PolicyRows.text(cut(actor.clientId())))
-				.param("operation", operation)
-				.param("targetKind", targetKind)
-				.param("targetId", targetId)
-				.param("revision", revision)
-				.param("before", PolicyRows.text(audited.before()))
-				.param("after", PolicyRows.text(audited.after()))
-				.update();
+			audit.write(revision, work.run());
 			return revision;
 		});
 	}
@@ -287,7 +280,7 @@ public final class JdbcPolicyStore implements PolicyStore {
 	}
 
 	private static void checkLengths(Grant grant) {
-		SubjectForm subject = SubjectForm.of(grant.subject());
+		SubjectText subject = SubjectText.of(grant.subject());
 		checkLength("subject.value", subject.value(), MAX_SUBJECT_VALUE_LENGTH);
 		checkLength("subject.library", subject.library(), MAX_LIBRARY_CODE_LENGTH);
 		if (grant.conditions().network() instanceof NetworkCondition.OnSiteWithin within) {
@@ -301,24 +294,29 @@ public final class JdbcPolicyStore implements PolicyStore {
 		}
 	}
 
-	private static String cut(String text) {
-		return (text != null && text.length() > 256) ? text.substring(0, 256) : text;
-	}
-
 	private static String listed(List<String> grantIds) {
 		String shown = String.join(", ", grantIds.subList(0, Math.min(LISTED_GRANTS, grantIds.size())));
 		return (grantIds.size() == 1) ? "grant " + shown
 				: grantIds.size() + " grants (" + shown + ((grantIds.size() > LISTED_GRANTS) ? ", ..." : "") + ")";
 	}
 
+	/** A change's own work: checks, writes, and what the target was before and is after. */
 	@FunctionalInterface
-	private interface Change {
+	private interface Change<T> {
 
-		Audited run();
+		Audited<T> run();
 
 	}
 
-	private record Audited(String before, String after) {
+	@FunctionalInterface
+	private interface AuditWriter<T> {
+
+		void write(long revision, Audited<T> audited);
+
+	}
+
+	/** The target before the change ({@code null} for a create) and after it ({@code null} for a delete). */
+	private record Audited<T>(T before, T after) {
 
 	}
 

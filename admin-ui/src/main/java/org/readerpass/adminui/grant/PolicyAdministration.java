@@ -1,14 +1,14 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.grant;
 
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.readerpass.adminui.policy.PolicyChanges;
-import org.readerpass.adminui.store.Actor;
-import org.readerpass.adminui.store.AuditEntry;
-import org.readerpass.adminui.store.NotFoundException;
-import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.audit.AuditEntry;
+import org.readerpass.adminui.livepolicy.PolicyChanges;
+import org.readerpass.adminui.problem.InvalidRequestException;
+import org.readerpass.adminui.problem.NotFoundException;
 import org.readerpass.policy.grant.Grant;
 import org.readerpass.policy.network.NetworkPlan;
 import org.readerpass.policy.resource.Resource;
@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
  * The admin API's changes: checks a request against the network plan and the stored resources,
  * writes it with its audit entry through the {@link PolicyStore}, then signals
  * {@link PolicyChanges} so that every node rebuilds its snapshot (on this node before the method
- * returns, with {@link org.readerpass.adminui.policy.LocalPolicyChanges}).
+ * returns, with {@link org.readerpass.adminui.livepolicy.LocalPolicyChanges}).
  *
  * <p>
  * Every change throws {@link InvalidRequestException} listing each invalid field,
  * {@link NotFoundException} when the resource or grant it replaces or deletes is not stored, and
- * {@link org.readerpass.adminui.store.ConflictException} when the stored state refuses it; nothing
+ * {@link org.readerpass.adminui.problem.ConflictException} when the stored state refuses it; nothing
  * is written then.
  */
 public final class PolicyAdministration {

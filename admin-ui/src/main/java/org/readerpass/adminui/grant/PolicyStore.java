@@ -1,8 +1,12 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.grant;
 
 import java.util.List;
 import java.util.Optional;
 
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.livepolicy.PolicySource;
+import org.readerpass.adminui.problem.ConflictException;
+import org.readerpass.adminui.problem.NotFoundException;
 import org.readerpass.policy.grant.Grant;
 import org.readerpass.policy.resource.Resource;
 
@@ -20,11 +24,13 @@ import org.readerpass.policy.resource.Resource;
  * the caller's: the store knows no plan.
  *
  * <p>
- * Every committed change increases the {@link #revision()}. Instants are kept to the
+ * Every committed change increases the {@link #revision()}; {@link #load()} reads everything
+ * as of one revision (this store is the {@link org.readerpass.adminui.livepolicy.LivePolicy live
+ * policy}'s source). Instants are kept to the
  * microsecond (finer parts are dropped). Lengths beyond the limits below are refused with an
  * {@link IllegalArgumentException} before anything is written.
  */
-public interface PolicyStore {
+public interface PolicyStore extends PolicySource {
 
 	/** Resource names (each language). */
 	int MAX_NAME_LENGTH = 256;
@@ -37,16 +43,6 @@ public interface PolicyStore {
 
 	/** Subject values: reader types, group names. */
 	int MAX_SUBJECT_VALUE_LENGTH = 256;
-
-	/** The number that every committed change increases; 0 for a store never changed. */
-	long revision();
-
-	/**
-	 * Every resource and grant as of one revision, read in one consistent transaction. Rows that
-	 * cannot be read (edited by hand into something invalid) are left out and listed in
-	 * {@link StoredPolicy#problems()}.
-	 */
-	StoredPolicy load();
 
 	/** Ordered by code. */
 	List<Resource> resources();
@@ -102,12 +98,5 @@ public interface PolicyStore {
 	 * @throws NotFoundException when there is no such grant
 	 */
 	long deleteGrant(String id, Actor actor);
-
-	/**
-	 * Audit entries, newest first.
-	 * @param limit at most this many (1 or more)
-	 * @param beforeId only entries older than this id ({@code null}: from the newest)
-	 */
-	List<AuditEntry> audit(int limit, Long beforeId);
 
 }

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.grant;
 
 import java.net.URI;
 import java.security.Principal;
@@ -6,9 +6,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.readerpass.adminui.store.AuditEntry;
-import org.readerpass.adminui.store.NotFoundException;
-import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.adminui.audit.ActorResolver;
+import org.readerpass.adminui.audit.AuditEntry;
+import org.readerpass.adminui.problem.NotFoundException;
+import org.readerpass.adminui.web.AdminApi;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/admin/resources}: the digital resources grants give access to. */
 @RestController
+@AdminApi
 @RequestMapping(path = "/api/admin/resources", produces = "application/json")
 @Tag(name = "resources", description = "Digital resources and services: code, names, owner, audience, actions")
 class ResourceController {

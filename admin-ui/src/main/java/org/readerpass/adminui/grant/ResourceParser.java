@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.grant;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.adminui.problem.FieldProblems;
+import org.readerpass.adminui.problem.InvalidRequestException;
 import org.readerpass.policy.network.Library;
 import org.readerpass.policy.network.LibraryTree;
 import org.readerpass.policy.resource.Resource;

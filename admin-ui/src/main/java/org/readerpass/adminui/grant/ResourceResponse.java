@@ -1,10 +1,10 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.grant;
 
 import java.util.List;
 
 import org.readerpass.policy.resource.Resource;
 
-/** A resource as the admin API shows it (and as the audit records it). */
+/** A resource as the admin API shows it (the audit keeps the same fields: {@code AuditFormat.json()}). */
 public record ResourceResponse(String code, String nameZh, String nameEn, String ownerLibrary, String audience,
 		List<String> actions) {
 

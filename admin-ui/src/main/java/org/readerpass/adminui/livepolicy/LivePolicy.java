@@ -1,4 +1,4 @@
-package org.readerpass.adminui.policy;
+package org.readerpass.adminui.livepolicy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import org.readerpass.adminui.store.PolicyStore;
-import org.readerpass.adminui.store.StoredPolicy;
 import org.readerpass.policy.evaluation.PolicySnapshot;
 import org.readerpass.policy.grant.Grant;
 import org.readerpass.policy.network.NetworkPlan;
@@ -23,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live policy: an immutable {@link PolicySnapshot} built from the network plan and the
- * store, swapped whole when the store changes. {@link #current()} is one volatile read, cheap
+ * store (its {@link PolicySource}), swapped whole when the store changes. {@link #current()} is one volatile read, cheap
  * enough for every token.
  *
  * <p>
@@ -35,13 +33,13 @@ import org.slf4j.LoggerFactory;
  * the rest. A failed rebuild keeps the snapshot held and is logged; the next signal or poll
  * tries again.
  */
-public final class PolicyHolder implements Supplier<PolicySnapshot>, AutoCloseable {
+public final class LivePolicy implements Supplier<PolicySnapshot>, AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(PolicyHolder.class);
+	private static final Logger log = LoggerFactory.getLogger(LivePolicy.class);
 
 	private final NetworkPlan plan;
 
-	private final PolicyStore store;
+	private final PolicySource store;
 
 	private final Clock clock;
 
@@ -51,7 +49,7 @@ public final class PolicyHolder implements Supplier<PolicySnapshot>, AutoCloseab
 
 	private ScheduledExecutorService poll;
 
-	private PolicyHolder(NetworkPlan plan, PolicyStore store, Clock clock) {
+	private LivePolicy(NetworkPlan plan, PolicySource store, Clock clock) {
 		this.plan = Objects.requireNonNull(plan, "plan");
 		this.store = Objects.requireNonNull(store, "store");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -63,22 +61,22 @@ public final class PolicyHolder implements Supplier<PolicySnapshot>, AutoCloseab
 	 * @param pollInterval how often to compare the store's revision with the one held;
 	 * {@code null} or zero for never
 	 */
-	public static PolicyHolder start(NetworkPlan plan, PolicyStore store, PolicyChanges changes, Duration pollInterval,
+	public static LivePolicy start(NetworkPlan plan, PolicySource store, PolicyChanges changes, Duration pollInterval,
 			Clock clock) {
-		PolicyHolder holder = new PolicyHolder(plan, store, clock);
-		holder.loaded = holder.build(store.load());
-		holder.logLoaded(holder.loaded);
-		changes.subscribe(holder::refresh);
+		LivePolicy live = new LivePolicy(plan, store, clock);
+		live.loaded = live.build(store.load());
+		live.logLoaded(live.loaded);
+		changes.subscribe(live::refresh);
 		if (pollInterval != null && !pollInterval.isZero() && !pollInterval.isNegative()) {
-			holder.poll = Executors.newSingleThreadScheduledExecutor(task -> {
+			live.poll = Executors.newSingleThreadScheduledExecutor(task -> {
 				Thread thread = new Thread(task, "policy-revision-poll");
 				thread.setDaemon(true);
 				return thread;
 			});
 			long millis = pollInterval.toMillis();
-			holder.poll.scheduleWithFixedDelay(holder::refresh, millis, millis, TimeUnit.MILLISECONDS);
+			live.poll.scheduleWithFixedDelay(live::refresh, millis, millis, TimeUnit.MILLISECONDS);
 		}
-		return holder;
+		return live;
 	}
 
 	/** The snapshot to evaluate with now. */

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.policy;
+package org.readerpass.adminui.livepolicy;
 
 /**
  * Tells every node that the stored policy changed, so that each rebuilds its snapshot. In memory
@@ -15,7 +15,7 @@ public interface PolicyChanges {
 
 	/**
 	 * Registers a listener, run for every signal published from now on (also for this node's
-	 * own), on any thread. Listeners do not throw, but may block briefly: {@link PolicyHolder}
+	 * own), on any thread. Listeners do not throw, but may block briefly: {@link LivePolicy}
 	 * reads the store. An implementation that receives signals on an I/O thread (a Redis
 	 * client's event loop) hands them to another thread first.
 	 */

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.livepolicy;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.problem;
 
 /** A change the stored state does not allow; nothing was written. */
 public class ConflictException extends RuntimeException {

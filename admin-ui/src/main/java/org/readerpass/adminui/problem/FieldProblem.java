@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.problem;
 
 /**
  * One invalid field of a request, in a problem's {@code errors} list.

@@ -1,28 +1,31 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.problem;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Collects every problem of one request, so that one answer lists them all. */
-final class FieldProblems {
+/**
+ * Collects every problem of one request, so that one answer lists them all
+ * ({@link #throwIfAny()}: an {@link InvalidRequestException}).
+ */
+public final class FieldProblems {
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 
-	void add(String field, String message) {
+	public void add(String field, String message) {
 		this.problems.add(new FieldProblem(field, message));
 	}
 
 	/** Each field the request had but the API does not know: misspelt fields are never ignored. */
-	void unknown(String prefix, Map<String, Object> others) {
+	public void unknown(String prefix, Map<String, Object> others) {
 		if (others != null) {
 			others.keySet().stream().sorted().forEach(name -> add(prefix + name, "is not a field of this request"));
 		}
 	}
 
 	/** The value, or {@code null} with a problem recorded when the parser throws an IllegalArgumentException. */
-	<T> T parse(String field, Supplier<T> parser) {
+	public <T> T parse(String field, Supplier<T> parser) {
 		try {
 			return parser.get();
 		}
@@ -33,7 +36,7 @@ final class FieldProblems {
 	}
 
 	/** Records a problem when the value is missing or blank; whether it is there. */
-	boolean required(String field, Object value) {
+	public boolean required(String field, Object value) {
 		if (value == null || (value instanceof String text && text.isBlank())) {
 			add(field, "is required");
 			return false;
@@ -41,7 +44,7 @@ final class FieldProblems {
 		return true;
 	}
 
-	boolean maxLength(String field, String value, int max) {
+	public boolean maxLength(String field, String value, int max) {
 		if (value != null && value.length() > max) {
 			add(field, "is longer than " + max + " characters");
 			return false;
@@ -49,15 +52,15 @@ final class FieldProblems {
 		return true;
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.problems.isEmpty();
 	}
 
-	boolean has(String field) {
+	public boolean has(String field) {
 		return this.problems.stream().anyMatch(problem -> field.equals(problem.field()));
 	}
 
-	void throwIfAny() {
+	public void throwIfAny() {
 		if (!this.problems.isEmpty()) {
 			throw new InvalidRequestException(this.problems);
 		}

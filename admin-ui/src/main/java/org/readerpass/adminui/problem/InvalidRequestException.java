@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.problem;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.problem;
 
-/** A change named a resource or grant that is not stored. */
+/** A request or change named something that does not exist: a resource, grant, reader, library or sync run. */
 public class NotFoundException extends RuntimeException {
 
 	private final String kind;
@@ -13,7 +13,7 @@ public class NotFoundException extends RuntimeException {
 		this.id = id;
 	}
 
-	/** {@code resource} or {@code grant}. */
+	/** What was looked for: {@code resource}, {@code grant}, {@code library}, ... */
 	public String kind() {
 		return this.kind;
 	}

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.sync;
 
 import java.net.URI;
 import java.security.Principal;
@@ -8,9 +8,13 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.readerpass.adminui.store.Actor;
-import org.readerpass.adminui.store.ConflictException;
-import org.readerpass.adminui.store.NotFoundException;
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.audit.ActorResolver;
+import org.readerpass.adminui.problem.ConflictException;
+import org.readerpass.adminui.problem.FieldProblems;
+import org.readerpass.adminui.problem.NotFoundException;
+import org.readerpass.adminui.web.AdminApi;
+import org.readerpass.adminui.web.AdminProblems;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.IncrementalSync;
@@ -22,7 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * has ended (seconds for a demo directory, longer for a large one).
  */
 @RestController
+@AdminApi
 @RequestMapping(path = "/api/admin/sync", produces = "application/json")
 @Tag(name = "sync", description = "Directory sync runs: list, run now, confirm a braked run's deletions")
 class SyncRunController {
@@ -264,6 +272,13 @@ class SyncRunController {
 	record SyncRunList(String library, SyncRunResponse.Mark highWaterMark, RunningSyncResponse running,
 			List<SyncRunResponse> runs) {
 
+	}
+
+	/** 503 {@code sync-unavailable}: the application has no ldap-sync beans. */
+	@ExceptionHandler
+	ProblemDetail syncUnavailable(SyncUnavailableException ex) {
+		return AdminProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "sync-unavailable", "Sync unavailable",
+				ex.getMessage());
 	}
 
 	/** The application has no ldap-sync beans (directory sync is not part of it): 503. */

@@ -1,14 +1,18 @@
-package org.readerpass.adminui.form;
+package org.readerpass.adminui.text;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.readerpass.policy.grant.NetworkCondition;
 
 /**
  * A grant's network condition as text: {@code anywhere}, {@code on-site-at-home-library},
- * {@code on-site-within} (value: a library code) or {@code in-zone} (value: a zone name).
+ * {@code on-site-within} (value: a library code) or {@code in-zone} (value: a zone name). How the
+ * store keeps it, how the admin API shows it and how the audit records it. (Its OpenAPI schema
+ * keeps the name it was published under, {@code NetworkForm}.)
  */
-public record NetworkForm(String kind, String value) {
+@Schema(name = "NetworkForm")
+public record NetworkText(String kind, String value) {
 
 	public static final String ANYWHERE = "anywhere";
 
@@ -20,19 +24,19 @@ public record NetworkForm(String kind, String value) {
 
 	public static final List<String> KINDS = List.of(ANYWHERE, ON_SITE_AT_HOME_LIBRARY, ON_SITE_WITHIN, IN_ZONE);
 
-	public static final NetworkForm ANYWHERE_FORM = new NetworkForm(ANYWHERE, null);
+	public static final NetworkText ANYWHERE_TEXT = new NetworkText(ANYWHERE, null);
 
-	public static NetworkForm of(NetworkCondition condition) {
+	public static NetworkText of(NetworkCondition condition) {
 		if (condition instanceof NetworkCondition.OnSiteAtHomeLibrary) {
-			return new NetworkForm(ON_SITE_AT_HOME_LIBRARY, null);
+			return new NetworkText(ON_SITE_AT_HOME_LIBRARY, null);
 		}
 		if (condition instanceof NetworkCondition.OnSiteWithin within) {
-			return new NetworkForm(ON_SITE_WITHIN, within.libraryCode());
+			return new NetworkText(ON_SITE_WITHIN, within.libraryCode());
 		}
 		if (condition instanceof NetworkCondition.InZone zone) {
-			return new NetworkForm(IN_ZONE, zone.zoneName());
+			return new NetworkText(IN_ZONE, zone.zoneName());
 		}
-		return ANYWHERE_FORM;
+		return ANYWHERE_TEXT;
 	}
 
 	/** Whether this kind takes a value. */

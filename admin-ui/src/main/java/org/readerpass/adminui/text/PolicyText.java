@@ -1,4 +1,4 @@
-package org.readerpass.adminui.form;
+package org.readerpass.adminui.text;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 import org.readerpass.policy.grant.Effect;
 import org.readerpass.policy.reader.VerificationLevel;
 
-/** Text forms of the small policy values: effects, verification levels, action lists. */
-public final class Forms {
+/**
+ * The text of the small policy values, as the store keeps them and the admin API reads and shows
+ * them: effects, verification levels, action lists, UUIDs.
+ */
+public final class PolicyText {
 
 	/** {@code allow}, {@code deny}. */
 	public static final List<String> EFFECTS = List.of("allow", "deny");
@@ -22,7 +25,7 @@ public final class Forms {
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-	private Forms() {
+	private PolicyText() {
 	}
 
 	public static String effect(Effect effect) {

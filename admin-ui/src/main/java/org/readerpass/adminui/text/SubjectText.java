@@ -1,12 +1,14 @@
-package org.readerpass.adminui.form;
+package org.readerpass.adminui.text;
 
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.readerpass.policy.grant.Subject;
 
 /**
- * A grant's subject as text: how the store keeps it and how the admin API shows it.
+ * A grant's subject as text: how the store keeps it, how the admin API shows it and how the audit
+ * records it. (Its OpenAPI schema keeps the name it was published under, {@code SubjectForm}.)
  *
  * <table>
  * <tr><th>kind</th><th>value</th><th>library</th></tr>
@@ -20,7 +22,8 @@ import org.readerpass.policy.grant.Subject;
  * reader)</td><td>-</td></tr>
  * </table>
  */
-public record SubjectForm(String kind, String value, String library) {
+@Schema(name = "SubjectForm")
+public record SubjectText(String kind, String value, String library) {
 
 	public static final String READER = "reader";
 
@@ -36,24 +39,24 @@ public record SubjectForm(String kind, String value, String library) {
 
 	public static final List<String> KINDS = List.of(READER, ACCOUNT, READER_TYPE, GROUP, LIBRARY, VERIFIED);
 
-	public static SubjectForm of(Subject subject) {
+	public static SubjectText of(Subject subject) {
 		if (subject instanceof Subject.Reader reader) {
-			return new SubjectForm(READER, reader.readerId().toString(), null);
+			return new SubjectText(READER, reader.readerId().toString(), null);
 		}
 		if (subject instanceof Subject.Account account) {
-			return new SubjectForm(ACCOUNT, account.accountId().toString(), null);
+			return new SubjectText(ACCOUNT, account.accountId().toString(), null);
 		}
 		if (subject instanceof Subject.ReaderType type) {
-			return new SubjectForm(READER_TYPE, type.type(), null);
+			return new SubjectText(READER_TYPE, type.type(), null);
 		}
 		if (subject instanceof Subject.Group group) {
-			return new SubjectForm(GROUP, group.name(), group.libraryCode());
+			return new SubjectText(GROUP, group.name(), group.libraryCode());
 		}
 		if (subject instanceof Subject.LibrarySubtree subtree) {
-			return new SubjectForm(LIBRARY, subtree.libraryCode(), null);
+			return new SubjectText(LIBRARY, subtree.libraryCode(), null);
 		}
 		Subject.VerifiedReaders verified = (Subject.VerifiedReaders) subject;
-		return new SubjectForm(VERIFIED, verified.minimum().code(), null);
+		return new SubjectText(VERIFIED, verified.minimum().code(), null);
 	}
 
 	/**
@@ -77,12 +80,12 @@ public record SubjectForm(String kind, String value, String library) {
 			case READER_TYPE -> Subject.readerType(this.value);
 			case GROUP -> (this.library != null) ? Subject.group(this.value, this.library) : Subject.group(this.value);
 			case LIBRARY -> Subject.librarySubtree(this.value);
-			default -> Subject.verifiedAtLeast(Forms.verification(this.value));
+			default -> Subject.verifiedAtLeast(PolicyText.verification(this.value));
 		};
 	}
 
 	private static UUID uuid(String value) {
-		if (!Forms.isUuid(value)) {
+		if (!PolicyText.isUuid(value)) {
 			throw new IllegalArgumentException("'" + value + "' is not a UUID");
 		}
 		return UUID.fromString(value);

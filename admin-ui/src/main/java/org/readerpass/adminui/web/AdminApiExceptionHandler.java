@@ -1,11 +1,12 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.readerpass.adminui.store.ConflictException;
-import org.readerpass.adminui.store.NotFoundException;
+import org.readerpass.adminui.problem.ConflictException;
+import org.readerpass.adminui.problem.FieldProblem;
+import org.readerpass.adminui.problem.InvalidRequestException;
+import org.readerpass.adminui.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -18,27 +19,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.ErrorResponse;
 
 /**
  * Every error of the admin API's controllers as an RFC 9457 problem ({@code application/problem+json}),
  * never with a stack trace: 400 with every invalid field in {@code errors}, 404, 409 with the
  * conflicting {@code field}, Spring MVC's own errors with their status (415, 406, ...), 503 when
- * the store is unreachable, and a bare 500 for anything unforeseen (logged).
+ * the store is unreachable, and a bare 500 for anything unforeseen (logged). It answers the
+ * controllers marked {@link AdminApi}; a feature's own problems (the sync API's 503
+ * {@code sync-unavailable}) are that feature's handlers, built with {@link AdminProblems}.
  *
  * <p>
  * Not a {@code ResponseEntityExceptionHandler}: a bean of that type would switch off Spring
  * Boot's application-wide problem details ({@code spring.mvc.problemdetails.enabled}), which
  * answer the requests no controller takes (405, 404 for an unknown path).
  */
-@RestControllerAdvice(assignableTypes = { ResourceController.class, GrantController.class, AuditController.class,
-		LivePolicyController.class, SyncRunController.class })
+@RestControllerAdvice(annotations = AdminApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminApiExceptionHandler {
-
-	static final String PROBLEM_BASE = "urn:readerpass:problem:";
 
 	private static final Logger log = LoggerFactory.getLogger(AdminApiExceptionHandler.class);
 
@@ -74,11 +74,6 @@ class AdminApiExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail syncUnavailable(SyncRunController.SyncUnavailableException ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "sync-unavailable", "Sync unavailable", ex.getMessage());
-	}
-
-	@ExceptionHandler
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
 		JacksonException json = cause(ex, JacksonException.class);
 		String field = (json != null) ? path(json.getPath()) : null;
@@ -111,10 +106,7 @@ class AdminApiExceptionHandler {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(PROBLEM_BASE + type));
-		problem.setTitle(title);
-		return problem;
+		return AdminProblems.problem(status, type, title, detail);
 	}
 
 	/** {@code subject.kind}, {@code actions[2]}; {@code null} for the document itself. */

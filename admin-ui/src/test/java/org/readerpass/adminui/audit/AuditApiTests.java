@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.readerpass.adminui.testapp.AdminApiClient.json;

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.readerpass.adminui.testapp.AdminApiClient.json;
@@ -9,18 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.readerpass.adminui.policy.LocalPolicyChanges;
+import org.readerpass.adminui.livepolicy.LocalPolicyChanges;
 import org.readerpass.adminui.testapp.AdminApiClient.Answer;
 import org.readerpass.adminui.testapp.AdminApiTestSupport;
 import org.readerpass.adminui.testsupport.TestAccounts;
-import org.readerpass.adminui.testsupport.TestNetwork;
 import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.policy.testsupport.TestNetworks;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The live snapshot over HTTP: a change reaches {@code PolicyHolder.current()} through
+ * The live snapshot over HTTP: a change reaches {@code LivePolicy.current()} through
  * {@code PolicyChanges} (the test application polls nothing), and the decision explainer.
  */
 class LivePolicyApiTests extends AdminApiTestSupport {
@@ -44,11 +44,11 @@ class LivePolicyApiTests extends AdminApiTestSupport {
 	@Test
 	void changeWhenCommittedThenSignalledAndInTheLiveSnapshotBeforeTheAnswer() {
 		int before = signals.get();
-		long revision = this.holder.status().revision();
+		long revision = this.livePolicy.status().revision();
 		String id = this.api.post("/api/admin/grants", onSiteDownload()).body().get("id").asString();
 		assertThat(signals.get()).isEqualTo(before + 1);
-		assertThat(this.holder.current().findGrant(id)).isPresent();
-		assertThat(this.holder.status().revision()).isEqualTo(revision + 1);
+		assertThat(this.livePolicy.current().findGrant(id)).isPresent();
+		assertThat(this.livePolicy.status().revision()).isEqualTo(revision + 1);
 		this.api.post("/api/admin/grants", "{}");
 		assertThat(signals.get()).as("a refused change signals nothing").isEqualTo(before + 1);
 	}
@@ -58,15 +58,15 @@ class LivePolicyApiTests extends AdminApiTestSupport {
 		this.api.post("/api/admin/grants", onSiteDownload());
 		ReaderAccount child = TestAccounts.byCard(this.accounts, "ZH0001");
 		Answer answer = this.api.get("/api/admin/decisions?reader=" + child.id() + "&resource=nlc-ebooks&address="
-				+ TestNetwork.AT_ZHUJI);
+				+ TestNetworks.AT_ZHUJI);
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.body().get("resource").asString()).isEqualTo("nlc-ebooks");
-		assertThat(answer.body().get("address").asString()).isEqualTo(TestNetwork.AT_ZHUJI);
+		assertThat(answer.body().get("address").asString()).isEqualTo(TestNetworks.AT_ZHUJI);
 		assertThat(answer.body().get("location").get("libraries")).extracting(JsonNode::asString)
 			.containsExactly("zj.sx.zhuji");
 		assertThat(answer.body().get("location").get("zones")).extracting(JsonNode::asString)
 			.containsExactly("sx-city");
-		assertThat(answer.body().get("revision").asLong()).isEqualTo(this.holder.status().revision());
+		assertThat(answer.body().get("revision").asLong()).isEqualTo(this.livePolicy.status().revision());
 		JsonNode decision = answer.body().get("decisions").get(0);
 		assertThat(decision.get("accountId").asString()).isEqualTo(child.id().toString());
 		assertThat(decision.get("homeLibrary").asString()).isEqualTo("zj.sx.zhuji");
@@ -91,7 +91,7 @@ class LivePolicyApiTests extends AdminApiTestSupport {
 		assertThat(reason.get("applied").asBoolean()).isFalse();
 		assertThat(reason.get("failures")).extracting(JsonNode::asString).containsExactly("client address unknown");
 		JsonNode outside = this.api.get("/api/admin/decisions?reader=" + child.id() + "&resource=nlc-ebooks&address="
-				+ TestNetwork.OUTSIDE).body();
+				+ TestNetworks.OUTSIDE).body();
 		assertThat(outside.get("decisions").get(0).get("allowedActions")).isEmpty();
 		assertThat(outside.get("location").get("libraries")).isEmpty();
 	}
@@ -138,7 +138,7 @@ class LivePolicyApiTests extends AdminApiTestSupport {
 	void decisionsWhenIPv6AddressThenLocated() {
 		String account = TestAccounts.byCard(this.accounts, "ZH0001").id().toString();
 		JsonNode answer = this.api.get("/api/admin/decisions?reader=" + account + "&resource=nlc-ebooks&address="
-				+ TestNetwork.AT_ZHUJI_V6).body();
+				+ TestNetworks.AT_ZHUJI_V6).body();
 		assertThat(answer.get("location").get("libraries")).extracting(JsonNode::asString)
 			.containsExactly("zj.sx.zhuji");
 	}
@@ -157,7 +157,7 @@ class LivePolicyApiTests extends AdminApiTestSupport {
 	void policyWhenRequestedThenRevisionCountsAndNoProblems() {
 		this.api.post("/api/admin/grants", onSiteDownload());
 		JsonNode status = this.api.get("/api/admin/policy").body();
-		assertThat(status.get("revision").asLong()).isEqualTo(this.holder.status().revision());
+		assertThat(status.get("revision").asLong()).isEqualTo(this.livePolicy.status().revision());
 		assertThat(status.get("resources").asInt()).isEqualTo(1);
 		assertThat(status.get("grants").asInt()).isEqualTo(1);
 		assertThat(status.get("problems")).isEmpty();

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.readerpass.adminui.testapp.AdminApiClient.json;
@@ -43,7 +43,7 @@ class GrantApiTests extends AdminApiTestSupport {
 				+ "[download, read] (valid [2027-01-01T00:00:00Z, 2027-12-31T16:00:00Z), on site within zj.sx, "
 				+ "verified card)\"}");
 		assertThat(this.api.get("/api/admin/grants/" + id).body()).isEqualTo(created.body());
-		assertThat(this.holder.current().findGrant(id)).isPresent();
+		assertThat(this.livePolicy.current().findGrant(id)).isPresent();
 	}
 
 	@Test
@@ -65,7 +65,7 @@ class GrantApiTests extends AdminApiTestSupport {
 			}
 		}
 		assertThat(this.api.get("/api/admin/grants?resource=nlc-ebooks").body().get("grants")).hasSize(28);
-		assertThat(this.holder.current().grants()).hasSize(28);
+		assertThat(this.livePolicy.current().grants()).hasSize(28);
 	}
 
 	@Test
@@ -163,7 +163,7 @@ class GrantApiTests extends AdminApiTestSupport {
 				subject("reader-type", "child", null), "actions", List.of("download")));
 		assertThat(updated.status()).isEqualTo(200);
 		assertThat(updated.body().get("effect").asString()).isEqualTo("deny");
-		assertThat(this.holder.current().findGrant(id))
+		assertThat(this.livePolicy.current().findGrant(id))
 			.hasValueSatisfying(grant -> assertThat(grant.describe()).startsWith("DENY reader-type:child"));
 	}
 
@@ -183,7 +183,7 @@ class GrantApiTests extends AdminApiTestSupport {
 		String id = post().body().get("id").asString();
 		assertThat(this.api.delete("/api/admin/grants/" + id).status()).isEqualTo(204);
 		assertThat(this.api.get("/api/admin/grants/" + id).status()).isEqualTo(404);
-		assertThat(this.holder.current().findGrant(id)).isEmpty();
+		assertThat(this.livePolicy.current().findGrant(id)).isEmpty();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.grant;
 
 import javax.sql.DataSource;
 

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.store;
+package org.readerpass.adminui.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,7 +21,14 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.readerpass.adminui.api.ApiAuditFormat;
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.audit.AuditEntry;
+import org.readerpass.adminui.audit.AuditFormat;
+import org.readerpass.adminui.audit.AuditLog;
+import org.readerpass.adminui.audit.JdbcAuditLog;
+import org.readerpass.adminui.livepolicy.StoredPolicy;
+import org.readerpass.adminui.problem.ConflictException;
+import org.readerpass.adminui.problem.NotFoundException;
 import org.readerpass.adminui.testsupport.TestGrants;
 import org.readerpass.adminui.testsupport.TestResources;
 import org.readerpass.policy.grant.Conditions;
@@ -46,6 +53,9 @@ public abstract class PolicyStoreContractTests {
 
 	private PolicyStore store;
 
+	/** The audit the store writes, read as the audit API reads it. */
+	private AuditLog audit;
+
 	protected abstract DataSource dataSource();
 
 	@BeforeEach
@@ -55,7 +65,8 @@ public abstract class PolicyStoreContractTests {
 		this.jdbc.sql("delete from policy_grant").update();
 		this.jdbc.sql("delete from policy_resource").update();
 		this.jdbc.sql("update policy_revision set revision = 0").update();
-		this.store = store(new ApiAuditFormat());
+		this.store = store(AuditFormat.json());
+		this.audit = new JdbcAuditLog(dataSource(), AuditFormat.json(), Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	private PolicyStore store(AuditFormat format) {
@@ -117,7 +128,7 @@ public abstract class PolicyStoreContractTests {
 				URI.create("https://example.org/" + "p".repeat(PolicyStore.MAX_AUDIENCE_LENGTH - 20)), actions);
 		this.store.createResource(largest, ADMIN);
 		assertThat(this.store.findResource(largest.code())).contains(largest);
-		assertThat(this.store.audit(1, null).get(0).after()).contains(largest.nameZh());
+		assertThat(this.audit.entries(1, null).get(0).after()).contains(largest.nameZh());
 	}
 
 	@Test
@@ -147,7 +158,7 @@ public abstract class PolicyStoreContractTests {
 				List.of("read", "download", "stream"));
 		assertThat(this.store.updateResource(renamed, ADMIN)).isEqualTo(2);
 		assertThat(this.store.findResource("nlc-ebooks")).contains(renamed);
-		AuditEntry entry = this.store.audit(1, null).get(0);
+		AuditEntry entry = this.audit.entries(1, null).get(0);
 		assertThat(entry).extracting(AuditEntry::operation, AuditEntry::targetKind, AuditEntry::targetId,
 				AuditEntry::revision)
 			.containsExactly("update", "resource", "nlc-ebooks", 2L);
@@ -200,7 +211,7 @@ public abstract class PolicyStoreContractTests {
 		this.store.createResource(TestResources.ebooks(), ADMIN);
 		assertThat(this.store.deleteResource("nlc-ebooks", ADMIN)).isEqualTo(2);
 		assertThat(this.store.findResource("nlc-ebooks")).isEmpty();
-		AuditEntry entry = this.store.audit(1, null).get(0);
+		AuditEntry entry = this.audit.entries(1, null).get(0);
 		assertThat(entry.operation()).isEqualTo("delete");
 		assertThat(entry.before()).contains("\"code\":\"nlc-ebooks\"");
 		assertThat(entry.after()).isNull();
@@ -236,7 +247,7 @@ public abstract class PolicyStoreContractTests {
 		this.store.createGrant(precise, ADMIN);
 		assertThat(this.store.findGrant("g-precise").orElseThrow().conditions().validFrom())
 			.isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
-		assertThat(this.store.audit(1, null).get(0).after()).contains("2026-01-01T00:00:00.123456Z");
+		assertThat(this.audit.entries(1, null).get(0).after()).contains("2026-01-01T00:00:00.123456Z");
 	}
 
 	@Test
@@ -275,7 +286,7 @@ public abstract class PolicyStoreContractTests {
 		Grant narrower = Grant.deny("g-1", Subject.librarySubtree("zj.sx"), "nlc-ebooks", Set.of("download"));
 		assertThat(this.store.updateGrant(narrower, ADMIN)).isEqualTo(3);
 		assertThat(this.store.findGrant("g-1")).contains(narrower);
-		AuditEntry entry = this.store.audit(1, null).get(0);
+		AuditEntry entry = this.audit.entries(1, null).get(0);
 		assertThat(entry.before()).contains("\"effect\":\"allow\"", "\"kind\":\"verified\"");
 		assertThat(entry.after()).contains("\"effect\":\"deny\"", "\"kind\":\"library\"", "\"value\":\"zj.sx\"");
 	}
@@ -303,7 +314,7 @@ public abstract class PolicyStoreContractTests {
 	void changeWhenCommittedThenAuditNamesActorClientTimeAndRevision() {
 		this.store.createResource(TestResources.ebooks(), ADMIN);
 		this.store.createGrant(TestGrants.everyoneReads("g-1"), Actor.ANONYMOUS);
-		List<AuditEntry> entries = this.store.audit(10, null);
+		List<AuditEntry> entries = this.audit.entries(10, null);
 		assertThat(entries).extracting(AuditEntry::actor, AuditEntry::clientId, AuditEntry::operation,
 				AuditEntry::targetKind, AuditEntry::targetId, AuditEntry::revision, AuditEntry::at)
 			.containsExactly(
@@ -335,7 +346,7 @@ public abstract class PolicyStoreContractTests {
 	@Test
 	void changeWhenActorNameVeryLongThenCutTo256() {
 		this.store.createResource(TestResources.ebooks(), new Actor("a".repeat(1000), "c".repeat(300)));
-		assertThat(this.store.audit(1, null).get(0)).satisfies(entry -> {
+		assertThat(this.audit.entries(1, null).get(0)).satisfies(entry -> {
 			assertThat(entry.actor()).hasSize(256);
 			assertThat(entry.clientId()).hasSize(256);
 		});
@@ -346,12 +357,12 @@ public abstract class PolicyStoreContractTests {
 		for (int i = 0; i < 5; i++) {
 			this.store.createResource(TestResources.resource("r" + i, "read"), ADMIN);
 		}
-		List<AuditEntry> first = this.store.audit(2, null);
+		List<AuditEntry> first = this.audit.entries(2, null);
 		assertThat(first).extracting(AuditEntry::targetId).containsExactly("r4", "r3");
-		List<AuditEntry> second = this.store.audit(2, first.get(1).id());
+		List<AuditEntry> second = this.audit.entries(2, first.get(1).id());
 		assertThat(second).extracting(AuditEntry::targetId).containsExactly("r2", "r1");
-		assertThat(this.store.audit(10, second.get(1).id())).extracting(AuditEntry::targetId).containsExactly("r0");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.store.audit(0, null));
+		assertThat(this.audit.entries(10, second.get(1).id())).extracting(AuditEntry::targetId).containsExactly("r0");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.audit.entries(0, null));
 	}
 
 	@Test
@@ -392,7 +403,7 @@ public abstract class PolicyStoreContractTests {
 			assertThat(outcomes).containsOnlyOnce(true);
 			assertThat(this.store.resources()).hasSize(1);
 			assertThat(this.store.revision()).isEqualTo(1);
-			assertThat(this.store.audit(10, null)).hasSize(1);
+			assertThat(this.audit.entries(10, null)).hasSize(1);
 		}
 		finally {
 			pool.shutdownNow();
@@ -401,7 +412,7 @@ public abstract class PolicyStoreContractTests {
 
 	private void assertNothingWrittenSince(long revision) {
 		assertThat(this.store.revision()).isEqualTo(revision);
-		assertThat(this.store.audit(100, null)).hasSize((int) revision);
+		assertThat(this.audit.entries(100, null)).hasSize((int) revision);
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.readerpass.adminui.testapp.AdminApiClient.json;
@@ -115,7 +115,7 @@ class ResourceApiTests extends AdminApiTestSupport {
 		assertThat(updated.status()).isEqualTo(200);
 		assertThat(updated.body().get("code").asString()).isEqualTo("nlc-ebooks");
 		assertThat(updated.body().get("ownerLibrary").asString()).isEqualTo("zj.sx");
-		assertThat(this.holder.current().resources().findByAudience("https://ebooks.nlc.example/v2"))
+		assertThat(this.livePolicy.current().resources().findByAudience("https://ebooks.nlc.example/v2"))
 			.hasValueSatisfying(resource -> assertThat(resource.actions()).containsExactly("read", "download", "stream"));
 	}
 
@@ -163,7 +163,7 @@ class ResourceApiTests extends AdminApiTestSupport {
 		assertThat(this.api.delete("/api/admin/grants/" + grant).status()).isEqualTo(204);
 		assertThat(this.api.delete("/api/admin/resources/nlc-ebooks").status()).isEqualTo(204);
 		assertThat(this.api.get("/api/admin/resources/nlc-ebooks").status()).isEqualTo(404);
-		assertThat(this.holder.current().resources().find("nlc-ebooks")).isEmpty();
+		assertThat(this.livePolicy.current().resources().find("nlc-ebooks")).isEmpty();
 	}
 
 	@Test

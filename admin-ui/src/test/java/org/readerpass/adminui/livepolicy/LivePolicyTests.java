@@ -1,4 +1,4 @@
-package org.readerpass.adminui.policy;
+package org.readerpass.adminui.livepolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -14,11 +14,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.readerpass.adminui.api.ApiAuditFormat;
-import org.readerpass.adminui.store.Actor;
-import org.readerpass.adminui.store.JdbcPolicyStore;
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.audit.AuditFormat;
+import org.readerpass.adminui.grant.JdbcPolicyStore;
 import org.readerpass.adminui.testsupport.TestGrants;
-import org.readerpass.adminui.testsupport.TestNetwork;
 import org.readerpass.adminui.testsupport.TestResources;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.policy.evaluation.PolicySnapshot;
@@ -27,12 +26,13 @@ import org.readerpass.policy.grant.Grant;
 import org.readerpass.policy.grant.NetworkCondition;
 import org.readerpass.policy.grant.Subject;
 import org.readerpass.policy.reader.ReaderContext;
+import org.readerpass.policy.testsupport.TestNetworks;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The live snapshot over a real store (H2), with in-memory change signals. */
-class PolicyHolderTests {
+class LivePolicyTests {
 
 	private static final Actor ADMIN = Actor.system("test");
 
@@ -42,12 +42,12 @@ class PolicyHolderTests {
 
 	private LocalPolicyChanges changes;
 
-	private PolicyHolder holder;
+	private LivePolicy livePolicy;
 
 	@BeforeEach
 	void store() {
 		this.dataSource = TestDatabases.h2();
-		this.store = new JdbcPolicyStore(this.dataSource, new ApiAuditFormat(), Clock.systemUTC());
+		this.store = new JdbcPolicyStore(this.dataSource, AuditFormat.json(), Clock.systemUTC());
 		this.changes = new LocalPolicyChanges();
 		this.store.createResource(TestResources.ebooks(), ADMIN);
 		this.store.createGrant(TestGrants.everyoneReads("g-read"), ADMIN);
@@ -55,63 +55,63 @@ class PolicyHolderTests {
 
 	@AfterEach
 	void stop() {
-		if (this.holder != null) {
-			this.holder.close();
+		if (this.livePolicy != null) {
+			this.livePolicy.close();
 		}
 	}
 
 	@Test
 	void startWhenStoreHoldsPolicyThenCurrentEvaluatesIt() {
-		this.holder = start(null);
-		assertThat(this.holder.current().findGrant("g-read")).isPresent();
-		assertThat(allowed(this.holder.current())).containsExactly("read");
-		assertThat(this.holder.status()).extracting(PolicyStatus::revision, PolicyStatus::resourceCount,
+		this.livePolicy = start(null);
+		assertThat(this.livePolicy.current().findGrant("g-read")).isPresent();
+		assertThat(allowed(this.livePolicy.current())).containsExactly("read");
+		assertThat(this.livePolicy.status()).extracting(PolicyStatus::revision, PolicyStatus::resourceCount,
 				PolicyStatus::grantCount)
 			.containsExactly(2L, 1, 1);
-		assertThat(this.holder.get()).isSameAs(this.holder.current());
+		assertThat(this.livePolicy.get()).isSameAs(this.livePolicy.current());
 	}
 
 	@Test
 	void publishWhenStoreChangedThenCurrentHasTheChange() {
-		this.holder = start(null);
-		PolicySnapshot before = this.holder.current();
+		this.livePolicy = start(null);
+		PolicySnapshot before = this.livePolicy.current();
 		this.store.createGrant(Grant.allow("g-download", Subject.everyone(), "nlc-ebooks", Set.of("download")), ADMIN);
-		assertThat(this.holder.current()).isSameAs(before);
+		assertThat(this.livePolicy.current()).isSameAs(before);
 		this.changes.publish();
-		assertThat(allowed(this.holder.current())).containsExactly("read", "download");
+		assertThat(allowed(this.livePolicy.current())).containsExactly("read", "download");
 		assertThat(allowed(before)).containsExactly("read");
-		assertThat(this.holder.status().revision()).isEqualTo(3);
+		assertThat(this.livePolicy.status().revision()).isEqualTo(3);
 	}
 
 	@Test
 	void refreshWhenRevisionUnchangedThenSnapshotKept() {
-		this.holder = start(null);
-		PolicySnapshot before = this.holder.current();
-		assertThat(this.holder.refresh()).isFalse();
+		this.livePolicy = start(null);
+		PolicySnapshot before = this.livePolicy.current();
+		assertThat(this.livePolicy.refresh()).isFalse();
 		this.changes.publish();
-		assertThat(this.holder.current()).isSameAs(before);
+		assertThat(this.livePolicy.current()).isSameAs(before);
 	}
 
 	@Test
 	void pollWhenChangeNeverSignalledThenPickedUp() throws InterruptedException {
-		this.holder = start(Duration.ofMillis(20));
+		this.livePolicy = start(Duration.ofMillis(20));
 		this.store.deleteGrant("g-read", ADMIN);
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (this.holder.current().findGrant("g-read").isPresent() && System.nanoTime() < deadline) {
+		while (this.livePolicy.current().findGrant("g-read").isPresent() && System.nanoTime() < deadline) {
 			Thread.sleep(10);
 		}
-		assertThat(this.holder.current().findGrant("g-read")).isEmpty();
+		assertThat(this.livePolicy.current().findGrant("g-read")).isEmpty();
 	}
 
 	@Test
 	void startWhenStoredGrantDoesNotFitThePlanThenLeftOutAndReported() {
 		this.store.createGrant(Grant.allow("g-zone", Subject.everyone(), "nlc-ebooks", Set.of("download"))
 			.withConditions(Conditions.NONE.withNetwork(NetworkCondition.inZone("sx-city"))), ADMIN);
-		this.holder = PolicyHolder.start(TestNetwork.planWithoutZones(), this.store, this.changes, null,
+		this.livePolicy = LivePolicy.start(TestNetworks.planWithoutZones(), this.store, this.changes, null,
 				Clock.systemUTC());
-		assertThat(this.holder.current().findGrant("g-read")).isPresent();
-		assertThat(this.holder.current().findGrant("g-zone")).isEmpty();
-		assertThat(this.holder.status().problems()).singleElement()
+		assertThat(this.livePolicy.current().findGrant("g-read")).isPresent();
+		assertThat(this.livePolicy.current().findGrant("g-zone")).isEmpty();
+		assertThat(this.livePolicy.status().problems()).singleElement()
 			.asString()
 			.contains("g-zone", "left out", "unknown zone 'sx-city'");
 	}
@@ -123,22 +123,22 @@ class PolicyHolderTests {
 		JdbcClient.create(this.dataSource)
 			.sql("update policy_resource set owner_library = 'zj.gone' where code = 'cnki-journals'")
 			.update();
-		this.holder = start(null);
-		assertThat(this.holder.current().resources().find("cnki-journals")).isEmpty();
-		assertThat(this.holder.current().resources().find("nlc-ebooks")).isPresent();
-		assertThat(this.holder.status().problems()).hasSize(2)
+		this.livePolicy = start(null);
+		assertThat(this.livePolicy.current().resources().find("cnki-journals")).isEmpty();
+		assertThat(this.livePolicy.current().resources().find("nlc-ebooks")).isPresent();
+		assertThat(this.livePolicy.status().problems()).hasSize(2)
 			.anySatisfy(problem -> assertThat(problem).contains("cnki-journals", "zj.gone"))
 			.anySatisfy(problem -> assertThat(problem).contains("g-journals"));
 	}
 
 	@Test
 	void refreshWhenStoreFailsThenSnapshotKeptAndNoException() {
-		this.holder = start(null);
-		PolicySnapshot before = this.holder.current();
+		this.livePolicy = start(null);
+		PolicySnapshot before = this.livePolicy.current();
 		JdbcClient.create(this.dataSource).sql("drop table policy_revision").update();
 		this.changes.publish();
-		assertThat(this.holder.refresh()).isFalse();
-		assertThat(this.holder.current()).isSameAs(before);
+		assertThat(this.livePolicy.refresh()).isFalse();
+		assertThat(this.livePolicy.current()).isSameAs(before);
 	}
 
 	@Test
@@ -147,8 +147,8 @@ class PolicyHolderTests {
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> start(null));
 	}
 
-	private PolicyHolder start(Duration poll) {
-		return PolicyHolder.start(TestNetwork.plan(), this.store, this.changes, poll, Clock.systemUTC());
+	private LivePolicy start(Duration poll) {
+		return LivePolicy.start(TestNetworks.plan(), this.store, this.changes, poll, Clock.systemUTC());
 	}
 
 	private static java.util.List<String> allowed(PolicySnapshot snapshot) {

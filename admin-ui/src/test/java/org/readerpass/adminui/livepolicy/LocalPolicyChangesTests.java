@@ -1,4 +1,4 @@
-package org.readerpass.adminui.policy;
+package org.readerpass.adminui.livepolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

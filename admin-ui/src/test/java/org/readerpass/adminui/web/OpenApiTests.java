@@ -1,8 +1,10 @@
-package org.readerpass.adminui.api;
+package org.readerpass.adminui.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.readerpass.adminui.grant.GrantRequest;
+import org.readerpass.adminui.sync.SyncRunRequest;
 import org.readerpass.adminui.testapp.AdminApiClient.Answer;
 import org.readerpass.adminui.testapp.AdminApiTestSupport;
 

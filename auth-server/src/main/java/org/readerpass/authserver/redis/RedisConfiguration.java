@@ -1,7 +1,7 @@
 package org.readerpass.authserver.redis;
 
-import org.readerpass.adminui.policy.LocalPolicyChanges;
-import org.readerpass.adminui.policy.PolicyChanges;
+import org.readerpass.adminui.livepolicy.LocalPolicyChanges;
+import org.readerpass.adminui.livepolicy.PolicyChanges;
 import org.readerpass.ldapsync.lease.SyncLease;
 
 import org.springframework.beans.factory.annotation.Value;

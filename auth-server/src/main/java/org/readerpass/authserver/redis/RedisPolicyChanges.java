@@ -3,8 +3,8 @@ package org.readerpass.authserver.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.readerpass.adminui.policy.LocalPolicyChanges;
-import org.readerpass.adminui.policy.PolicyChanges;
+import org.readerpass.adminui.livepolicy.LocalPolicyChanges;
+import org.readerpass.adminui.livepolicy.PolicyChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.readerpass.adminui.api.InvalidRequestException;
-import org.readerpass.adminui.api.PolicyAdministration;
-import org.readerpass.adminui.policy.PolicyHolder;
-import org.readerpass.adminui.policy.ReaderContexts;
-import org.readerpass.adminui.store.Actor;
-import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.grant.PolicyAdministration;
+import org.readerpass.adminui.grant.PolicyStore;
+import org.readerpass.adminui.livepolicy.LivePolicy;
+import org.readerpass.adminui.livepolicy.ReaderContexts;
+import org.readerpass.adminui.problem.InvalidRequestException;
 import org.readerpass.authserver.network.NetworkProperties;
 import org.readerpass.authserver.token.ReaderContextFactory;
 import org.readerpass.policy.entitlement.Entitlements;
@@ -50,7 +50,7 @@ class PolicyConfiguration {
 	}
 
 	@Bean
-	ResourceAccess resourceAccess(PolicyHolder policy, Entitlements entitlements) {
+	ResourceAccess resourceAccess(LivePolicy policy, Entitlements entitlements) {
 		return new ResourceAccess(policy, entitlements);
 	}
 
