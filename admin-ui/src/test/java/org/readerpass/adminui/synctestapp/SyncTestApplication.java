@@ -1,10 +1,10 @@
 package org.readerpass.adminui.synctestapp;
 
 import org.readerpass.adminui.AdminUiConfiguration;
-import org.readerpass.adminui.policy.LocalPolicyChanges;
-import org.readerpass.adminui.testsupport.TestNetwork;
+import org.readerpass.adminui.livepolicy.LocalPolicyChanges;
 import org.readerpass.ldapsync.LdapSyncConfiguration;
 import org.readerpass.policy.network.NetworkPlan;
+import org.readerpass.policy.testsupport.TestNetworks;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -25,7 +25,7 @@ public class SyncTestApplication {
 
 	@Bean
 	NetworkPlan networkPlan() {
-		return TestNetwork.plan();
+		return TestNetworks.plan();
 	}
 
 	@Bean

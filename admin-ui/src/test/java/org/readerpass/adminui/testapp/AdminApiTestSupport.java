@@ -3,7 +3,7 @@ package org.readerpass.adminui.testapp;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.readerpass.adminui.policy.PolicyHolder;
+import org.readerpass.adminui.livepolicy.LivePolicy;
 import org.readerpass.adminui.testsupport.TestAccounts;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 
@@ -25,7 +25,7 @@ public abstract class AdminApiTestSupport {
 	protected DataSource dataSource;
 
 	@Autowired
-	protected PolicyHolder holder;
+	protected LivePolicy livePolicy;
 
 	@Autowired
 	protected JdbcReaderAccounts accounts;
@@ -39,7 +39,7 @@ public abstract class AdminApiTestSupport {
 		jdbc.sql("delete from policy_grant").update();
 		jdbc.sql("delete from policy_resource").update();
 		jdbc.sql("update policy_revision set revision = revision + 1").update();
-		this.holder.refresh();
+		this.livePolicy.refresh();
 		TestAccounts.write(this.accounts);
 		this.api = new AdminApiClient(this.port);
 	}

@@ -3,11 +3,11 @@ package org.readerpass.adminui.testapp;
 import javax.sql.DataSource;
 
 import org.readerpass.adminui.AdminUiConfiguration;
-import org.readerpass.adminui.policy.LocalPolicyChanges;
+import org.readerpass.adminui.livepolicy.LocalPolicyChanges;
 import org.readerpass.adminui.testsupport.TestAccounts;
-import org.readerpass.adminui.testsupport.TestNetwork;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.policy.network.NetworkPlan;
+import org.readerpass.policy.testsupport.TestNetworks;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +24,7 @@ public class AdminUiTestApplication {
 
 	@Bean
 	NetworkPlan networkPlan() {
-		return TestNetwork.plan();
+		return TestNetworks.plan();
 	}
 
 	@Bean

@@ -1,7 +1,7 @@
 package org.readerpass.authserver.admin;
 
-import org.readerpass.adminui.api.ActorResolver;
-import org.readerpass.adminui.store.Actor;
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.audit.ActorResolver;
 import org.readerpass.ldapsync.account.ReaderAccounts;
 
 import org.springframework.context.annotation.Bean;

@@ -3,14 +3,14 @@ package org.readerpass.authserver.policy;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.readerpass.adminui.api.InvalidRequestException;
-import org.readerpass.adminui.api.PolicyAdministration;
-import org.readerpass.adminui.policy.LocalPolicyChanges;
-import org.readerpass.adminui.policy.PolicyChanges;
-import org.readerpass.adminui.policy.PolicyHolder;
-import org.readerpass.adminui.policy.RedisPolicyChanges;
-import org.readerpass.adminui.store.Actor;
-import org.readerpass.adminui.store.PolicyStore;
+import org.readerpass.adminui.audit.Actor;
+import org.readerpass.adminui.grant.PolicyAdministration;
+import org.readerpass.adminui.grant.PolicyStore;
+import org.readerpass.adminui.livepolicy.LivePolicy;
+import org.readerpass.adminui.livepolicy.LocalPolicyChanges;
+import org.readerpass.adminui.livepolicy.PolicyChanges;
+import org.readerpass.adminui.livepolicy.RedisPolicyChanges;
+import org.readerpass.adminui.problem.InvalidRequestException;
 import org.readerpass.authserver.network.NetworkProperties;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.policy.entitlement.Entitlements;
@@ -69,7 +69,7 @@ class PolicyConfiguration {
 	}
 
 	@Bean
-	ResourceAccess resourceAccess(PolicyHolder policy, Entitlements entitlements) {
+	ResourceAccess resourceAccess(LivePolicy policy, Entitlements entitlements) {
 		return new ResourceAccess(policy, entitlements);
 	}
 

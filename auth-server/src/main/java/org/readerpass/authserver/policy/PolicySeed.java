@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.readerpass.adminui.api.GrantRequest;
-import org.readerpass.adminui.api.ResourceRequest;
+import org.readerpass.adminui.grant.GrantRequest;
+import org.readerpass.adminui.grant.ResourceRequest;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;

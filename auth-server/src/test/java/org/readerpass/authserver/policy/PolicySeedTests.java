@@ -1,7 +1,7 @@
 package org.readerpass.authserver.policy;
 
 import org.junit.jupiter.api.Test;
-import org.readerpass.adminui.api.GrantRequest;
+import org.readerpass.adminui.grant.GrantRequest;
 
 import org.springframework.core.io.ClassPathResource;
 

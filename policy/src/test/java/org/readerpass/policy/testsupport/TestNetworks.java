@@ -54,9 +54,15 @@ public final class TestNetworks {
 				library("zj.hz.xihu", "10.20.48.1-10.20.63.254")));
 	}
 
+	/** The libraries, with a zone for the whole of Shaoxing ({@code sx-city}) and {@code campus-v6}. */
 	public static NetworkPlan plan() {
 		return NetworkPlan.of(tree(), List.of(new NetworkZone("sx-city", List.of(IpRange.of("10.30.0.1-10.31.255.254"))),
 				new NetworkZone("campus-v6", List.of(IpRange.of("2001:db8::/32")))));
+	}
+
+	/** The same libraries without any zone: a plan from which the zones were removed. */
+	public static NetworkPlan planWithoutZones() {
+		return NetworkPlan.of(tree());
 	}
 
 	public static InetAddress address(String literal) {
