@@ -13,7 +13,6 @@ import org.readerpass.adminui.grant.JdbcPolicyStore;
 import org.readerpass.adminui.grant.PolicyAdministration;
 import org.readerpass.adminui.livepolicy.LivePolicy;
 import org.readerpass.adminui.livepolicy.PolicyChanges;
-import org.readerpass.adminui.livepolicy.ReaderContexts;
 import org.readerpass.adminui.sync.SyncRunConfiguration;
 import org.readerpass.adminui.web.AdminApiConfiguration;
 import org.readerpass.ldapsync.account.ReaderAccounts;
@@ -65,11 +64,6 @@ public class AdminUiConfiguration {
 	LivePolicy livePolicy(NetworkPlan plan, JdbcPolicyStore store, PolicyChanges changes,
 			AdminUiProperties properties) {
 		return LivePolicy.start(plan, store, changes, properties.policyPollInterval(), Clock.systemUTC());
-	}
-
-	@Bean
-	ReaderContexts readerContexts(ReaderAccounts accounts) {
-		return new ReaderContexts(accounts);
 	}
 
 	@Bean

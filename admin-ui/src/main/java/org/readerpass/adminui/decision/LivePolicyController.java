@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.readerpass.adminui.audit.AuditEntry;
 import org.readerpass.adminui.livepolicy.LivePolicy;
 import org.readerpass.adminui.livepolicy.PolicyStatus;
-import org.readerpass.adminui.livepolicy.ReaderContexts;
 import org.readerpass.adminui.problem.FieldProblems;
 import org.readerpass.adminui.problem.NotFoundException;
 import org.readerpass.adminui.text.PolicyText;

@@ -31,6 +31,8 @@ import org.readerpass.adminui.problem.ConflictException;
 import org.readerpass.adminui.problem.NotFoundException;
 import org.readerpass.adminui.testsupport.TestGrants;
 import org.readerpass.adminui.testsupport.TestResources;
+import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
+import org.readerpass.ldapsync.testsupport.TestDatabase;
 import org.readerpass.policy.grant.Conditions;
 import org.readerpass.policy.grant.Grant;
 import org.readerpass.policy.grant.NetworkCondition;
@@ -40,10 +42,11 @@ import org.readerpass.policy.resource.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What every {@link PolicyStore} must do, run against each database (a subclass gives one with the
- * migrations applied; it is emptied before each test).
+ * What the {@link PolicyStore} must do, on H2 and on PostgreSQL ({@link OnH2AndPostgres}; the
+ * database is migrated, and emptied before each test).
  */
-public abstract class PolicyStoreContractTests {
+@OnH2AndPostgres
+class PolicyStoreContractTests {
 
 	static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
 
@@ -56,7 +59,15 @@ public abstract class PolicyStoreContractTests {
 	/** The audit the store writes, read as the audit API reads it. */
 	private AuditLog audit;
 
-	protected abstract DataSource dataSource();
+	private final TestDatabase database;
+
+	PolicyStoreContractTests(TestDatabase database) {
+		this.database = database;
+	}
+
+	private DataSource dataSource() {
+		return this.database.dataSource();
+	}
 
 	@BeforeEach
 	void emptyStore() {

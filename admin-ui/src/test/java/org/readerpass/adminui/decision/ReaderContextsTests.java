@@ -1,4 +1,4 @@
-package org.readerpass.adminui.livepolicy;
+package org.readerpass.adminui.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
