@@ -14,7 +14,7 @@ import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.sync.DirectoryFullSync;
-import org.readerpass.ldapsync.linking.ReaderLinks;
+import org.readerpass.ldapsync.linking.JdbcReaderLinks;
 import org.readerpass.ldapsync.password.Password;
 import org.readerpass.ldapsync.password.PasswordResult;
 import org.readerpass.ldapsync.password.PasswordVerifier;
@@ -48,7 +48,7 @@ class LdapSyncConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(ReaderAccounts.class)
-				.hasSingleBean(ReaderLinks.class)
+				.hasSingleBean(JdbcReaderLinks.class)
 				.hasSingleBean(PasswordVerifier.class)
 				.hasSingleBean(FullSync.class)
 				.hasSingleBean(StartupSync.class)

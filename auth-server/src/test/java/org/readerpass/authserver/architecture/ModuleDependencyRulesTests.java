@@ -12,13 +12,17 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.readerpass.adminui.archfixture.AdminUiClassUsingUnboundId;
 import org.readerpass.archfixture.cyclea.CycleA;
 import org.readerpass.archfixture.cycleb.CycleB;
 import org.readerpass.ldapsync.archfixture.LdapSyncClassUsingAuthServer;
+import org.readerpass.ldapsync.archfixture.visibility.PublicOnlyForItsPackage;
 import org.readerpass.policy.archfixture.PolicyClassAskingDns;
 import org.readerpass.policy.archfixture.PolicyClassReadingAFile;
 import org.readerpass.policy.archfixture.PolicyClassUsingSpring;
@@ -36,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The module rules of DESIGN.md, checked on the production classes of every module:
  * {@code policy} ← {@code ldap-sync} ← {@code admin-ui} ← {@code auth-server}; only ldap-sync
  * imports LDAP libraries; only auth-server imports the authorization server; {@code policy} does
- * no I/O; no module has a package cycle. Each rule is also shown to fail on a deliberately violating
- * fixture class.
+ * no I/O; no module has a package cycle; ldap-sync makes public only what production code outside
+ * each package uses. Each rule is also shown to fail on a deliberately violating fixture class.
  */
 class ModuleDependencyRulesTests {
 
@@ -117,6 +121,20 @@ class ModuleDependencyRulesTests {
 		.beFreeOfCycles()
 		.as("no package cycle in any module");
 
+	/**
+	 * ldap-sync makes public only its API: each public top-level type is used by a production
+	 * class outside its own package (another ldap-sync feature, the module's Spring wiring, or
+	 * admin-ui / auth-server). Tests do not count: they live in the package of what they test.
+	 */
+	static final ArchRule LDAP_SYNC_PUBLIC_ONLY_ITS_API = classes().that()
+		.resideInAPackage("org.readerpass.ldapsync..")
+		.and()
+		.arePublic()
+		.and()
+		.areTopLevelClasses()
+		.should(beUsedOutsideTheirPackage())
+		.as("ldap-sync types are public only when production code outside their package uses them");
+
 	static JavaClasses production;
 
 	@BeforeAll
@@ -137,6 +155,7 @@ class ModuleDependencyRulesTests {
 		ONLY_AUTH_SERVER_IMPORTS_AUTHORIZATION_SERVER.check(production);
 		MODULES_FREE_OF_CYCLES.check(production);
 		PACKAGES_FREE_OF_CYCLES.check(production);
+		LDAP_SYNC_PUBLIC_ONLY_ITS_API.check(production);
 	}
 
 	@Test
@@ -147,6 +166,18 @@ class ModuleDependencyRulesTests {
 			.isInstanceOf(AssertionError.class);
 		assertThatThrownBy(() -> ONLY_LDAP_SYNC_IMPORTS_LDAP.check(fixture(AdminUiClassUsingUnboundId.class)))
 			.isInstanceOf(AssertionError.class);
+		assertThatThrownBy(() -> LDAP_SYNC_PUBLIC_ONLY_ITS_API.check(fixture(PublicOnlyForItsPackage.class)))
+			.isInstanceOf(AssertionError.class);
+	}
+
+	@Test
+	void publicOnlyItsApiRuleWhenOnlyItsOwnPackageUsesAPublicTypeThenFails() {
+		JavaClasses visibilityFixture = new ClassFileImporter()
+			.importPackages("org.readerpass.ldapsync.archfixture.visibility");
+		assertThatThrownBy(() -> LDAP_SYNC_PUBLIC_ONLY_ITS_API.check(visibilityFixture))
+			.isInstanceOf(AssertionError.class)
+			.hasMessageContaining(PublicOnlyForItsPackage.class.getName() + " is public, but no class outside")
+			.hasMessageNotContaining("PublicApi is public");
 	}
 
 	@Test
@@ -165,6 +196,38 @@ class ModuleDependencyRulesTests {
 			.isInstanceOf(AssertionError.class)
 			.hasMessageContaining("archfixture.cyclea")
 			.hasMessageContaining("archfixture.cycleb");
+	}
+
+	/**
+	 * A type counts as used outside its package when a class of another package depends on it or
+	 * on one of its nested types (which Java can reach only through a public enclosing type).
+	 */
+	static ArchCondition<JavaClass> beUsedOutsideTheirPackage() {
+		return new ArchCondition<>("be used by a class outside their own package") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				boolean usedOutside = type.getPackage()
+					.getClasses()
+					.stream()
+					.filter(member -> topLevelClassOf(member).equals(type))
+					.flatMap(member -> member.getDirectDependenciesToSelf().stream())
+					.anyMatch(dependency -> !dependency.getOriginClass().getPackageName().equals(type.getPackageName()));
+				if (!usedOutside) {
+					events.add(SimpleConditionEvent.violated(type, type.getName()
+							+ " is public, but no class outside " + type.getPackageName() + " uses it"));
+				}
+			}
+
+		};
+	}
+
+	private static JavaClass topLevelClassOf(JavaClass type) {
+		JavaClass current = type;
+		while (current.getEnclosingClass().isPresent()) {
+			current = current.getEnclosingClass().get();
+		}
+		return current;
 	}
 
 	private static JavaClasses fixture(Class<?>... types) {

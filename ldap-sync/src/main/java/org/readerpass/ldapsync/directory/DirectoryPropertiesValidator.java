@@ -23,7 +23,7 @@ import org.springframework.core.io.Resource;
  * key and the library code, e.g.
  * {@code readerpass.directory.libraries[2].base-dn (library zj.sx.zhuji): is required}.
  */
-public final class DirectoryPropertiesValidator
+final class DirectoryPropertiesValidator
 		implements ConstraintValidator<ValidDirectoryProperties, DirectoryProperties> {
 
 	static final String PREFIX = "readerpass.directory";
@@ -58,7 +58,7 @@ public final class DirectoryPropertiesValidator
 	}
 
 	/** Every problem, in configuration order; empty when the properties are fine. */
-	public static List<String> problems(DirectoryProperties properties) {
+	static List<String> problems(DirectoryProperties properties) {
 		List<String> problems = new ArrayList<>();
 		if (properties.identityHmacKey() == null || properties.identityHmacKey().isEmpty()) {
 			problems.add(PREFIX + ".identity-hmac-key: is required");

@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = DirectoryPropertiesValidator.class)
-public @interface ValidDirectoryProperties {
+@interface ValidDirectoryProperties {
 
 	String message() default "invalid directory configuration";
 

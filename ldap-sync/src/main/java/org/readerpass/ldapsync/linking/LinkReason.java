@@ -1,7 +1,7 @@
 package org.readerpass.ldapsync.linking;
 
 /** Why an account was assigned to its reader (person), as recorded in {@code reader_link}. */
-public enum LinkReason {
+enum LinkReason {
 
 	/** A new reader: the account has a verified resident ID number that no other account has yet. */
 	NEW_READER,

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param matchedCardNumber the matched account's card number, {@code null} with {@code matchedAccountId}
  * @param syncRunId the sync run that made the link, {@code null} for a link an admin made
  */
-public record ReaderLink(UUID readerId, UUID accountId, String libraryCode, String cardNumber, LinkReason reason,
+record ReaderLink(UUID readerId, UUID accountId, String libraryCode, String cardNumber, LinkReason reason,
 		UUID matchedAccountId, String matchedLibraryCode, String matchedCardNumber, UUID syncRunId,
 		Instant linkedAt) {
 

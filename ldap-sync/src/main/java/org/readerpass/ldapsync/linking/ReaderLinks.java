@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Reads why accounts belong to readers (persons), for admins. */
-public interface ReaderLinks {
+interface ReaderLinks {
 
 	/**
 	 * How each current account of the reader came to it, in the order the links were made; empty for an unknown

@@ -12,7 +12,7 @@ import java.util.Optional;
  * date, 3-digit sequence and a check character. Never logged, never stored in clear: only its
  * HMAC (see {@link ResidentIdHasher}) leaves this package.
  */
-public final class ResidentIdNumber {
+final class ResidentIdNumber {
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -27,7 +27,7 @@ public final class ResidentIdNumber {
 	}
 
 	/** Whether the value is 17 digits and the right check character, with a real past birth date. */
-	public static boolean isValid(String value) {
+	static boolean isValid(String value) {
 		return normalize(value).isPresent();
 	}
 
@@ -35,7 +35,7 @@ public final class ResidentIdNumber {
 	 * The number trimmed, with a lower-case check character {@code x} upper-cased, or empty when
 	 * it is not valid.
 	 */
-	public static Optional<String> normalize(String value) {
+	static Optional<String> normalize(String value) {
 		if (value == null) {
 			return Optional.empty();
 		}
@@ -49,7 +49,7 @@ public final class ResidentIdNumber {
 	}
 
 	/** The check character for the first 17 digits (Σ dᵢ·wᵢ mod 11 through {@code 10X98765432}). */
-	public static char checkCharacter(String first17Digits) {
+	static char checkCharacter(String first17Digits) {
 		if (first17Digits.length() != 17 || !isDigits(first17Digits)) {
 			throw new IllegalArgumentException("expected 17 digits");
 		}

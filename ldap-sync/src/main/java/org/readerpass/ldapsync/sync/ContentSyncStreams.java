@@ -57,7 +57,7 @@ public final class ContentSyncStreams implements AutoCloseable {
 	 * time); 1 s in production
 	 * @param maxBackoff the longest wait before a restart; 30 s in production
 	 */
-	public ContentSyncStreams(LibrarySyncCoordinator coordinator, Duration firstBackoff, Duration maxBackoff) {
+	ContentSyncStreams(LibrarySyncCoordinator coordinator, Duration firstBackoff, Duration maxBackoff) {
 		this.coordinator = coordinator;
 		this.firstBackoff = firstBackoff;
 		this.maxBackoff = maxBackoff;

@@ -43,7 +43,7 @@ public final class LibrarySyncCoordinator implements AutoCloseable {
 	public static final int DEFAULT_BATCH_SIZE = 500;
 
 	/** Time-to-live of a library's sync lease unless configured ({@code readerpass.directory.lease-ttl}). */
-	public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
+	static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
 
 	/**
 	 * Batches a full run writes at once, behind its read (each on a database connection): two keep

@@ -24,13 +24,13 @@ import org.readerpass.ldapsync.sync.DirectoryFullSync;
 import org.readerpass.ldapsync.sync.FullSync;
 import org.readerpass.ldapsync.sync.JdbcSyncRuns;
 import org.readerpass.ldapsync.sync.SyncResult;
+import org.readerpass.ldapsync.sync.TestSyncEngines;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
 import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
 import org.readerpass.ldapsync.testsupport.TestDatabase;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 import org.readerpass.policy.reader.VerificationLevel;
 
 import com.unboundid.ldap.sdk.Entry;

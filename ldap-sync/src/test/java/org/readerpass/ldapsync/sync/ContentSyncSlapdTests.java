@@ -30,7 +30,6 @@ import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
 import org.readerpass.ldapsync.testsupport.Slapd;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;

@@ -32,7 +32,6 @@ import org.readerpass.ldapsync.testsupport.DemoReader;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
 import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
 import org.readerpass.ldapsync.testsupport.TestDatabase;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 import org.readerpass.policy.reader.VerificationLevel;
 
 import com.unboundid.ldap.sdk.LDAPConnection;

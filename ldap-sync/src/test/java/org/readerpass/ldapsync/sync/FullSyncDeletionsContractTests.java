@@ -38,7 +38,6 @@ import org.readerpass.ldapsync.testsupport.DemoReaders;
 import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
 import org.readerpass.ldapsync.testsupport.Slapd;
 import org.readerpass.ldapsync.testsupport.TestDatabase;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
-import org.readerpass.ldapsync.connector.DirectoryConnector;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -32,7 +31,6 @@ import org.readerpass.ldapsync.testsupport.DemoReaders;
 import org.readerpass.ldapsync.testsupport.OnH2AndPostgres;
 import org.readerpass.ldapsync.testsupport.Slapd;
 import org.readerpass.ldapsync.testsupport.TestDatabase;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -65,7 +63,7 @@ class IncrementalSyncContractTests {
 
 	private EmbeddedDirectories directories;
 
-	private final List<DirectoryConnector> connectors = new ArrayList<>();
+	private final List<LdapConnector> connectors = new ArrayList<>();
 
 	private DataSource database;
 
@@ -96,7 +94,7 @@ class IncrementalSyncContractTests {
 
 	@AfterEach
 	void stopDirectories() {
-		this.connectors.forEach(DirectoryConnector::close);
+		this.connectors.forEach(LdapConnector::close);
 		this.directories.close();
 	}
 

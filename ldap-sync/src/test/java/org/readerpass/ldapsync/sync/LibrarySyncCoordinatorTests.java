@@ -20,7 +20,6 @@ import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryEntry;
 import org.readerpass.ldapsync.connector.EntryHandler;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 /**
  * Closing the coordinator shuts its write-behind pool down: the threads full runs wrote on end, and

@@ -28,7 +28,6 @@ import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 /**
  * Two {@link DirectoryFullSync} "nodes" sharing one {@link InMemorySyncLease} and one H2 database,

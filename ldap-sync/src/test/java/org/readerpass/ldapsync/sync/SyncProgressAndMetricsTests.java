@@ -24,7 +24,6 @@ import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;

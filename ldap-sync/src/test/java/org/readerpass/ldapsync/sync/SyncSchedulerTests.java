@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.readerpass.ldapsync.connector.DirectoryConnector;
 import org.readerpass.ldapsync.connector.ldap.LdapConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -30,7 +29,6 @@ import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
-import org.readerpass.ldapsync.testsupport.TestSyncEngines;
 
 /**
  * The schedules against real directories: zj on an embedded directory, zj.sx on a "black hole" (a
@@ -42,7 +40,7 @@ class SyncSchedulerTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final List<DirectoryConnector> connectors = new ArrayList<>();
+	private final List<LdapConnector> connectors = new ArrayList<>();
 
 	private EmbeddedDirectories directories;
 
@@ -83,7 +81,7 @@ class SyncSchedulerTests {
 	void stop() throws IOException {
 		this.blackHole.close();
 		this.scheduler.close();
-		this.connectors.forEach(DirectoryConnector::close);
+		this.connectors.forEach(LdapConnector::close);
 		this.directories.close();
 	}
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.readerpass.ldapsync.account.AccountStatus;
-import org.readerpass.ldapsync.linking.ResidentIdNumber;
+import org.readerpass.ldapsync.linking.TestResidentIdNumbers;
 
 /**
  * The demo readers (fictitious), generated deterministically: 24 ordinary readers per library
@@ -165,7 +165,7 @@ public final class DemoReaders {
 	}
 
 	private static String withCheck(String first17) {
-		return first17 + ResidentIdNumber.checkCharacter(first17);
+		return TestResidentIdNumbers.withCheckCharacter(first17);
 	}
 
 	private static String phone(Random random) {

@@ -1,4 +1,4 @@
-package org.readerpass.ldapsync.testsupport;
+package org.readerpass.ldapsync.sync;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,12 @@ import java.util.function.Function;
 
 import org.readerpass.ldapsync.account.MissingAccounts;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
-import org.readerpass.ldapsync.connector.DirectoryConnector;
+import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
-import org.readerpass.ldapsync.sync.ContentSyncStreams;
-import org.readerpass.ldapsync.sync.DeletionPolicy;
-import org.readerpass.ldapsync.sync.DirectoryFullSync;
-import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
-import org.readerpass.ldapsync.sync.LibrarySyncCoordinator;
-import org.readerpass.ldapsync.sync.SyncRuns;
+import org.readerpass.ldapsync.testsupport.DemoDirectories;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,9 +44,9 @@ public final class TestSyncEngines {
 		return new Builder(connectors, new Accounts<>(accounts), runs);
 	}
 
-	/** One node over these connectors (one per library), accounts and run records. */
+	/** One node over these directories (one reader per library), accounts and run records. */
 	public static <A extends ReaderAccountWriter & MissingAccounts> Builder node(
-			List<? extends DirectoryConnector> connectors, A accounts, SyncRuns runs) {
+			List<? extends AccountReader> connectors, A accounts, SyncRuns runs) {
 		return node(new DirectoryConnectors(connectors), accounts, runs);
 	}
 
