@@ -14,23 +14,19 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
-import org.readerpass.ldapsync.connector.DirectoryConnectors;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
+import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.AttributeNames;
 import org.readerpass.ldapsync.directory.ChangeDetection;
 import org.readerpass.ldapsync.directory.DirectoryPreset;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
-import org.readerpass.ldapsync.lease.InMemorySyncLease;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
+import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.lease.TestSyncLeases;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
-import org.readerpass.ldapsync.sync.ContentSyncStreams;
-import org.readerpass.ldapsync.sync.DeletionPolicy;
-import org.readerpass.ldapsync.sync.DirectoryFullSync;
-import org.readerpass.ldapsync.sync.DirectoryIncrementalSync;
-import org.readerpass.ldapsync.sync.LibrarySyncCoordinator;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.sync.SyncResult;
+import org.readerpass.ldapsync.sync.TestSyncEngines;
 import org.readerpass.policy.Secret;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Issue 3's incremental and persist benchmarks, run by bench/sync-1m.sh after its two full runs,
  * against the same slapd (with syncprov and a session log) and PostgreSQL database, with the
  * ldap-sync classes of the server jar (single-file source launch; classpath = the jar's
- * BOOT-INF/classes and BOOT-INF/lib):
+ * BOOT-INF/classes and BOOT-INF/lib, and ldap-sync's test-jar, whose test support in each package
+ * builds the package-private engines, connectors, account store and lease as the application's
+ * configuration does):
  * <ol>
  * <li>a third full run (nothing changed) on a content-sync connector, which stores the cookie;</li>
  * <li>1,000 modifications, then an incremental run by change timestamps;</li>
@@ -70,26 +68,26 @@ public class ContentSyncBench {
 		pool.setMaximumPoolSize(4);
 		try (HikariDataSource database = new HikariDataSource(pool)) {
 			ResidentIdHasher hasher = new ResidentIdHasher(Secret.of(args[8]));
-			JdbcReaderAccounts accounts = LinkedAccounts.jdbc(database, hasher);
-			InMemorySyncLease lease = new InMemorySyncLease(Clock.systemUTC());
-			LdapConnector timestamps = connector(url, syncDn, syncPassword, baseDn, ChangeDetection.TIMESTAMPS);
-			LdapConnector persist = connector(url, syncDn, syncPassword, baseDn, ChangeDetection.CONTENT_SYNC_PERSIST);
-			LibrarySyncCoordinator byTimestamps = coordinator(timestamps, accounts, database, hasher, lease);
-			LibrarySyncCoordinator byContent = coordinator(persist, accounts, database, hasher, lease);
+			ReaderAccountStore accounts = TestReaderAccounts.jdbc(database, hasher);
+			SyncLease lease = TestSyncLeases.inMemory(Clock.systemUTC());
+			AccountReader timestamps = connector(url, syncDn, syncPassword, baseDn, ChangeDetection.TIMESTAMPS);
+			AccountReader persist = connector(url, syncDn, syncPassword, baseDn, ChangeDetection.CONTENT_SYNC_PERSIST);
+			TestSyncEngines.Builder byTimestamps = node(timestamps, accounts, database, hasher, lease);
+			TestSyncEngines.Builder byContent = node(persist, accounts, database, hasher, lease);
 			SplittableRandom random = new SplittableRandom(20261125);
 			try (LDAPConnection ldap = new LDAPConnection(url.getHost(), url.getPort(), rootDn, rootPassword)) {
-				SyncResult full = new DirectoryFullSync(byContent).run(LIBRARY);
+				SyncResult full = byContent.full().run(LIBRARY);
 				report("full run 3 (nothing changed, content-sync connector: takes and stores the cookie)", full);
 
 				modify(ldap, baseDn, readers, random, 1000, "ts");
 				report("incremental run by change timestamps after 1,000 modifications",
-						new DirectoryIncrementalSync(byTimestamps, (library) -> Duration.ofSeconds(60)).run(LIBRARY));
+						byTimestamps.incremental((library) -> Duration.ofSeconds(60)).run(LIBRARY));
 
 				modify(ldap, baseDn, readers, random, 1000, "rs");
 				report("incremental run by content sync (refreshOnly) after 1,000 modifications",
-						new DirectoryIncrementalSync(byContent, (library) -> Duration.ofSeconds(60)).run(LIBRARY));
+						byContent.incremental((library) -> Duration.ofSeconds(60)).run(LIBRARY));
 
-				try (ContentSyncStreams streams = new ContentSyncStreams(byContent)) {
+				try (TestSyncEngines.Streams streams = byContent.streams()) {
 					streams.start(List.of(LIBRARY));
 					long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 					while (!streams.streaming(LIBRARY) && System.nanoTime() < deadline) {
@@ -140,21 +138,24 @@ public class ContentSyncBench {
 		}
 	}
 
-	private static LdapConnector connector(URI url, String syncDn, String password, String baseDn,
+	private static AccountReader connector(URI url, String syncDn, String password, String baseDn,
 			ChangeDetection changes) {
 		LibraryDirectory directory = new LibraryDirectory(LIBRARY, DirectoryPreset.OPENLDAP, List.of(url), true,
 				syncDn, Secret.of(password), baseDn, null, 1000, Duration.ofSeconds(5), Duration.ofSeconds(120),
 				Duration.ofSeconds(5), 2, new AttributeNames(null, null, null, null, null, null, null, null, null),
 				null, null, null, null, null, null, false, null, changes);
-		return LdapConnector.create(directory, directory.urls(), ZoneId.of("Asia/Shanghai"));
+		return TestLdapConnectors.create(directory, directory.urls(), ZoneId.of("Asia/Shanghai"));
 	}
 
-	private static LibrarySyncCoordinator coordinator(LdapConnector connector, JdbcReaderAccounts accounts,
-			DataSource database, ResidentIdHasher hasher, InMemorySyncLease lease) {
-		return new LibrarySyncCoordinator(new DirectoryConnectors(List.of(connector)), accounts,
-				new org.readerpass.ldapsync.sync.JdbcSyncRuns(database), hasher,
-				(library) -> DeletionPolicy.DEFAULT, Clock.systemUTC(), LibrarySyncCoordinator.DEFAULT_BATCH_SIZE,
-				new SimpleMeterRegistry(), lease, Duration.ofSeconds(60));
+	/**
+	 * One node's engines on the connector: the default deletion policy, system clock, batch size and a
+	 * meter registry of its own, the shared lease with a 60 s time-to-live.
+	 */
+	private static TestSyncEngines.Builder node(AccountReader connector, ReaderAccountStore accounts,
+			DataSource database, ResidentIdHasher hasher, SyncLease lease) {
+		return TestSyncEngines.node(List.of(connector), accounts, TestSyncEngines.jdbcRuns(database))
+			.hasher(hasher)
+			.lease(lease, Duration.ofSeconds(60));
 	}
 
 	private static void modify(LDAPConnection ldap, String baseDn, int readers, SplittableRandom random, int count,

@@ -7,13 +7,13 @@
 # "Sync finished …" line, the peak RSS (/usr/bin/time -v), the GC log and a JFR recording (profile
 # settings, every socket read/write recorded: no threshold, no throttle) from which the sync
 # thread's time is split into waiting for the directory, waiting for PostgreSQL, and the rest (mapping, JDBC/LDAP client
-# code, GC), by bench/JfrSyncSplit.java. Then run 3 (bench/ContentSyncBench.java on the jar's classes,
-# slapd has syncprov with a session log): a full run with nothing changed on a content-sync connector,
+# code, GC), by bench/JfrSyncSplit.java. Then run 3 (bench/ContentSyncBench.java on the jar's classes and
+# ldap-sync's test-jar, slapd has syncprov with a session log): a full run with nothing changed on a content-sync connector,
 # an incremental run by change timestamps after 1,000 LDAP modifications, one by RFC 4533 refreshOnly
 # after 1,000 more, and a refreshAndPersist stream: LDAP modify -> visible in PostgreSQL latency
 # (SAMPLES of them) and a burst of 1,000 modifications.
 #
-# Needs: the jar (./mvnw -q -DskipTests package), slapd + slapadd + ldapsearch (Debian slapd,
+# Needs: the jar and ldap-sync's test-jar (./mvnw -q -DskipTests package builds both), slapd + slapadd + ldapsearch (Debian slapd,
 # ldap-utils), PostgreSQL at 127.0.0.1:5432 with trust auth for postgres, python3.
 #
 # Usage: bench/sync-1m.sh                      # N=1000000
@@ -50,6 +50,11 @@ base="ou=readers,$suffix"
 sync_dn="cn=readerpass-sync,$suffix"
 
 [[ -f $jar ]] || { echo "no $jar: run ./mvnw -q -DskipTests package" >&2; exit 1; }
+# run 3 builds ldap-sync's package-private engines through the test support of its test-jar
+sync_tests_jar=$(ls "$repo"/ldap-sync/target/ldap-sync-*-tests.jar 2>/dev/null | head -1 || true)
+if [[ ${CONTENT_SYNC:-1} == 1 && -z $sync_tests_jar ]]; then
+  echo "no ldap-sync/target/ldap-sync-*-tests.jar: run ./mvnw -q -DskipTests package" >&2; exit 1
+fi
 for tool in /usr/sbin/slapd /usr/sbin/slapadd ldapsearch psql python3; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
 done
@@ -285,15 +290,16 @@ fi
 log "summary (N=$N, page size $PAGE_SIZE, -Xmx$XMX, analyze every ${ANALYZE_EVERY:-0} s, $(nproc) cores shared):"
 printf '  %s\n' "${results[@]}"
 
-# Run 3 (bench/ContentSyncBench.java, on the jar's own classes): a full run with nothing changed that
-# also stores the content-sync cookie, then an incremental run by timestamps after 1,000 changes,
+# Run 3 (bench/ContentSyncBench.java, on the jar's own classes and ldap-sync's test-jar): a full run
+# with nothing changed that also stores the content-sync cookie, then an incremental run by timestamps after 1,000 changes,
 # one by content sync (refreshOnly) after 1,000 more, then the persist stream's LDAP-modify-to-visible
 # latency (SAMPLES, default 300) and a burst of 1,000 changes.
 if [[ ${CONTENT_SYNC:-1} == 1 ]]; then
   mkdir -p "$work/boot"
   (cd "$work/boot" && unzip -q "$jar" 'BOOT-INF/*')
   log "run 3: content sync and incremental runs (bench/ContentSyncBench.java)"
-  "$JAVA" -Xmx"$XMX" -cp "$work/boot/BOOT-INF/classes:$work/boot/BOOT-INF/lib/*" "$repo/bench/ContentSyncBench.java" \
+  "$JAVA" -Xmx"$XMX" -cp "$work/boot/BOOT-INF/classes:$work/boot/BOOT-INF/lib/*:$sync_tests_jar" \
+    "$repo/bench/ContentSyncBench.java" \
     "ldap://127.0.0.1:$ldap_port" "$sync_dn" sync-secret "$base" "cn=admin,$suffix" "$root_pw" \
     "jdbc:postgresql://$PGHOST:$PGPORT/$db" "$PGUSER" "benchmark-only-identity-hmac-key-not-for-production" \
     "$N" "${SAMPLES:-300}" 2>"$work/content-sync.log" | while read -r line; do log "run 3: $line"; done

@@ -2,8 +2,6 @@ package org.readerpass.ldapsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -11,22 +9,17 @@ import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
-import org.readerpass.ldapsync.sync.DirectoryFullSync;
-import org.readerpass.ldapsync.linking.JdbcReaderLinks;
+import org.readerpass.ldapsync.lease.TestSyncLeases;
 import org.readerpass.ldapsync.password.Password;
 import org.readerpass.ldapsync.password.PasswordResult;
 import org.readerpass.ldapsync.password.PasswordVerifier;
 import org.readerpass.ldapsync.sync.FullSync;
-import org.readerpass.ldapsync.sync.IncrementalSync;
-import org.readerpass.ldapsync.sync.LibrarySyncCoordinator;
-import org.readerpass.ldapsync.sync.StartupSync;
-import org.readerpass.ldapsync.sync.SyncResult;
-import org.readerpass.ldapsync.sync.SyncScheduler;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
+import org.readerpass.ldapsync.testsupport.LdapSyncContexts;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,27 +27,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The module as an application imports it: a DataSource, the demo YAML, nothing else. */
+/**
+ * The module as an application imports it: a DataSource, the demo YAML, nothing else; its beans
+ * through their API types. What each feature's configuration wires inside its package is tested
+ * there ({@code sync.SyncConfigurationTests}, {@code linking.LinkingConfigurationTests}).
+ */
 class LdapSyncConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withInitializer(new ConfigDataApplicationContextInitializer())
-		.withPropertyValues("spring.config.location=classpath:/" + DemoDirectories.YAML)
-		.withBean(DataSource.class, TestDatabases::h2)
-		.withUserConfiguration(LdapSyncConfiguration.class);
+	private final ApplicationContextRunner runner = LdapSyncContexts.demo();
 
 	@Test
 	void startupSyncWhenDemoThenReadersLogInByBindAtTheirHomeLibrary() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(ReaderAccounts.class)
-				.hasSingleBean(JdbcReaderLinks.class)
 				.hasSingleBean(PasswordVerifier.class)
 				.hasSingleBean(FullSync.class)
-				.hasSingleBean(StartupSync.class)
+				.hasSingleBean(ApplicationRunner.class)
 				.hasSingleBean(EmbeddedDirectories.class);
-			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
-			assertThat(context.getBean(SyncScheduler.class).started()).isTrue();
+			assertThat(context.getBean(ApplicationRunner.class).getClass().getSimpleName()).isEqualTo("StartupSync");
+			context.getBean(ApplicationRunner.class).run(new DefaultApplicationArguments());
 			ReaderAccounts accounts = context.getBean(ReaderAccounts.class);
 			PasswordVerifier passwords = context.getBean(PasswordVerifier.class);
 			ReaderAccount zhangWei = accounts.findByCardNumber("ZJ0001").get(0);
@@ -76,38 +68,16 @@ class LdapSyncConfigurationTests {
 	@Test
 	void startWhenStartupSyncOffThenNothingSynced() {
 		this.runner.withPropertyValues("readerpass.directory.startup-sync=false").run((context) -> {
-			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
+			context.getBean(ApplicationRunner.class).run(new DefaultApplicationArguments());
 			assertThat(context.getBean(ReaderAccounts.class).findByCardNumber("ZJ0001")).isEmpty();
 		});
-	}
-
-	@Test
-	void startWhenScheduleOffThenSchedulerNotStarted() {
-		this.runner.withPropertyValues("readerpass.directory.schedule-enabled=false").run((context) -> {
-			context.getBean(StartupSync.class).run(new DefaultApplicationArguments());
-			assertThat(context.getBean(ReaderAccounts.class).findByCardNumber("ZJ0001")).hasSize(1);
-			assertThat(context.getBean(SyncScheduler.class).started()).isFalse();
-			assertThat(context.getBean(IncrementalSync.class).run("zj").completed()).isTrue();
-		});
-	}
-
-	@Test
-	void closeWhenContextClosedThenSyncCoordinatorClosedAndNoFullRunStarts() {
-		AtomicReference<LibrarySyncCoordinator> coordinator = new AtomicReference<>();
-		this.runner.run((context) -> {
-			coordinator.set(context.getBean(LibrarySyncCoordinator.class));
-			assertThat(context.getBean(FullSync.class).run("zj").completed()).isTrue();
-		});
-		SyncResult afterClose = new DirectoryFullSync(coordinator.get()).run("zj");
-		assertThat(afterClose.runId()).isNull();
-		assertThat(afterClose.error()).contains("closed");
 	}
 
 	@Test
 	void syncLeaseWhenApplicationDeclaresNoneThenInMemoryWithDefaultTtl() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(SyncLease.class);
-			assertThat(context.getBean(SyncLease.class)).isInstanceOf(InMemorySyncLease.class);
+			assertThat(context.getBean(SyncLease.class).getClass().getSimpleName()).isEqualTo("InMemorySyncLease");
 			assertThat(context.getBean(DirectoryProperties.class).leaseTtl())
 				.isEqualTo(DirectoryProperties.DEFAULT_LEASE_TTL);
 		});
@@ -141,7 +111,7 @@ class LdapSyncConfigurationTests {
 	@Import(LdapSyncConfiguration.class)
 	static class ApplicationWithLease {
 
-		static final SyncLease LEASE = new InMemorySyncLease(java.time.Clock.systemUTC());
+		static final SyncLease LEASE = TestSyncLeases.inMemory(java.time.Clock.systemUTC());
 
 		@Bean
 		SyncLease syncLease() {

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.adminui.testsupport.TestAccounts;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.policy.reader.ReaderContext;
 import org.readerpass.policy.reader.VerificationLevel;
@@ -21,7 +21,7 @@ class ReaderContextsTests {
 
 	private static final Instant AT = Instant.parse("2026-11-25T08:00:00Z");
 
-	private JdbcReaderAccounts accounts;
+	private ReaderAccountStore accounts;
 
 	private ReaderContexts contexts;
 

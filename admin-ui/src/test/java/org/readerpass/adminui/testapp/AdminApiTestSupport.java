@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.readerpass.adminui.livepolicy.LivePolicy;
 import org.readerpass.adminui.testsupport.TestAccounts;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +28,7 @@ public abstract class AdminApiTestSupport {
 	protected LivePolicy livePolicy;
 
 	@Autowired
-	protected JdbcReaderAccounts accounts;
+	protected ReaderAccountStore accounts;
 
 	protected AdminApiClient api;
 

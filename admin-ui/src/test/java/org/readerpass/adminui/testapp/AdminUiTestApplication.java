@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.readerpass.adminui.AdminUiConfiguration;
 import org.readerpass.adminui.livepolicy.LocalPolicyChanges;
 import org.readerpass.adminui.testsupport.TestAccounts;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.policy.network.NetworkPlan;
 import org.readerpass.policy.testsupport.TestNetworks;
 
@@ -28,7 +28,7 @@ public class AdminUiTestApplication {
 	}
 
 	@Bean
-	JdbcReaderAccounts readerAccounts(DataSource dataSource) {
+	ReaderAccountStore readerAccounts(DataSource dataSource) {
 		return TestAccounts.accounts(dataSource);
 	}
 

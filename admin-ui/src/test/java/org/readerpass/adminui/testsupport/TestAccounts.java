@@ -8,10 +8,10 @@ import javax.sql.DataSource;
 
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.account.ReaderAccount;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.policy.Secret;
 
 /**
@@ -28,12 +28,12 @@ public final class TestAccounts {
 	private TestAccounts() {
 	}
 
-	public static JdbcReaderAccounts accounts(DataSource dataSource) {
-		return LinkedAccounts.jdbc(dataSource, new ResidentIdHasher(HMAC_KEY));
+	public static ReaderAccountStore accounts(DataSource dataSource) {
+		return TestReaderAccounts.jdbc(dataSource, new ResidentIdHasher(HMAC_KEY));
 	}
 
 	/** Writes the accounts (again: nothing changes the second time). */
-	public static void write(JdbcReaderAccounts accounts) {
+	public static void write(ReaderAccountStore accounts) {
 		accounts.write(List.of(
 				new DirectoryAccount("zj", "dir-zj-0002", "uid=ZJ0002,ou=readers,dc=zj", "ZJ0002", "王芳", "adult",
 						AccountStatus.ACTIVE, null, WANG_FANG_HMAC, null, null),
@@ -44,7 +44,7 @@ public final class TestAccounts {
 				Instant.parse("2026-11-25T00:00:00Z"), UUID.randomUUID());
 	}
 
-	public static ReaderAccount byCard(JdbcReaderAccounts accounts, String cardNumber) {
+	public static ReaderAccount byCard(ReaderAccountStore accounts, String cardNumber) {
 		return accounts.findByCardNumber(cardNumber).get(0);
 	}
 

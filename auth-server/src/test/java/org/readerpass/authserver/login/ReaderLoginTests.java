@@ -15,9 +15,9 @@ import org.readerpass.authserver.login.LoginOutcome.MissingInput;
 import org.readerpass.authserver.login.LoginOutcome.SignedIn;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.password.PasswordResult;
 import org.readerpass.policy.Secret;
@@ -32,11 +32,11 @@ class ReaderLoginTests {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	private final JdbcReaderAccounts accounts = accounts();
+	private final ReaderAccountStore accounts = accounts();
 
-	private static JdbcReaderAccounts accounts() {
+	private static ReaderAccountStore accounts() {
 		DataSource dataSource = TestDatabases.migrate(TestDatabases.h2());
-		JdbcReaderAccounts accounts = LinkedAccounts.jdbc(dataSource,
+		ReaderAccountStore accounts = TestReaderAccounts.jdbc(dataSource,
 				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
 		accounts.write(List.of(new DirectoryAccount("zj", "dir-1", "uid=ZJ0042,ou=readers", "ZJ0042", "测试", "general",
 				AccountStatus.ACTIVE, LocalDate.parse("2026-12-31"), null, null, null)), Instant.now(), UUID.randomUUID());

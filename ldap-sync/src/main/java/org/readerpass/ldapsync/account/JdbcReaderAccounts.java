@@ -16,10 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code db/migration/V2026_11_25_01__reader_accounts.sql} and {@code V2026_11_25_02__sync_deletions.sql}
  * of this module), on H2 or PostgreSQL. It inserts new accounts through its {@link AccountLinking},
  * which gives each its reader and a {@code reader_link} row ({@code V2026_11_25_04__reader_links.sql})
- * saying why. Made with the linking package's rule by
- * {@code org.readerpass.ldapsync.linking.LinkedAccounts#jdbc}.
+ * saying why. Made by {@link ReaderAccountStore#jdbc}, with the linking package's rule.
  */
-public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWriter, MissingAccounts {
+final class JdbcReaderAccounts implements ReaderAccountStore {
 
 	private static final String SELECT_ACCOUNTS = "select " + AccountRows.ACCOUNT_COLUMNS + " from reader_account ";
 
@@ -35,7 +34,7 @@ public final class JdbcReaderAccounts implements ReaderAccounts, ReaderAccountWr
 	 * @param residentIdHmac the HMAC of a resident ID number, empty when the number is not valid
 	 * @param linking inserts the new accounts and guards the purges of readers
 	 */
-	public JdbcReaderAccounts(DataSource dataSource, Function<String, Optional<String>> residentIdHmac,
+	JdbcReaderAccounts(DataSource dataSource, Function<String, Optional<String>> residentIdHmac,
 			AccountLinking linking) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.residentIdHmac = residentIdHmac;

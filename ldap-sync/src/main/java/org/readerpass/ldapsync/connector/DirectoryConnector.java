@@ -5,7 +5,7 @@ package org.readerpass.ldapsync.connector;
  * do expressed by capability interfaces such as {@link AccountReader} and
  * {@link PasswordConnector}. Closing releases its connections.
  */
-interface DirectoryConnector extends AutoCloseable {
+public interface DirectoryConnector extends AutoCloseable {
 
 	/** The library code this connector serves. */
 	String library();

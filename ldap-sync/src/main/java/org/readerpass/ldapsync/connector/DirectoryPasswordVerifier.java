@@ -8,13 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Checks a password with the {@link PasswordConnector} of the account's home library. */
-public final class DirectoryPasswordVerifier implements PasswordVerifier {
+final class DirectoryPasswordVerifier implements PasswordVerifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(DirectoryPasswordVerifier.class);
 
 	private final DirectoryConnectors connectors;
 
-	public DirectoryPasswordVerifier(DirectoryConnectors connectors) {
+	DirectoryPasswordVerifier(DirectoryConnectors connectors) {
 		this.connectors = connectors;
 	}
 

@@ -13,14 +13,14 @@ import java.util.Optional;
  * monitor. A lease that expired is free: another holder may take it, after which the old holder's
  * {@link Held#renew()} returns false and its {@link Held#close()} does nothing.
  */
-public final class InMemorySyncLease implements SyncLease {
+final class InMemorySyncLease implements SyncLease {
 
 	private final Clock clock;
 
 	/** Guarded by {@code this}. */
 	private final Map<String, Grant> grants = new HashMap<>();
 
-	public InMemorySyncLease(Clock clock) {
+	InMemorySyncLease(Clock clock) {
 		this.clock = Objects.requireNonNull(clock, "clock");
 	}
 

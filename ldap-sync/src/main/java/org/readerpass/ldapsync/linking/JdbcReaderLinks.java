@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code db/migration/V2026_11_25_04__reader_links.sql} of this module), on H2 or PostgreSQL. The
  * rows are written by {@link ReaderLinker} when it inserts accounts.
  */
-public final class JdbcReaderLinks implements ReaderLinks {
+final class JdbcReaderLinks implements ReaderLinks {
 
 	private static final String SELECT = "select l.reader_id, l.account_id, a.library_code, a.card_number, l.reason, "
 			+ "l.matched_account_id, m.library_code as matched_library_code, m.card_number as matched_card_number, "
@@ -25,7 +25,7 @@ public final class JdbcReaderLinks implements ReaderLinks {
 
 	private final JdbcClient jdbc;
 
-	public JdbcReaderLinks(DataSource dataSource) {
+	JdbcReaderLinks(DataSource dataSource) {
 		this.jdbc = JdbcClient.create(dataSource);
 	}
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * as a {@link SyncKind#PERSIST} run when it ends; while it lasts it is in {@link RunningSyncs}. The
  * lock, lease, preemption and run records are the {@link LibrarySyncCoordinator}'s.
  */
-public final class ContentSyncStreams implements AutoCloseable {
+final class ContentSyncStreams implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ContentSyncStreams.class);
 
@@ -47,7 +47,7 @@ public final class ContentSyncStreams implements AutoCloseable {
 	private volatile boolean closed;
 
 	/** @param coordinator shared with the node's other sync engines */
-	public ContentSyncStreams(LibrarySyncCoordinator coordinator) {
+	ContentSyncStreams(LibrarySyncCoordinator coordinator) {
 		this(coordinator, FIRST_BACKOFF, MAX_BACKOFF);
 	}
 
@@ -67,7 +67,7 @@ public final class ContentSyncStreams implements AutoCloseable {
 	 * Starts a stream for each of these libraries.
 	 * @throws IllegalArgumentException when a library's connector does not offer content sync
 	 */
-	public synchronized void start(List<String> libraries) {
+	synchronized void start(List<String> libraries) {
 		if (this.closed) {
 			throw new IllegalStateException("content-sync streams closed");
 		}
@@ -88,12 +88,12 @@ public final class ContentSyncStreams implements AutoCloseable {
 	}
 
 	/** The libraries with a stream (running, or waiting to start again). */
-	public List<String> libraries() {
+	List<String> libraries() {
 		return List.copyOf(this.streams.keySet());
 	}
 
 	/** Whether the library's stream has a persist search open now. */
-	public boolean streaming(String library) {
+	boolean streaming(String library) {
 		Stream stream = this.streams.get(library);
 		return stream != null && stream.persistence != null;
 	}

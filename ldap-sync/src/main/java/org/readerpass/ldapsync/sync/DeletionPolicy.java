@@ -11,13 +11,13 @@ import org.readerpass.ldapsync.directory.DirectoryProperties;
  * @param safetyBrake the largest share (0–1) of the library's accounts one run may suspend
  * @param purgeAfter how long a missing account stays suspended before it is deleted
  */
-public record DeletionPolicy(double safetyBrake, Duration purgeAfter) {
+record DeletionPolicy(double safetyBrake, Duration purgeAfter) {
 
-	public static final DeletionPolicy DEFAULT = new DeletionPolicy(DirectoryProperties.DEFAULT_SAFETY_BRAKE,
+	static final DeletionPolicy DEFAULT = new DeletionPolicy(DirectoryProperties.DEFAULT_SAFETY_BRAKE,
 			DirectoryProperties.DEFAULT_PURGE_AFTER);
 
 	/** Each library's policy from {@code readerpass.directory} (its own keys, else the global ones). */
-	public static Function<String, DeletionPolicy> from(DirectoryProperties properties) {
+	static Function<String, DeletionPolicy> from(DirectoryProperties properties) {
 		return (library) -> new DeletionPolicy(properties.safetyBrake(library), properties.purgeAfter(library));
 	}
 

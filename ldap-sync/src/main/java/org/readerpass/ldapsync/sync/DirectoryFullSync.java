@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * start, and a run that loses the lease stops, braked for {@link BrakeReason#LEASE_LOST}. For a
  * content-sync library, the directory's cookie taken before the read is stored after a complete one.
  */
-public final class DirectoryFullSync implements FullSync {
+final class DirectoryFullSync implements FullSync {
 
 	private static final int MAX_PARALLEL_LIBRARIES = 4;
 
@@ -34,7 +34,7 @@ public final class DirectoryFullSync implements FullSync {
 	private final LibrarySyncCoordinator coordinator;
 
 	/** @param coordinator shared with the node's other sync engines */
-	public DirectoryFullSync(LibrarySyncCoordinator coordinator) {
+	DirectoryFullSync(LibrarySyncCoordinator coordinator) {
 		this.coordinator = coordinator;
 	}
 

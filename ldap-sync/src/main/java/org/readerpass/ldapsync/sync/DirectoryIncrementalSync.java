@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * or committed late, is read again rather than missed (and comes back unchanged when it was not). A
  * content-sync library is refreshed from its stored cookie instead (RFC 4533 refreshOnly).
  */
-public final class DirectoryIncrementalSync implements IncrementalSync {
+final class DirectoryIncrementalSync implements IncrementalSync {
 
 	private static final Logger logger = LoggerFactory.getLogger(DirectoryIncrementalSync.class);
 
@@ -32,7 +32,7 @@ public final class DirectoryIncrementalSync implements IncrementalSync {
 	 * @param coordinator shared with the node's other sync engines
 	 * @param overlaps each library's {@code incremental-overlap}
 	 */
-	public DirectoryIncrementalSync(LibrarySyncCoordinator coordinator, Function<String, Duration> overlaps) {
+	DirectoryIncrementalSync(LibrarySyncCoordinator coordinator, Function<String, Duration> overlaps) {
 		this.coordinator = coordinator;
 		this.overlaps = overlaps;
 	}

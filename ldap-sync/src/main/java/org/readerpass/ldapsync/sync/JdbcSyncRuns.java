@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code db/migration/V2026_11_25_02__sync_deletions.sql} of this module), on H2 or PostgreSQL; the
  * libraries' high-water marks in {@code sync_high_water_mark} ({@code V2026_11_25_03__sync_incremental.sql}).
  */
-public final class JdbcSyncRuns implements SyncRuns {
+final class JdbcSyncRuns implements SyncRuns {
 
 	private static final int MAX_ERROR_LENGTH = 2000;
 
@@ -45,7 +45,7 @@ public final class JdbcSyncRuns implements SyncRuns {
 
 	private final TransactionTemplate transactions;
 
-	public JdbcSyncRuns(DataSource dataSource) {
+	JdbcSyncRuns(DataSource dataSource) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -19,7 +19,6 @@ import org.readerpass.ldapsync.account.MissingAccounts;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.EntryHandler;
-import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.slf4j.Logger;
@@ -37,10 +36,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Micrometer meters ({@code readerpass.sync.*}). Full runs write their batches behind their read on a
  * pool of this coordinator's, shut down by {@link #close()}.
  */
-public final class LibrarySyncCoordinator implements AutoCloseable {
+final class LibrarySyncCoordinator implements AutoCloseable {
 
 	/** Accounts per database batch. */
-	public static final int DEFAULT_BATCH_SIZE = 500;
+	static final int DEFAULT_BATCH_SIZE = 500;
 
 	/** Time-to-live of a library's sync lease unless configured ({@code readerpass.directory.lease-ttl}). */
 	static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
@@ -94,19 +93,19 @@ public final class LibrarySyncCoordinator implements AutoCloseable {
 
 	/**
 	 * @param connectors the libraries' directories
-	 * @param accounts where accounts are written and missing ones suspended and purged
-	 * (a {@code JdbcReaderAccounts})
+	 * @param writer where accounts are written (the account store)
+	 * @param accounts where missing accounts are suspended and purged (the same store)
 	 * @param runs where runs are recorded, with the libraries' high-water marks and content-sync cookies
 	 * @param hasher turns resident ID numbers into their HMAC as entries are read
 	 * @param policies each library's safety brake and purge period ({@link DeletionPolicy#from})
 	 * @param batchSize accounts per database batch ({@link #DEFAULT_BATCH_SIZE})
 	 * @param meterRegistry where the runs are measured
-	 * @param lease which node syncs a library; shared by all nodes (one {@link InMemorySyncLease} on
+	 * @param lease which node syncs a library; shared by all nodes (the in-memory one of {@code lease} on
 	 * one node)
 	 * @param leaseTtl how long a lease lasts without renewal (a run renews it every third of this)
 	 */
-	public <A extends ReaderAccountWriter & MissingAccounts> LibrarySyncCoordinator(DirectoryConnectors connectors,
-			A accounts, SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
+	LibrarySyncCoordinator(DirectoryConnectors connectors, ReaderAccountWriter writer, MissingAccounts accounts,
+			SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
 			int batchSize, MeterRegistry meterRegistry, SyncLease lease, Duration leaseTtl) {
 		if (leaseTtl == null || leaseTtl.isNegative() || leaseTtl.isZero()) {
 			throw new IllegalArgumentException("lease time-to-live must be positive");
@@ -115,7 +114,7 @@ public final class LibrarySyncCoordinator implements AutoCloseable {
 			throw new IllegalArgumentException("batch size must be positive");
 		}
 		this.connectors = connectors;
-		this.writer = accounts;
+		this.writer = writer;
 		this.accounts = accounts;
 		this.hasher = hasher;
 		this.deletions = new MissingAccountsBrake(accounts, policies);
@@ -129,7 +128,7 @@ public final class LibrarySyncCoordinator implements AutoCloseable {
 	}
 
 	/** The runs in flight (full, incremental and persist) with their progress. */
-	public RunningSyncs runningSyncs() {
+	RunningSyncs runningSyncs() {
 		return this.progress;
 	}
 

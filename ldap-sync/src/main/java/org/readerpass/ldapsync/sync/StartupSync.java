@@ -13,7 +13,7 @@ import org.springframework.boot.ApplicationRunner;
  * Syncs every library once when the application starts, logging one line per library, then starts
  * the {@link SyncScheduler} (so scheduled runs never race the start-up sync).
  */
-public final class StartupSync implements ApplicationRunner {
+final class StartupSync implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(StartupSync.class);
 
@@ -26,7 +26,7 @@ public final class StartupSync implements ApplicationRunner {
 	private final boolean scheduleEnabled;
 
 	/** Without schedules. @param enabled {@code readerpass.directory.startup-sync} */
-	public StartupSync(FullSync fullSync, boolean enabled) {
+	StartupSync(FullSync fullSync, boolean enabled) {
 		this(fullSync, enabled, null, false);
 	}
 
@@ -35,7 +35,7 @@ public final class StartupSync implements ApplicationRunner {
 	 * @param scheduler started after the start-up sync when {@code scheduleEnabled}
 	 * @param scheduleEnabled {@code readerpass.directory.schedule-enabled}
 	 */
-	public StartupSync(FullSync fullSync, boolean enabled, SyncScheduler scheduler, boolean scheduleEnabled) {
+	StartupSync(FullSync fullSync, boolean enabled, SyncScheduler scheduler, boolean scheduleEnabled) {
 		this.fullSync = fullSync;
 		this.enabled = enabled;
 		this.scheduler = scheduler;

@@ -37,14 +37,14 @@ import org.slf4j.LoggerFactory;
  * make about one full run per interval, not one each, and a run cut short on a node that died is
  * taken over by another within minutes.
  */
-public final class SyncScheduler implements AutoCloseable {
+final class SyncScheduler implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncScheduler.class);
 
 	private static final long SHUTDOWN_WAIT_SECONDS = 10;
 
 	/** The first retry of a full run that did not complete. */
-	public static final long FIRST_RETRY_SECONDS = 60;
+	static final long FIRST_RETRY_SECONDS = 60;
 
 	private final FullSync fullSync;
 
@@ -62,7 +62,7 @@ public final class SyncScheduler implements AutoCloseable {
 
 	private volatile ScheduledExecutorService executor;
 
-	public SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules) {
+	SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules) {
 		this(fullSync, incrementalSync, schedules, null);
 	}
 
@@ -70,7 +70,7 @@ public final class SyncScheduler implements AutoCloseable {
 	 * @param streams where the libraries whose schedule says {@link LibrarySchedule#persist()} stream
 	 * their changes instead of incremental runs; {@code null} when none does
 	 */
-	public SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules,
+	SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules,
 			ContentSyncStreams streams) {
 		this(fullSync, incrementalSync, schedules, streams, null, Clock.systemUTC(),
 				Duration.ofSeconds(FIRST_RETRY_SECONDS));
@@ -81,7 +81,7 @@ public final class SyncScheduler implements AutoCloseable {
 	 * @param runs the recorded runs, shared by every node ({@code null}: each node runs on its own intervals)
 	 * @param firstRetry how long after a full run that did not complete it is tried again (then twice as long)
 	 */
-	public SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules,
+	SyncScheduler(FullSync fullSync, IncrementalSync incrementalSync, List<LibrarySchedule> schedules,
 			ContentSyncStreams streams, SyncRuns runs, Clock clock, Duration firstRetry) {
 		if (firstRetry.isNegative() || firstRetry.isZero()) {
 			throw new IllegalArgumentException("the first retry must be after a positive delay");
@@ -99,7 +99,7 @@ public final class SyncScheduler implements AutoCloseable {
 	}
 
 	/** Every configured library's intervals from {@code readerpass.directory}. */
-	public static List<LibrarySchedule> schedules(DirectoryProperties properties) {
+	static List<LibrarySchedule> schedules(DirectoryProperties properties) {
 		return properties.libraries()
 			.stream()
 			.map((library) -> new LibrarySchedule(library.library(), properties.fullSyncInterval(library.library()),
@@ -114,7 +114,7 @@ public final class SyncScheduler implements AutoCloseable {
 	 * otherwise the first one comes after the full-sync interval
 	 * @throws IllegalStateException when already started
 	 */
-	public synchronized void start(boolean fullSyncFirst) {
+	synchronized void start(boolean fullSyncFirst) {
 		start(fullSyncFirst, Set.of());
 	}
 
@@ -124,7 +124,7 @@ public final class SyncScheduler implements AutoCloseable {
 	 * @param fullSyncFirst as {@link #start(boolean)}
 	 * @param notCompleted libraries whose start-up full run did not read the directory to the end
 	 */
-	public synchronized void start(boolean fullSyncFirst, Set<String> notCompleted) {
+	synchronized void start(boolean fullSyncFirst, Set<String> notCompleted) {
 		if (this.executor != null) {
 			throw new IllegalStateException("sync schedules already started");
 		}
@@ -153,7 +153,7 @@ public final class SyncScheduler implements AutoCloseable {
 		}
 	}
 
-	public synchronized boolean started() {
+	synchronized boolean started() {
 		return this.executor != null && !this.executor.isShutdown();
 	}
 
@@ -270,14 +270,14 @@ public final class SyncScheduler implements AutoCloseable {
 	 * @param incrementalInterval between the end of an incremental run and the start of the next
 	 * @param persist the library streams its changes (content-sync-persist): no incremental runs
 	 */
-	public record LibrarySchedule(String library, Duration fullSyncInterval, Duration incrementalInterval,
+	record LibrarySchedule(String library, Duration fullSyncInterval, Duration incrementalInterval,
 			boolean persist) {
 
-		public LibrarySchedule(String library, Duration fullSyncInterval, Duration incrementalInterval) {
+		LibrarySchedule(String library, Duration fullSyncInterval, Duration incrementalInterval) {
 			this(library, fullSyncInterval, incrementalInterval, false);
 		}
 
-		public LibrarySchedule {
+		LibrarySchedule {
 			if (fullSyncInterval.isNegative() || fullSyncInterval.isZero() || incrementalInterval.isNegative()
 					|| incrementalInterval.isZero()) {
 				throw new IllegalArgumentException("library " + library + ": sync intervals must be positive");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.testsupport.TestPostgres;
 import org.readerpass.policy.Secret;
@@ -41,7 +41,7 @@ class LinkingLockPostgresTests {
 	@Test
 	void writeWhenAnotherNodeIsLinkingThenAccountWithResidentIdWaitsAndJoinsItsReader() throws Exception {
 		DataSource database = TestDatabases.migrate(postgres.dataSource());
-		JdbcReaderAccounts accounts = LinkedAccounts.jdbc(database,
+		ReaderAccountStore accounts = LinkedAccounts.jdbc(database,
 				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
 		String hmac = "a".repeat(64);
 		try (Connection otherNode = database.getConnection(); Statement statement = otherNode.createStatement()) {

@@ -13,16 +13,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.sync.DeletionPolicy;
-import org.readerpass.ldapsync.sync.DirectoryFullSync;
 import org.readerpass.ldapsync.sync.FullSync;
-import org.readerpass.ldapsync.sync.JdbcSyncRuns;
 import org.readerpass.ldapsync.sync.SyncResult;
 import org.readerpass.ldapsync.sync.TestSyncEngines;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
@@ -54,7 +51,7 @@ class ReaderLinksContractTests {
 
 	private DirectoryConnectors connectors;
 
-	private JdbcReaderAccounts accounts;
+	private ReaderAccountStore accounts;
 
 	private JdbcReaderLinks links;
 
@@ -75,16 +72,16 @@ class ReaderLinksContractTests {
 		this.directories = EmbeddedDirectories.start(properties);
 		this.connectors = new DirectoryConnectors(properties.libraries()
 			.stream()
-			.map((library) -> LdapConnector.create(library,
+			.map((library) -> TestLdapConnectors.create(library,
 					List.of(URI.create(this.directories.url(library.library()).orElseThrow())), properties.zone()))
 			.toList());
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		this.database = this.testDatabase.empty();
 		this.accounts = LinkedAccounts.jdbc(this.database, hasher);
 		this.links = new JdbcReaderLinks(this.database);
-		this.sync = TestSyncEngines.node(this.connectors, this.accounts, new JdbcSyncRuns(this.database))
+		this.sync = TestSyncEngines.node(this.connectors, this.accounts, TestSyncEngines.jdbcRuns(this.database))
 			.hasher(hasher)
-			.policies(DeletionPolicy.from(properties))
+			.policies(properties)
 			.batchSize(BATCH_SIZE)
 			.full();
 	}

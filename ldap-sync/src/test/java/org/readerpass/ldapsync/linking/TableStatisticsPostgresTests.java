@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 import org.readerpass.ldapsync.testsupport.TestPostgres;
 import org.readerpass.policy.Secret;
@@ -43,7 +43,7 @@ class TableStatisticsPostgresTests {
 
 	@Test
 	void writeWhenFirstThousandsInsertedThenTablesAnalyzed() {
-		JdbcReaderAccounts writer = LinkedAccounts.jdbc(TestDatabases.migrate(postgres.dataSource()),
+		ReaderAccountStore writer = LinkedAccounts.jdbc(TestDatabases.migrate(postgres.dataSource()),
 				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
 		JdbcClient jdbc = JdbcClient.create(postgres.dataSource());
 		UUID run = UUID.randomUUID();

@@ -15,16 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.AccountStatus;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
+import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.ChangeDetection;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
-import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
+import org.readerpass.ldapsync.lease.TestSyncLeases;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
@@ -54,7 +55,7 @@ class ContentSyncSlapdTests {
 
 	private DataSource database;
 
-	private JdbcReaderAccounts accounts;
+	private ReaderAccountStore accounts;
 
 	private ResidentIdHasher hasher;
 
@@ -63,7 +64,7 @@ class ContentSyncSlapdTests {
 		this.properties = DemoDirectories.properties(ZJ);
 		this.database = TestDatabases.h2();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = LinkedAccounts.jdbc(this.database, this.hasher);
+		this.accounts = TestReaderAccounts.jdbc(this.database, this.hasher);
 	}
 
 	@AfterEach
@@ -76,7 +77,7 @@ class ContentSyncSlapdTests {
 	@Test
 	void refreshWhenEntriesAddedChangedAndDeletedThenWrittenAndDeletedOnesSuspended() throws LDAPException {
 		Slapd slapd = slapd(true);
-		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, new InMemorySyncLease(Clock.systemUTC()));
+		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, TestSyncLeases.inMemory(Clock.systemUTC()));
 		assertThat(node.full.run(ZJ.code()).counts().created()).isEqualTo(24);
 		assertThat(new JdbcSyncRuns(this.database).cookie(ZJ.code())).isPresent();
 		try (LDAPConnection connection = connect(slapd)) {
@@ -103,7 +104,7 @@ class ContentSyncSlapdTests {
 	@Test
 	void refreshWhenNoSessionLogThenPresentPhaseFindsDeletedEntries() throws LDAPException {
 		Slapd slapd = slapd(false);
-		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, new InMemorySyncLease(Clock.systemUTC()));
+		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, TestSyncLeases.inMemory(Clock.systemUTC()));
 		node.full.run(ZJ.code());
 		try (LDAPConnection connection = connect(slapd)) {
 			connection.modify(dn("ZJ0003"), new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
@@ -120,7 +121,7 @@ class ContentSyncSlapdTests {
 	@Test
 	void refreshWhenMoreDeletedThanSafetyBrakeAllowsThenOnlyTheAllowedShareSuspendedAndBraked() throws LDAPException {
 		Slapd slapd = slapd(true);
-		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, new InMemorySyncLease(Clock.systemUTC()));
+		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, TestSyncLeases.inMemory(Clock.systemUTC()));
 		node.full.run(ZJ.code()); // 24 accounts, 10 %: 2 deletions per run
 		try (LDAPConnection connection = connect(slapd)) {
 			for (String card : List.of("ZJ0006", "ZJ0007", "ZJ0008", "ZJ0009", "ZJ0010")) {
@@ -141,7 +142,7 @@ class ContentSyncSlapdTests {
 
 	@Test
 	void refreshWhenNoFullRunYetThenNotStarted() {
-		Node node = node(slapd(true), ChangeDetection.CONTENT_SYNC, new InMemorySyncLease(Clock.systemUTC()));
+		Node node = node(slapd(true), ChangeDetection.CONTENT_SYNC, TestSyncLeases.inMemory(Clock.systemUTC()));
 		SyncResult result = node.incremental.run(ZJ.code());
 		assertThat(result.runId()).isNull();
 		assertThat(result.error()).isEqualTo("no content-sync cookie yet: a full sync must complete first");
@@ -150,7 +151,7 @@ class ContentSyncSlapdTests {
 	@Test
 	void refreshWhenCookieUnknownToDirectoryThenCookieForgottenAndRunStopped() {
 		Slapd slapd = slapd(true);
-		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, new InMemorySyncLease(Clock.systemUTC()));
+		Node node = node(slapd, ChangeDetection.CONTENT_SYNC, TestSyncLeases.inMemory(Clock.systemUTC()));
 		node.full.run(ZJ.code());
 		JdbcSyncRuns runs = new JdbcSyncRuns(this.database);
 		runs.saveCookie(ZJ.code(), "rid=000,csn=19700101000000.000000Z#000000#000#000000".getBytes(),
@@ -172,7 +173,7 @@ class ContentSyncSlapdTests {
 	@Test
 	void persistWhenEntryChangedThenVisibleWithinSecondsAndDeletionSuspends() throws Exception {
 		Slapd slapd = slapd(true);
-		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, new InMemorySyncLease(Clock.systemUTC()));
+		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, TestSyncLeases.inMemory(Clock.systemUTC()));
 		ContentSyncStreams streams = streamingAfterFullRun(node);
 		assertThat(node.engines.coordinator().runningSyncs().running(ZJ.code())).map(RunningSync::kind).contains(SyncKind.PERSIST);
 		try (LDAPConnection connection = connect(slapd)) {
@@ -194,7 +195,7 @@ class ContentSyncSlapdTests {
 	@Test
 	void persistWhenFullRunRequestedThenStreamStepsAsideAndResumesAfterIt() throws Exception {
 		Slapd slapd = slapd(true);
-		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, new InMemorySyncLease(Clock.systemUTC()));
+		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, TestSyncLeases.inMemory(Clock.systemUTC()));
 		ContentSyncStreams streams = streamingAfterFullRun(node);
 		SyncResult full = node.full.run(ZJ.code());
 		assertThat(full.completed()).as(full.error()).isTrue();
@@ -209,7 +210,7 @@ class ContentSyncSlapdTests {
 	@Test
 	void persistWhenDirectoryRestartsThenStreamReconnectsFromItsCookie() throws Exception {
 		Slapd slapd = slapd(true);
-		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, new InMemorySyncLease(Clock.systemUTC()));
+		Node node = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, TestSyncLeases.inMemory(Clock.systemUTC()));
 		ContentSyncStreams streams = streamingAfterFullRun(node);
 		slapd.stop();
 		awaitTrue(() -> !streams.streaming(ZJ.code()));
@@ -228,7 +229,7 @@ class ContentSyncSlapdTests {
 	@Test
 	void persistWhenTwoNodesThenOneStreamsAndTheOtherTakesOverWhenItStops() throws Exception {
 		Slapd slapd = slapd(true);
-		InMemorySyncLease lease = new InMemorySyncLease(Clock.systemUTC());
+		SyncLease lease = TestSyncLeases.inMemory(Clock.systemUTC());
 		Node a = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, lease);
 		Node b = node(slapd, ChangeDetection.CONTENT_SYNC_PERSIST, lease);
 		a.full.run(ZJ.code());
@@ -263,7 +264,7 @@ class ContentSyncSlapdTests {
 		LibraryDirectory config = DemoDirectories.changeDetection(
 				DemoDirectories.at(this.properties.library(ZJ.code()).orElseThrow(), URI.create(slapd.url())),
 				changeDetection);
-		LdapConnector connector = LdapConnector.create(config, config.urls(), this.properties.zone());
+		AccountReader connector = TestLdapConnectors.create(config, config.urls(), this.properties.zone());
 		this.closing.add(connector);
 		TestSyncEngines.Builder node = TestSyncEngines
 			.node(List.of(connector), this.accounts, new JdbcSyncRuns(this.database))
@@ -333,7 +334,7 @@ class ContentSyncSlapdTests {
 		}
 	}
 
-	private record Node(TestSyncEngines.Builder engines, DirectoryFullSync full, DirectoryIncrementalSync incremental) {
+	private record Node(TestSyncEngines.Builder engines, FullSync full, IncrementalSync incremental) {
 
 	}
 

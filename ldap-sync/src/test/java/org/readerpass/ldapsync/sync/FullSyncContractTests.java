@@ -18,14 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.readerpass.ldapsync.account.AccountStatus;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReader;
@@ -56,7 +56,7 @@ class FullSyncContractTests {
 
 	private DirectoryConnectors connectors;
 
-	private JdbcReaderAccounts accounts;
+	private ReaderAccountStore accounts;
 
 	private LibrarySyncCoordinator coordinator;
 
@@ -72,12 +72,12 @@ class FullSyncContractTests {
 		this.directories = EmbeddedDirectories.start(properties);
 		this.connectors = new DirectoryConnectors(properties.libraries()
 			.stream()
-			.map((library) -> LdapConnector.create(library,
+			.map((library) -> TestLdapConnectors.create(library,
 					List.of(URI.create(this.directories.url(library.library()).orElseThrow())), properties.zone()))
 			.toList());
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		DataSource database = this.database.empty();
-		this.accounts = LinkedAccounts.jdbc(database, hasher);
+		this.accounts = TestReaderAccounts.jdbc(database, hasher);
 		this.coordinator = TestSyncEngines.node(this.connectors, this.accounts, new JdbcSyncRuns(database))
 			.hasher(hasher)
 			.policies(DeletionPolicy.from(properties))

@@ -19,17 +19,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.DirectoryAccount;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.MissingAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.connector.AccountReader;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLdif;
@@ -70,7 +70,7 @@ class FullSyncDeletionsContractTests {
 
 	private List<AccountReader> readers;
 
-	private JdbcReaderAccounts accounts;
+	private ReaderAccountStore accounts;
 
 	private JdbcSyncRuns runs;
 
@@ -91,7 +91,7 @@ class FullSyncDeletionsContractTests {
 		this.readers = new ArrayList<>();
 		this.database = this.testDatabase.empty();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = LinkedAccounts.jdbc(this.database, this.hasher);
+		this.accounts = TestReaderAccounts.jdbc(this.database, this.hasher);
 		this.runs = new JdbcSyncRuns(this.database);
 	}
 
@@ -312,7 +312,7 @@ class FullSyncDeletionsContractTests {
 			.databaseConfig("access to * by * read")
 			.start()) {
 			LibraryDirectory limited = DemoDirectories.at(DemoDirectories.library(ZJ), URI.create(slapd.url()));
-			AccountReader reader = LdapConnector.create(limited, limited.urls(), this.properties.zone());
+			AccountReader reader = TestLdapConnectors.create(limited, limited.urls(), this.properties.zone());
 			this.readers.add(reader);
 			SyncResult result = run(sync(reader), ZJ.code());
 			assertThat(result).extracting(SyncResult::completed, (r) -> r.deletions().brakeReason(), (r) -> r.deletions().suspended())
@@ -356,11 +356,11 @@ class FullSyncDeletionsContractTests {
 	/** The accounts, but every batch after the first fails as with a lost database connection. */
 	private static final class FailingAfterFirstWrite implements ReaderAccountWriter, MissingAccounts {
 
-		private final JdbcReaderAccounts accounts;
+		private final ReaderAccountStore accounts;
 
 		private int writes;
 
-		FailingAfterFirstWrite(JdbcReaderAccounts accounts) {
+		FailingAfterFirstWrite(ReaderAccountStore accounts) {
 			this.accounts = accounts;
 		}
 
@@ -453,8 +453,8 @@ class FullSyncDeletionsContractTests {
 			.batchSize(7);
 	}
 
-	private LdapConnector connector(String library) {
-		LdapConnector connector = LdapConnector.create(this.properties.library(library).orElseThrow(),
+	private AccountReader connector(String library) {
+		AccountReader connector = TestLdapConnectors.create(this.properties.library(library).orElseThrow(),
 				List.of(URI.create(this.directories.url(library).orElseThrow())), this.properties.zone());
 		this.readers.add(connector);
 		return connector;

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.AccountStatus;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
 import org.readerpass.ldapsync.account.ReaderAccount;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
+import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.DemoReaders;
@@ -63,11 +64,11 @@ class IncrementalSyncContractTests {
 
 	private EmbeddedDirectories directories;
 
-	private final List<LdapConnector> connectors = new ArrayList<>();
+	private final List<AccountReader> connectors = new ArrayList<>();
 
 	private DataSource database;
 
-	private JdbcReaderAccounts accounts;
+	private ReaderAccountStore accounts;
 
 	private ResidentIdHasher hasher;
 
@@ -89,12 +90,12 @@ class IncrementalSyncContractTests {
 		this.directories = EmbeddedDirectories.start(libraries);
 		this.database = this.testDatabase.empty();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = LinkedAccounts.jdbc(this.database, this.hasher);
+		this.accounts = TestReaderAccounts.jdbc(this.database, this.hasher);
 	}
 
 	@AfterEach
 	void stopDirectories() {
-		this.connectors.forEach(LdapConnector::close);
+		this.connectors.forEach(AccountReader::close);
 		this.directories.close();
 	}
 
@@ -295,7 +296,7 @@ class IncrementalSyncContractTests {
 		assertThat(only("ZJ0006").displayName()).isEqualTo(DemoReaders.reader(ZJ, "ZJ0006").displayName());
 	}
 
-	private Syncs syncs(LdapConnector connector) {
+	private Syncs syncs(AccountReader connector) {
 		TestSyncEngines.Builder node = TestSyncEngines
 			.node(List.of(connector), this.accounts, new JdbcSyncRuns(this.database))
 			.hasher(this.hasher)
@@ -304,13 +305,13 @@ class IncrementalSyncContractTests {
 		return new Syncs(node.full(), node.incremental(this.properties::incrementalOverlap));
 	}
 
-	private LdapConnector embedded(DemoLibrary library) {
+	private AccountReader embedded(DemoLibrary library) {
 		LibraryDirectory config = this.properties.library(library.code()).orElseThrow();
 		return connector(DemoDirectories.at(config, URI.create(this.directories.url(library.code()).orElseThrow())));
 	}
 
-	private LdapConnector connector(LibraryDirectory config) {
-		LdapConnector connector = LdapConnector.create(config, config.urls(), this.properties.zone());
+	private AccountReader connector(LibraryDirectory config) {
+		AccountReader connector = TestLdapConnectors.create(config, config.urls(), this.properties.zone());
 		this.connectors.add(connector);
 		return connector;
 	}
@@ -344,7 +345,7 @@ class IncrementalSyncContractTests {
 		return JdbcClient.create(this.database).sql(sql).query(Long.class).single();
 	}
 
-	private record Syncs(DirectoryFullSync full, DirectoryIncrementalSync incremental) {
+	private record Syncs(FullSync full, IncrementalSync incremental) {
 
 	}
 

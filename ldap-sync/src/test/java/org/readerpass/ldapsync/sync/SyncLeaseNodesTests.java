@@ -15,22 +15,22 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.connector.AccountReader;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.lease.InMemorySyncLease;
 import org.readerpass.ldapsync.lease.SyncLease;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
+import org.readerpass.ldapsync.lease.TestSyncLeases;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
 
 /**
- * Two {@link DirectoryFullSync} "nodes" sharing one {@link InMemorySyncLease} and one H2 database,
+ * Two {@link DirectoryFullSync} "nodes" sharing one in-memory {@link SyncLease} and one H2 database,
  * over the embedded ZJ demo directory. Time is a {@link MutableClock} shared by the lease and the
  * syncs; a lease is taken away mid-run from inside the read (a {@link HookedReader}).
  */
@@ -42,7 +42,7 @@ class SyncLeaseNodesTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
 
-	private final InMemorySyncLease lease = new InMemorySyncLease(this.clock);
+	private final SyncLease lease = TestSyncLeases.inMemory(this.clock);
 
 	private DirectoryProperties properties;
 
@@ -50,7 +50,7 @@ class SyncLeaseNodesTests {
 
 	private final List<AccountReader> readers = new ArrayList<>();
 
-	private JdbcReaderAccounts accounts;
+	private ReaderAccountStore accounts;
 
 	private JdbcSyncRuns runs;
 
@@ -62,7 +62,7 @@ class SyncLeaseNodesTests {
 		this.directories = EmbeddedDirectories.start(this.properties);
 		DataSource database = TestDatabases.h2();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = LinkedAccounts.jdbc(database, this.hasher);
+		this.accounts = TestReaderAccounts.jdbc(database, this.hasher);
 		this.runs = new JdbcSyncRuns(database);
 	}
 
@@ -74,7 +74,7 @@ class SyncLeaseNodesTests {
 
 	@Test
 	void runWhenOtherNodeHoldsLeaseThenNotStartedUntilReleased() {
-		DirectoryFullSync nodeB = node(connector());
+		FullSync nodeB = node(connector());
 		SyncLease.Held nodeA = this.lease.tryAcquire(ZJ, TTL).orElseThrow();
 		SyncResult refused = nodeB.run(ZJ);
 		assertThat(refused.runId()).isNull();
@@ -90,9 +90,9 @@ class SyncLeaseNodesTests {
 
 	@Test
 	void runWhenOtherNodeRunsThenNotStartedAndAfterwardsStarts() {
-		DirectoryFullSync nodeB = node(connector());
+		FullSync nodeB = node(connector());
 		AtomicReference<SyncResult> duringA = new AtomicReference<>();
-		DirectoryFullSync nodeA = node(new HookedReader(connector(), 3, () -> duringA.set(nodeB.run(ZJ))));
+		FullSync nodeA = node(new HookedReader(connector(), 3, () -> duringA.set(nodeB.run(ZJ))));
 		SyncResult resultA = nodeA.run(ZJ);
 		assertThat(resultA.completed()).isTrue();
 		assertThat(duringA.get().runId()).isNull();
@@ -106,7 +106,7 @@ class SyncLeaseNodesTests {
 		assertThat(first.completed()).isTrue();
 		int present = this.accounts.countPresent(ZJ);
 		AtomicReference<Optional<SyncLease.Held>> taken = new AtomicReference<>();
-		DirectoryFullSync nodeA = node(new HookedReader(connector(), 5, () -> {
+		FullSync nodeA = node(new HookedReader(connector(), 5, () -> {
 			this.clock.advance(TTL.plusSeconds(1)); // node A stalled past its lease
 			taken.set(this.lease.tryAcquire(ZJ, TTL)); // node B takes it
 		}));
@@ -129,9 +129,9 @@ class SyncLeaseNodesTests {
 	@Test
 	void incrementalRunWhenOtherNodeHoldsLeaseThenNotStarted() {
 		TestSyncEngines.Builder node = engines(connector());
-		DirectoryFullSync full = node.full();
+		FullSync full = node.full();
 		assertThat(full.run(ZJ).completed()).isTrue();
-		DirectoryIncrementalSync incremental = node.incremental(this.properties::incrementalOverlap);
+		IncrementalSync incremental = node.incremental(this.properties::incrementalOverlap);
 		try (SyncLease.Held nodeA = this.lease.tryAcquire(ZJ, TTL).orElseThrow()) {
 			SyncResult refused = incremental.run(ZJ);
 			assertThat(refused.runId()).isNull();
@@ -142,7 +142,7 @@ class SyncLeaseNodesTests {
 		assertThat(result.completed()).isTrue();
 	}
 
-	private DirectoryFullSync node(AccountReader reader) {
+	private FullSync node(AccountReader reader) {
 		return engines(reader).full();
 	}
 
@@ -156,8 +156,8 @@ class SyncLeaseNodesTests {
 			.lease(this.lease, TTL);
 	}
 
-	private LdapConnector connector() {
-		LdapConnector connector = LdapConnector.create(this.properties.library(ZJ).orElseThrow(),
+	private AccountReader connector() {
+		AccountReader connector = TestLdapConnectors.create(this.properties.library(ZJ).orElseThrow(),
 				List.of(URI.create(this.directories.url(ZJ).orElseThrow())), this.properties.zone());
 		this.readers.add(connector);
 		return connector;

@@ -14,13 +14,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.readerpass.ldapsync.account.JdbcReaderAccounts;
+import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.connector.AccountReader;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
@@ -44,7 +44,7 @@ class SyncProgressAndMetricsTests {
 
 	private final List<AccountReader> readers = new ArrayList<>();
 
-	private JdbcReaderAccounts accounts;
+	private ReaderAccountStore accounts;
 
 	private JdbcSyncRuns runs;
 
@@ -58,7 +58,7 @@ class SyncProgressAndMetricsTests {
 		this.directories = EmbeddedDirectories.start(this.properties);
 		DataSource database = TestDatabases.h2();
 		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = LinkedAccounts.jdbc(database, this.hasher);
+		this.accounts = TestReaderAccounts.jdbc(database, this.hasher);
 		this.runs = new JdbcSyncRuns(database);
 	}
 
@@ -184,8 +184,8 @@ class SyncProgressAndMetricsTests {
 			.coordinator();
 	}
 
-	private LdapConnector connector() {
-		LdapConnector connector = LdapConnector.create(this.properties.library(ZJ).orElseThrow(),
+	private AccountReader connector() {
+		AccountReader connector = TestLdapConnectors.create(this.properties.library(ZJ).orElseThrow(),
 				List.of(URI.create(this.directories.url(ZJ).orElseThrow())), this.properties.zone());
 		this.readers.add(connector);
 		return connector;

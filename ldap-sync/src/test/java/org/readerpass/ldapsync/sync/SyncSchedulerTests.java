@@ -20,12 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.readerpass.ldapsync.connector.ldap.LdapConnector;
+import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.linking.LinkedAccounts;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
+import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
@@ -40,7 +41,7 @@ class SyncSchedulerTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final List<LdapConnector> connectors = new ArrayList<>();
+	private final List<AccountReader> connectors = new ArrayList<>();
 
 	private EmbeddedDirectories directories;
 
@@ -63,15 +64,15 @@ class SyncSchedulerTests {
 				sx.bindPassword(), sx.baseDn(), null, 10, Duration.ofSeconds(2), Duration.ofMinutes(5),
 				Duration.ofSeconds(2), 1, sx.mapping(), null, null, null, null, null, null, false, null, null);
 		for (LibraryDirectory library : List.of(zj, hanging)) {
-			this.connectors.add(LdapConnector.create(library, library.urls(), properties.zone()));
+			this.connectors.add(TestLdapConnectors.create(library, library.urls(), properties.zone()));
 		}
 		DataSource database = TestDatabases.h2();
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		this.runs = new JdbcSyncRuns(database);
-		TestSyncEngines.Builder node = TestSyncEngines.node(this.connectors, LinkedAccounts.jdbc(database, hasher),
+		TestSyncEngines.Builder node = TestSyncEngines.node(this.connectors, TestReaderAccounts.jdbc(database, hasher),
 				this.runs).hasher(hasher);
-		DirectoryFullSync full = node.full();
-		DirectoryIncrementalSync incremental = node.incremental((library) -> Duration.ofSeconds(60));
+		FullSync full = node.full();
+		IncrementalSync incremental = node.incremental((library) -> Duration.ofSeconds(60));
 		this.scheduler = new SyncScheduler(full, incremental,
 				List.of(new SyncScheduler.LibrarySchedule("zj", Duration.ofMillis(200), Duration.ofMillis(50)),
 						new SyncScheduler.LibrarySchedule("zj.sx", Duration.ofMillis(200), Duration.ofMillis(50))));
@@ -81,7 +82,7 @@ class SyncSchedulerTests {
 	void stop() throws IOException {
 		this.blackHole.close();
 		this.scheduler.close();
-		this.connectors.forEach(LdapConnector::close);
+		this.connectors.forEach(AccountReader::close);
 		this.directories.close();
 	}
 

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import org.readerpass.ldapsync.account.MissingAccounts;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
-import org.readerpass.ldapsync.lease.InMemorySyncLease;
+import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.lease.SyncLease;
+import org.readerpass.ldapsync.lease.TestSyncLeases;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 
@@ -22,16 +25,19 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  *
  * <pre class="code">
  * TestSyncEngines.Builder node = TestSyncEngines.node(connectors, accounts, runs).batchSize(7).clock(clock);
- * DirectoryFullSync full = node.full();
- * DirectoryIncrementalSync incremental = node.incremental(properties::incrementalOverlap);
+ * FullSync full = node.full();
+ * IncrementalSync incremental = node.incremental(properties::incrementalOverlap);
  * </pre>
  *
  * Defaults: the demo directories' HMAC key ({@link DemoDirectories#properties()}),
  * {@link DeletionPolicy#DEFAULT}, the system clock, {@link LibrarySyncCoordinator#DEFAULT_BATCH_SIZE},
- * a {@link SimpleMeterRegistry} of its own, an {@link InMemorySyncLease} on the builder's clock with
- * {@link LibrarySyncCoordinator#DEFAULT_LEASE_TTL}. The engines one builder makes share one
- * {@link LibrarySyncCoordinator} (one node), built when the first engine is asked for; the builder
- * cannot be changed afterwards.
+ * a {@link SimpleMeterRegistry} of its own, the in-memory lease ({@link TestSyncLeases#inMemory}) on
+ * the builder's clock with {@link LibrarySyncCoordinator#DEFAULT_LEASE_TTL}. The engines one builder
+ * makes share one {@link LibrarySyncCoordinator} (one node), built when the first engine is asked
+ * for; the builder cannot be changed afterwards. Tests outside this package (and
+ * {@code bench/ContentSyncBench.java}) get the engines through their API types, {@link FullSync},
+ * {@link IncrementalSync} and {@link Streams}; this package's tests also reach the coordinator and
+ * the deletion policies.
  */
 public final class TestSyncEngines {
 
@@ -50,20 +56,25 @@ public final class TestSyncEngines {
 		return node(new DirectoryConnectors(connectors), accounts, runs);
 	}
 
+	/** The run records of the {@code syncRuns} bean, on this database. */
+	public static SyncRuns jdbcRuns(DataSource dataSource) {
+		return new JdbcSyncRuns(dataSource);
+	}
+
 	/** The accounts with both the writer's and the deletions' side, whatever their class. */
 	private record Accounts<A extends ReaderAccountWriter & MissingAccounts>(A accounts) {
 
 		LibrarySyncCoordinator coordinator(DirectoryConnectors connectors, SyncRuns runs, ResidentIdHasher hasher,
 				Function<String, DeletionPolicy> policies, Clock clock, int batchSize, MeterRegistry meterRegistry,
 				SyncLease lease, Duration leaseTtl) {
-			return new LibrarySyncCoordinator(connectors, this.accounts, runs, hasher, policies, clock, batchSize,
-					meterRegistry, lease, leaseTtl);
+			return new LibrarySyncCoordinator(connectors, this.accounts, this.accounts, runs, hasher, policies, clock,
+					batchSize, meterRegistry, lease, leaseTtl);
 		}
 
 	}
 
 	/** Builds one node's {@link LibrarySyncCoordinator} and the engines that share it. */
-	public static final class Builder {
+	public static final class Builder implements AutoCloseable {
 
 		private final DirectoryConnectors connectors;
 
@@ -98,14 +109,19 @@ public final class TestSyncEngines {
 			return this;
 		}
 
-		/** Each library's policy ({@link DeletionPolicy#from} for the configured ones). */
-		public Builder policies(Function<String, DeletionPolicy> policies) {
+		/** Each library's policy as configured ({@link DeletionPolicy#from}). */
+		public Builder policies(DirectoryProperties properties) {
+			return policies(DeletionPolicy.from(properties));
+		}
+
+		/** Each library's policy. */
+		Builder policies(Function<String, DeletionPolicy> policies) {
 			unbuilt().policies = policies;
 			return this;
 		}
 
 		/** The same policy for every library. */
-		public Builder policy(DeletionPolicy policy) {
+		Builder policy(DeletionPolicy policy) {
 			return policies((library) -> policy);
 		}
 
@@ -132,31 +148,44 @@ public final class TestSyncEngines {
 		}
 
 		/** The node's coordinator (built on the first call; the engines share it). */
-		public LibrarySyncCoordinator coordinator() {
+		LibrarySyncCoordinator coordinator() {
 			if (this.coordinator == null) {
 				ResidentIdHasher hasher = (this.hasher != null) ? this.hasher
 						: new ResidentIdHasher(DemoDirectories.properties().identityHmacKey());
 				MeterRegistry meterRegistry = (this.meterRegistry != null) ? this.meterRegistry
 						: new SimpleMeterRegistry();
-				SyncLease lease = (this.lease != null) ? this.lease : new InMemorySyncLease(this.clock);
+				SyncLease lease = (this.lease != null) ? this.lease : TestSyncLeases.inMemory(this.clock);
 				this.coordinator = this.accounts.coordinator(this.connectors, this.runs, hasher, this.policies,
 						this.clock, this.batchSize, meterRegistry, lease, this.leaseTtl);
 			}
 			return this.coordinator;
 		}
 
-		public DirectoryFullSync full() {
+		public FullSync full() {
 			return new DirectoryFullSync(coordinator());
 		}
 
 		/** @param overlaps each library's {@code incremental-overlap} */
-		public DirectoryIncrementalSync incremental(Function<String, Duration> overlaps) {
+		public IncrementalSync incremental(Function<String, Duration> overlaps) {
 			return new DirectoryIncrementalSync(coordinator(), overlaps);
 		}
 
+		/** The node's content-sync (refreshAndPersist) streams, with the application's back-offs. */
+		public Streams streams() {
+			return new Streams(new ContentSyncStreams(coordinator()));
+		}
+
 		/** Streams that restart after a failure after these back-offs (short ones keep tests fast). */
-		public ContentSyncStreams streams(Duration firstBackoff, Duration maxBackoff) {
+		ContentSyncStreams streams(Duration firstBackoff, Duration maxBackoff) {
 			return new ContentSyncStreams(coordinator(), firstBackoff, maxBackoff);
+		}
+
+		/** Closes the node's coordinator, if built: shuts its write-behind pool down. */
+		@Override
+		public void close() {
+			if (this.coordinator != null) {
+				this.coordinator.close();
+			}
 		}
 
 		private Builder unbuilt() {
@@ -164,6 +193,32 @@ public final class TestSyncEngines {
 				throw new IllegalStateException("the node's engines are built: configure the builder first");
 			}
 			return this;
+		}
+
+	}
+
+	/** A node's content-sync streams, for code outside this package. */
+	public static final class Streams implements AutoCloseable {
+
+		private final ContentSyncStreams streams;
+
+		private Streams(ContentSyncStreams streams) {
+			this.streams = streams;
+		}
+
+		/** Starts a stream for each of these libraries (each configured for content sync). */
+		public void start(List<String> libraries) {
+			this.streams.start(libraries);
+		}
+
+		/** Whether the library's stream has a persist search open now. */
+		public boolean streaming(String library) {
+			return this.streams.streaming(library);
+		}
+
+		@Override
+		public void close() {
+			this.streams.close();
 		}
 
 	}

@@ -29,7 +29,7 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
  * checks passwords by bind. A library configured for content sync gets a
  * {@link ContentSyncLdapConnector}, which also reads changes by RFC 4533.
  */
-public class LdapConnector implements AccountReader, ChangeReader, PasswordConnector {
+class LdapConnector implements AccountReader, ChangeReader, PasswordConnector {
 
 	private static final Logger logger = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -52,7 +52,7 @@ public class LdapConnector implements AccountReader, ChangeReader, PasswordConne
 	 * @param zone where expiry timestamps become dates
 	 * @throws IllegalArgumentException when the base DN, bind DN or filter does not parse
 	 */
-	public static LdapConnector create(LibraryDirectory directory, List<URI> urls, ZoneId zone) {
+	static LdapConnector create(LibraryDirectory directory, List<URI> urls, ZoneId zone) {
 		String library = directory.library();
 		DN baseDn = parseDn(library, "base-dn", directory.baseDn());
 		DN bindDn = parseDn(library, "bind-dn", directory.bindDn());

@@ -7,7 +7,7 @@ public final class PublicApi {
 	}
 
 	/** The part another package uses. */
-	public record Part(String name) {
+	public record Part(String name) implements PublicPart {
 
 	}
 
