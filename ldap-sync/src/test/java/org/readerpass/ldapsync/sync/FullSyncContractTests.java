@@ -70,11 +70,7 @@ class FullSyncContractTests {
 	void startDirectories() {
 		DirectoryProperties properties = DemoDirectories.properties();
 		this.directories = EmbeddedDirectories.start(properties);
-		this.connectors = new DirectoryConnectors(properties.libraries()
-			.stream()
-			.map((library) -> TestLdapConnectors.create(library,
-					List.of(URI.create(this.directories.url(library.library()).orElseThrow())), properties.zone()))
-			.toList());
+		this.connectors = TestLdapConnectors.embedded(properties, this.directories);
 		ResidentIdHasher hasher = new ResidentIdHasher(properties.identityHmacKey());
 		DataSource database = this.database.empty();
 		this.accounts = TestReaderAccounts.jdbc(database, hasher);

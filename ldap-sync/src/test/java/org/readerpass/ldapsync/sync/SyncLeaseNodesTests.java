@@ -2,32 +2,18 @@ package org.readerpass.ldapsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.readerpass.ldapsync.account.ReaderAccountStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.readerpass.ldapsync.connector.AccountReader;
-import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
-import org.readerpass.ldapsync.directory.DirectoryProperties;
-import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
 import org.readerpass.ldapsync.lease.SyncLease;
 import org.readerpass.ldapsync.lease.TestSyncLeases;
-import org.readerpass.ldapsync.linking.ResidentIdHasher;
-import org.readerpass.ldapsync.linking.TestReaderAccounts;
-import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.MutableClock;
-import org.readerpass.ldapsync.testsupport.TestDatabases;
 
 /**
  * Two {@link DirectoryFullSync} "nodes" sharing one in-memory {@link SyncLease} and one H2 database,
@@ -38,48 +24,23 @@ class SyncLeaseNodesTests {
 
 	private static final String ZJ = DemoLibrary.ZJ.code();
 
+	@RegisterExtension
+	final EmbeddedDemoLibrary zj = new EmbeddedDemoLibrary(DemoLibrary.ZJ);
+
 	private static final Duration TTL = Duration.ofSeconds(60);
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
 
 	private final SyncLease lease = TestSyncLeases.inMemory(this.clock);
 
-	private DirectoryProperties properties;
-
-	private EmbeddedDirectories directories;
-
-	private final List<AccountReader> readers = new ArrayList<>();
-
-	private ReaderAccountStore accounts;
-
-	private JdbcSyncRuns runs;
-
-	private ResidentIdHasher hasher;
-
-	@BeforeEach
-	void start() {
-		this.properties = DemoDirectories.properties(DemoLibrary.ZJ);
-		this.directories = EmbeddedDirectories.start(this.properties);
-		DataSource database = TestDatabases.h2();
-		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = TestReaderAccounts.jdbc(database, this.hasher);
-		this.runs = new JdbcSyncRuns(database);
-	}
-
-	@AfterEach
-	void stop() {
-		this.readers.forEach(AccountReader::close);
-		this.directories.close();
-	}
-
 	@Test
 	void runWhenOtherNodeHoldsLeaseThenNotStartedUntilReleased() {
-		FullSync nodeB = node(connector());
+		FullSync nodeB = node(this.zj.connector());
 		SyncLease.Held nodeA = this.lease.tryAcquire(ZJ, TTL).orElseThrow();
 		SyncResult refused = nodeB.run(ZJ);
 		assertThat(refused.runId()).isNull();
 		assertThat(refused.error()).contains("another node");
-		assertThat(this.runs.latest(ZJ, 10)).isEmpty();
+		assertThat(this.zj.runs().latest(ZJ, 10)).isEmpty();
 		nodeA.close();
 		SyncResult result = nodeB.run(ZJ);
 		assertThat(result.runId()).isNotNull();
@@ -90,9 +51,9 @@ class SyncLeaseNodesTests {
 
 	@Test
 	void runWhenOtherNodeRunsThenNotStartedAndAfterwardsStarts() {
-		FullSync nodeB = node(connector());
+		FullSync nodeB = node(this.zj.connector());
 		AtomicReference<SyncResult> duringA = new AtomicReference<>();
-		FullSync nodeA = node(new HookedReader(connector(), 3, () -> duringA.set(nodeB.run(ZJ))));
+		FullSync nodeA = node(new HookedReader(this.zj.connector(), 3, () -> duringA.set(nodeB.run(ZJ))));
 		SyncResult resultA = nodeA.run(ZJ);
 		assertThat(resultA.completed()).isTrue();
 		assertThat(duringA.get().runId()).isNull();
@@ -102,11 +63,11 @@ class SyncLeaseNodesTests {
 
 	@Test
 	void runWhenLeaseTakenMidRunThenStopsAndSuspendsNobody() {
-		SyncResult first = node(connector()).run(ZJ);
+		SyncResult first = node(this.zj.connector()).run(ZJ);
 		assertThat(first.completed()).isTrue();
-		int present = this.accounts.countPresent(ZJ);
+		int present = this.zj.accounts().countPresent(ZJ);
 		AtomicReference<Optional<SyncLease.Held>> taken = new AtomicReference<>();
-		FullSync nodeA = node(new HookedReader(connector(), 5, () -> {
+		FullSync nodeA = node(new HookedReader(this.zj.connector(), 5, () -> {
 			this.clock.advance(TTL.plusSeconds(1)); // node A stalled past its lease
 			taken.set(this.lease.tryAcquire(ZJ, TTL)); // node B takes it
 		}));
@@ -119,7 +80,7 @@ class SyncLeaseNodesTests {
 		assertThat(result.deletions().missing()).isZero();
 		assertThat(result.deletions().suspended()).isZero();
 		assertThat(result.counts().read()).isLessThan(first.counts().read());
-		assertThat(this.accounts.countPresent(ZJ)).isEqualTo(present);
+		assertThat(this.zj.accounts().countPresent(ZJ)).isEqualTo(present);
 		SyncLease.Held nodeB = taken.get().orElseThrow();
 		assertThat(nodeB.renew()).as("node A's end did not release node B's lease").isTrue();
 		assertThat(this.lease.tryAcquire(ZJ, TTL)).isEmpty();
@@ -128,10 +89,10 @@ class SyncLeaseNodesTests {
 
 	@Test
 	void incrementalRunWhenOtherNodeHoldsLeaseThenNotStarted() {
-		TestSyncEngines.Builder node = engines(connector());
+		TestSyncEngines.Builder node = engines(this.zj.connector());
 		FullSync full = node.full();
 		assertThat(full.run(ZJ).completed()).isTrue();
-		IncrementalSync incremental = node.incremental(this.properties::incrementalOverlap);
+		IncrementalSync incremental = node.incremental(this.zj.properties()::incrementalOverlap);
 		try (SyncLease.Held nodeA = this.lease.tryAcquire(ZJ, TTL).orElseThrow()) {
 			SyncResult refused = incremental.run(ZJ);
 			assertThat(refused.runId()).isNull();
@@ -148,19 +109,10 @@ class SyncLeaseNodesTests {
 
 	/** A node over the reader, sharing the lease with the test's other nodes; batches of 2. */
 	private TestSyncEngines.Builder engines(AccountReader reader) {
-		return TestSyncEngines.node(List.of(reader), this.accounts, this.runs)
-			.hasher(this.hasher)
-			.policies(DeletionPolicy.from(this.properties))
+		return this.zj.node(reader)
 			.clock(this.clock)
 			.batchSize(2)
 			.lease(this.lease, TTL);
-	}
-
-	private AccountReader connector() {
-		AccountReader connector = TestLdapConnectors.create(this.properties.library(ZJ).orElseThrow(),
-				List.of(URI.create(this.directories.url(ZJ).orElseThrow())), this.properties.zone());
-		this.readers.add(connector);
-		return connector;
 	}
 
 }

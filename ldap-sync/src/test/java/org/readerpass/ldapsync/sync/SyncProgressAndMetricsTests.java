@@ -2,28 +2,15 @@ package org.readerpass.ldapsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.readerpass.ldapsync.account.ReaderAccountStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.readerpass.ldapsync.connector.AccountReader;
-import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
-import org.readerpass.ldapsync.directory.DirectoryProperties;
-import org.readerpass.ldapsync.embedded.EmbeddedDirectories;
-import org.readerpass.ldapsync.linking.ResidentIdHasher;
-import org.readerpass.ldapsync.linking.TestReaderAccounts;
-import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
-import org.readerpass.ldapsync.testsupport.TestDatabases;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -38,44 +25,19 @@ class SyncProgressAndMetricsTests {
 
 	private static final String ZJ = DemoLibrary.ZJ.code();
 
-	private DirectoryProperties properties;
-
-	private EmbeddedDirectories directories;
-
-	private final List<AccountReader> readers = new ArrayList<>();
-
-	private ReaderAccountStore accounts;
-
-	private JdbcSyncRuns runs;
-
-	private ResidentIdHasher hasher;
+	@RegisterExtension
+	final EmbeddedDemoLibrary zj = new EmbeddedDemoLibrary(DemoLibrary.ZJ);
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	@BeforeEach
-	void start() {
-		this.properties = DemoDirectories.properties(DemoLibrary.ZJ);
-		this.directories = EmbeddedDirectories.start(this.properties);
-		DataSource database = TestDatabases.h2();
-		this.hasher = new ResidentIdHasher(this.properties.identityHmacKey());
-		this.accounts = TestReaderAccounts.jdbc(database, this.hasher);
-		this.runs = new JdbcSyncRuns(database);
-	}
-
-	@AfterEach
-	void stop() {
-		this.readers.forEach(AccountReader::close);
-		this.directories.close();
-	}
-
 	@Test
 	void runningWhenRunMidWayThenProgressBelowExpectedAndGoneWhenDone() {
-		SyncResult first = sync(connector(), new SimpleMeterRegistry()).run(ZJ);
+		SyncResult first = sync(this.zj.connector(), new SimpleMeterRegistry()).run(ZJ);
 		AtomicReference<LibrarySyncCoordinator> node = new AtomicReference<>();
 		AtomicReference<Optional<RunningSync>> midWay = new AtomicReference<>();
 		AtomicReference<List<RunningSync>> allMidWay = new AtomicReference<>();
 		AtomicReference<Double> gaugeMidWay = new AtomicReference<>();
-		node.set(coordinator(new HookedReader(connector(), 5, () -> {
+		node.set(coordinator(new HookedReader(this.zj.connector(), 5, () -> {
 			midWay.set(node.get().runningSyncs().running(ZJ));
 			allMidWay.set(node.get().runningSyncs().running());
 			gaugeMidWay.set(this.registry.get(SyncMetrics.RUNNING).gauge().value());
@@ -98,7 +60,7 @@ class SyncProgressAndMetricsTests {
 	void runningWhenFirstRunThenNoExpectedCount() {
 		AtomicReference<LibrarySyncCoordinator> node = new AtomicReference<>();
 		AtomicReference<Optional<RunningSync>> midWay = new AtomicReference<>();
-		node.set(coordinator(new HookedReader(connector(), 3,
+		node.set(coordinator(new HookedReader(this.zj.connector(), 3,
 				() -> midWay.set(node.get().runningSyncs().running(ZJ)))));
 		new DirectoryFullSync(node.get()).run(ZJ);
 		assertThat(midWay.get()).hasValueSatisfying((running) -> {
@@ -109,7 +71,7 @@ class SyncProgressAndMetricsTests {
 
 	@Test
 	void runWhenCompletedThenMetersHoldTheRunsNumbers() {
-		SyncResult result = sync(connector()).run(ZJ);
+		SyncResult result = sync(this.zj.connector()).run(ZJ);
 		assertThat(result.completed()).isTrue();
 		assertThat(result.counts().created()).isPositive();
 		assertThat(this.registry.get(SyncMetrics.DURATION)
@@ -124,7 +86,7 @@ class SyncProgressAndMetricsTests {
 		assertThat(entries("completed", "restored")).isZero();
 		assertThat(entries("completed", "purged")).isZero();
 
-		SyncResult again = sync(connector()).run(ZJ);
+		SyncResult again = sync(this.zj.connector()).run(ZJ);
 		assertThat(again.counts().unchanged()).isPositive();
 		assertThat(this.registry.get(SyncMetrics.DURATION).tags("outcome", "completed").timer().count()).isEqualTo(2);
 		assertThat(entries("completed", "created")).isEqualTo(result.counts().created() + again.counts().created());
@@ -133,7 +95,7 @@ class SyncProgressAndMetricsTests {
 
 	@Test
 	void runWhenConnectionLostThenMeasuredAsFailed() {
-		SyncResult result = sync(new HookedReader(connector(), 3, () -> this.directories.stop(ZJ))).run(ZJ);
+		SyncResult result = sync(new HookedReader(this.zj.connector(), 3, () -> this.zj.directories().stop(ZJ))).run(ZJ);
 		assertThat(result.completed()).isFalse();
 		assertThat(this.registry.get(SyncMetrics.DURATION)
 			.tags("library", ZJ, "kind", "full", "outcome", "failed")
@@ -145,7 +107,7 @@ class SyncProgressAndMetricsTests {
 
 	@Test
 	void metersWhenRunsMeasuredThenTaggedOnlyWithLibraryKindOutcomeAndResult() {
-		sync(connector()).run(ZJ);
+		sync(this.zj.connector()).run(ZJ);
 		Set<String> allowed = Set.of("library", "kind", "outcome", "result");
 		for (Meter meter : this.registry.getMeters()) {
 			assertThat(meter.getId().getTags()).as(meter.getId().getName())
@@ -176,19 +138,10 @@ class SyncProgressAndMetricsTests {
 	}
 
 	private LibrarySyncCoordinator coordinator(AccountReader reader, SimpleMeterRegistry registry) {
-		return TestSyncEngines.node(List.of(reader), this.accounts, this.runs)
-			.hasher(this.hasher)
-			.policies(DeletionPolicy.from(this.properties))
+		return this.zj.node(reader)
 			.batchSize(7)
 			.meterRegistry(registry)
 			.coordinator();
-	}
-
-	private AccountReader connector() {
-		AccountReader connector = TestLdapConnectors.create(this.properties.library(ZJ).orElseThrow(),
-				List.of(URI.create(this.directories.url(ZJ).orElseThrow())), this.properties.zone());
-		this.readers.add(connector);
-		return connector;
 	}
 
 }
