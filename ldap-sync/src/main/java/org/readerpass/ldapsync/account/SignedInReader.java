@@ -62,7 +62,7 @@ public final class SignedInReader {
 	/** What the policy evaluator knows about this reader at {@code at}, from {@code clientAddress}. */
 	public ReaderContext policyContext(Optional<InetAddress> clientAddress, Instant at) {
 		String readerType = this.account.readerType();
-		// TODO(lead): directory groups are not synced yet; until they are, no group subject matches anyone
+		// directory groups are not synced yet: until they are, no group subject matches anyone
 		return new ReaderContext(this.account.readerId(), this.account.id(), this.account.libraryCode(), libraries(),
 				(readerType != null && !readerType.isBlank()) ? readerType : null, List.of(),
 				this.account.verificationLevel(), clientAddress.orElse(null), at);
