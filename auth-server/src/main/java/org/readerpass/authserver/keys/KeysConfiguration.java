@@ -12,6 +12,7 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.readerpass.authserver.issuer.IssuerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 
 /** Signing keys, the JWKS they publish and the decoder that checks the server's own tokens. */
 @Configuration(proxyBeanMethods = false)
@@ -47,11 +49,12 @@ class KeysConfiguration {
 	}
 
 	/**
-	 * Checks the server's own access tokens (userinfo): signed by one of its keys and typed
-	 * {@code at+jwt} (RFC 9068), so an ID token is never accepted as a bearer token.
+	 * Checks the server's own access tokens (userinfo, admin API): signed by one of its keys, typed
+	 * {@code at+jwt} and naming this server as {@code iss} (RFC 9068 §4), so an ID token or a token
+	 * naming another issuer is never accepted as a bearer token.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, SigningKeys signingKeys) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, SigningKeys signingKeys, IssuerProperties issuer) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
 			.jwsAlgorithms(algorithms -> {
 				algorithms.add(SignatureAlgorithm.ES256);
@@ -59,7 +62,8 @@ class KeysConfiguration {
 			})
 			.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				new JwtTypeValidator(List.of("at+jwt", "application/at+jwt")), new JwtTimestampValidator()));
+				new JwtTypeValidator(List.of("at+jwt", "application/at+jwt")), new JwtTimestampValidator(),
+				new JwtIssuerValidator(issuer.value())));
 		return decoder;
 	}
 

@@ -1,5 +1,6 @@
 package org.readerpass.authserver.login;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -118,9 +119,22 @@ class LoginController {
 		SavedRequest saved = this.requestCache.getRequest(request, response);
 		if (saved != null) {
 			this.requestCache.removeRequest(request, response);
-			return saved.getRedirectUrl();
+			return onThisServer(saved.getRedirectUrl(), request.getContextPath());
 		}
 		return "/";
+	}
+
+	/**
+	 * The saved request's path and query, relative to this server: its scheme and host came from
+	 * the request's {@code Host} header, which must not choose where a signed-in reader goes.
+	 */
+	static String onThisServer(String savedUrl, String contextPath) {
+		URI saved = URI.create(savedUrl);
+		String path = (saved.getRawPath() != null && !saved.getRawPath().isEmpty()) ? saved.getRawPath() : "/";
+		if (!contextPath.isEmpty() && path.startsWith(contextPath)) {
+			path = path.substring(contextPath.length()); // "redirect:/…" adds the context path again
+		}
+		return (saved.getRawQuery() != null) ? path + "?" + saved.getRawQuery() : path;
 	}
 
 }

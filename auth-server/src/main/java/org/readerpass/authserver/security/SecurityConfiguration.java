@@ -3,6 +3,7 @@ package org.readerpass.authserver.security;
 import java.time.Clock;
 
 import org.readerpass.authserver.admin.AdminAccess;
+import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.authserver.network.ReaderAddressCapture;
@@ -46,14 +47,15 @@ class SecurityConfiguration {
 		return new TokenCustomizer(signingKeys, accounts, resourceAccess, clock);
 	}
 
+	/** The configured issuer: never derived from a request's {@code Host} or forwarding headers. */
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings() {
-		return AuthorizationServerSettings.builder().build();
+	AuthorizationServerSettings authorizationServerSettings(IssuerProperties issuer) {
+		return AuthorizationServerSettings.builder().issuer(issuer.value()).build();
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
+	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
 			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
 			ResourceAccess resourceAccess) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -64,7 +66,9 @@ class SecurityConfiguration {
 		RequestMatcher readerFacing = paths.matcher(settings.getAuthorizationEndpoint());
 		http.exceptionHandling(exceptions -> exceptions
 			.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticated)
-			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), readerFacing));
+			// absolute, from the configured issuer: a spoofed Host never chooses where the reader signs in
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(issuer.value() + "/login"),
+					readerFacing));
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher());
 		http.with(authorizationServer, server -> server
