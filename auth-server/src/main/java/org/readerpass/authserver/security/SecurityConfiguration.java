@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2DeviceCodeAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -72,6 +74,12 @@ class SecurityConfiguration {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher());
 		http.with(authorizationServer, server -> server
+			.authorizationServerMetadataEndpoint(
+					metadata -> metadata.authorizationServerMetadataCustomizer(document -> document.claims(AdvertisedMetadata::apply)))
+			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
+			.tokenEndpoint(token -> token.accessTokenRequestConverters(
+					converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter
+							|| converter instanceof OAuth2TokenExchangeAuthenticationConverter)))
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
@@ -83,16 +91,16 @@ class SecurityConfiguration {
 						converter -> (converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter)
 								? new ReaderAddressCapture(converter, clientAddresses) : converter)))
 			.oidc(oidc -> oidc
-				.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
-					.scopes(scopes -> {
+				.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> {
+					metadata.claims(AdvertisedMetadata::apply);
+					metadata.scopes(scopes -> {
 						scopes.clear();
 						scopes.addAll(ReaderClaims.SCOPES);
-					})
-					.idTokenSigningAlgorithms(algorithms -> {
+					}).idTokenSigningAlgorithms(algorithms -> {
 						algorithms.clear();
 						algorithms.add(signingKeys.algorithm().getName());
-					})
-					.claim("claims_supported", ReaderClaims.CLAIMS)))
+					}).claim("claims_supported", ReaderClaims.CLAIMS);
+				}))
 				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(accounts)))));
 		// prompt=none must reach the authorization endpoint without a session, so that it can answer
 		// login_required to the client instead of showing a login page (OIDC Core §3.1.2.6).
