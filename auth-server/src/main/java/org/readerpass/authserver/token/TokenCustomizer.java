@@ -2,7 +2,6 @@ package org.readerpass.authserver.token;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.readerpass.policy.resource.Resource;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -64,7 +64,7 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 			customizeAccessToken(context, principal);
 		}
 		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && principal != null) {
-			context.getClaims().claim("auth_time", Date.from(principal.authTime()));
+			context.getClaims().claim("auth_time", principal.authTime().getEpochSecond());
 			// an account purged since login releases nothing
 			signedIn(principal).ifPresent(reader -> ReaderClaims.forIdToken(reader, context.getAuthorizedScopes())
 				.forEach((name, value) -> context.getClaims().claim(name, value)));
@@ -74,8 +74,13 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 	private void customizeAccessToken(JwtEncodingContext context, ReaderPrincipal principal) {
 		context.getJwsHeader().type("at+jwt");
 		context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
+		if (!context.getAuthorizedScopes().isEmpty()) {
+			// RFC 9068 §2.2.3: one space-separated string, not the JSON array the stock generator writes
+			context.getClaims().claim(OAuth2ParameterNames.SCOPE, String.join(" ", context.getAuthorizedScopes()));
+		}
 		if (principal != null) {
-			context.getClaims().claim("auth_time", Date.from(principal.authTime()));
+			// NumericDate (seconds), kept so in the stored claims: introspection answers a number too
+			context.getClaims().claim("auth_time", principal.authTime().getEpochSecond());
 		}
 		URI audience = ResourceIndicators.choose(authorizedResources(context.getAuthorization()),
 				requestedResources(context.getAuthorizationGrant()));
