@@ -25,6 +25,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2DeviceCodeAuthenticationConverter;
@@ -59,6 +60,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
 			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
+			RegisteredClientRepository registeredClients,
 			ResourceAccess resourceAccess) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
@@ -76,6 +78,9 @@ class SecurityConfiguration {
 		http.with(authorizationServer, server -> server
 			.authorizationServerMetadataEndpoint(
 					metadata -> metadata.authorizationServerMetadataCustomizer(document -> document.claims(AdvertisedMetadata::apply)))
+			// PKCE's syntax before any client is authenticated (RFC 7636 §4.1)
+			.clientAuthentication(clients -> clients
+				.authenticationConverters(converters -> converters.add(0, new PkceVerifierConverter(registeredClients))))
 			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
 			.tokenEndpoint(token -> token.accessTokenRequestConverters(
 					converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter
@@ -84,6 +89,7 @@ class SecurityConfiguration {
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
 						codeRequests.setAuthenticationValidator(new OAuth2AuthorizationCodeRequestAuthenticationValidator()
+							.andThen(new PkceChallengeValidator())
 							.andThen(new ResourceRequestValidator(resourceAccess)));
 					}
 				}))
