@@ -88,7 +88,8 @@ class SecurityConfiguration {
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
-						codeRequests.setAuthenticationValidator(new OAuth2AuthorizationCodeRequestAuthenticationValidator()
+						codeRequests.setAuthenticationValidator(new RedirectUriFragmentValidator()
+							.andThen(new OAuth2AuthorizationCodeRequestAuthenticationValidator())
 							.andThen(new PkceChallengeValidator())
 							.andThen(new ResourceRequestValidator(resourceAccess)));
 					}
