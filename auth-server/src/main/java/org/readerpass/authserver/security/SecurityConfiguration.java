@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2DeviceCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -51,6 +52,12 @@ class SecurityConfiguration {
 	}
 
 	/** The configured issuer: never derived from a request's {@code Host} or forwarding headers. */
+	/** Bearer tokens in the header only, and two ways at once refused (userinfo, admin API). */
+	@Bean
+	BearerTokenResolver bearerTokenResolver() {
+		return new OneBearerTokenResolver();
+	}
+
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(IssuerProperties issuer) {
 		return AuthorizationServerSettings.builder().issuer(issuer.value()).build();
@@ -78,9 +85,13 @@ class SecurityConfiguration {
 		http.with(authorizationServer, server -> server
 			.authorizationServerMetadataEndpoint(
 					metadata -> metadata.authorizationServerMetadataCustomizer(document -> document.claims(AdvertisedMetadata::apply)))
-			// PKCE's syntax before any client is authenticated (RFC 7636 §4.1)
+			// one client authentication method per request, and PKCE's syntax, before any client is
+			// authenticated (RFC 6749 §2.3, RFC 7636 §4.1)
 			.clientAuthentication(clients -> clients
-				.authenticationConverters(converters -> converters.add(0, new PkceVerifierConverter(registeredClients))))
+				.authenticationConverters(converters -> {
+					converters.add(0, new PkceVerifierConverter(registeredClients));
+					converters.add(0, new OneClientAuthenticationConverter());
+				}))
 			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
 			.tokenEndpoint(token -> token.accessTokenRequestConverters(
 					converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter
