@@ -48,8 +48,19 @@ final class RawHttp {
 		return bytes.toByteArray();
 	}
 
-	/** A response: status, headers (names lower-cased, last value wins), body (de-chunked, UTF-8). */
-	record Response(int status, Map<String, String> headers, String body) {
+	/**
+	 * A response: status, headers (names lower-cased, last value wins; every line in
+	 * {@code headerLines}), body (de-chunked, UTF-8).
+	 */
+	record Response(int status, Map<String, String> headers, List<String> headerLines, String body) {
+
+		/** Every value of a header, in order (e.g. each {@code Set-Cookie}). */
+		List<String> headerValues(String name) {
+			return this.headerLines.stream()
+				.filter((line) -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+				.map((line) -> line.substring(name.length() + 1).strip())
+				.toList();
+		}
 
 		static Response parse(byte[] raw) {
 			String text = new String(raw, StandardCharsets.ISO_8859_1); // one char per byte: offsets agree
@@ -66,7 +77,7 @@ final class RawHttp {
 			if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
 				body = dechunk(body);
 			}
-			return new Response(status, headers,
+			return new Response(status, headers, List.of(head).subList(1, head.length),
 					new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
 		}
 
