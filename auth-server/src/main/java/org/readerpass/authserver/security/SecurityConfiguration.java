@@ -120,6 +120,9 @@ class SecurityConfiguration {
 					}).claim("claims_supported", ReaderClaims.CLAIMS);
 				}))
 				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(accounts)))));
+		// userinfo's bearer challenges name this server's metadata from the issuer, not the Host header
+		http.oauth2ResourceServer(resourceServer -> resourceServer
+			.authenticationEntryPoint(ProtectedResourceMetadata.entryPoint(issuer)));
 		// prompt=none must reach the authorization endpoint without a session, so that it can answer
 		// login_required to the client instead of showing a login page (OIDC Core §3.1.2.6).
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(new PromptNoneRequestMatcher(readerFacing))
@@ -136,10 +139,16 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain adminApi(HttpSecurity http, AdminAccess adminAccess) throws Exception {
-		http.securityMatcher("/api/admin/**");
-		http.authorizeHttpRequests(requests -> requests.anyRequest().access(adminAccess));
-		http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+	SecurityFilterChain adminApi(HttpSecurity http, AdminAccess adminAccess, IssuerProperties issuer) throws Exception {
+		http.securityMatcher("/api/admin/**", ProtectedResourceMetadata.PATH);
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(ProtectedResourceMetadata.PATH)
+			.permitAll()
+			.anyRequest()
+			.access(adminAccess));
+		http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+			.authenticationEntryPoint(ProtectedResourceMetadata.entryPoint(issuer))
+			.protectedResourceMetadata(metadata -> metadata
+				.protectedResourceMetadataCustomizer(document -> ProtectedResourceMetadata.describe(document, issuer))));
 		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.csrf(csrf -> csrf.disable()); // no cookies: a bearer token cannot be sent cross-site by a browser
 		return http.build();

@@ -133,6 +133,29 @@ class IssuerTests {
 		assertThat(adminGrants(forged).status()).as("another issuer").isEqualTo(401);
 	}
 
+	@Test
+	void protectedResourceWhenNoTokenAndHostSpoofedThenChallengeNamesOnlyThisServersMetadataAndItAnswers()
+			throws Exception {
+		for (String path : List.of("/api/admin/grants", "/userinfo")) {
+			RawHttp.Response response = RawHttp.send(this.port, "GET", path, List.of(EVIL), null);
+
+			assertThat(response.status()).as(path).isEqualTo(401);
+			String challenge = response.headers().get("www-authenticate");
+			assertThat(challenge).as(path).startsWith("Bearer").doesNotContain("evil.example");
+			Matcher metadata = Pattern.compile("resource_metadata=\"([^\"]+)\"").matcher(challenge);
+			if (metadata.find()) {
+				String url = metadata.group(1);
+				assertThat(url).as(path).startsWith(this.issuer + "/");
+				RawHttp.Response document = RawHttp.send(this.port, "GET", url.substring(this.issuer.length()),
+						List.of("Host: localhost:" + this.port), null);
+				assertThat(document.status()).as(url).isEqualTo(200);
+				Map<String, Object> claims = JSONObjectUtils.parse(document.body());
+				assertThat(claims.get("authorization_servers")).as(url).isEqualTo(List.of(this.issuer));
+				assertThat((String) claims.get("resource")).as(url).startsWith(this.issuer);
+			}
+		}
+	}
+
 	private RawHttp.Response adminGrants(String token) throws Exception {
 		return RawHttp.send(this.port, "GET", "/api/admin/grants",
 				List.of("Host: localhost:" + this.port, "Authorization: Bearer " + token), null);
