@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -59,7 +57,7 @@ final class OneClientAuthenticationConverter implements AuthenticationConverter 
 	}
 
 	private static OAuth2AuthenticationException invalidRequest(String description) {
-		return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, SPEC));
+		return InvalidRequest.exception(description, SPEC);
 	}
 
 }

@@ -3,8 +3,6 @@ package org.readerpass.authserver.security;
 import java.util.regex.Pattern;
 
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
 /** The syntax of PKCE's values (RFC 7636), checked before any of them is compared. */
 final class Pkce {
@@ -33,7 +31,7 @@ final class Pkce {
 	}
 
 	static OAuth2AuthenticationException invalidRequest(String description) {
-		return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, SPEC));
+		return InvalidRequest.exception(description, SPEC);
 	}
 
 }

@@ -3,7 +3,6 @@ package org.readerpass.authserver.security;
 import java.util.function.Consumer;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
@@ -21,8 +20,8 @@ final class RedirectUriFragmentValidator implements Consumer<OAuth2Authorization
 		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
 		String redirectUri = request.getRedirectUri();
 		if (redirectUri != null && redirectUri.indexOf('#') >= 0) {
-			OAuth2Error error = new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
-					"OAuth 2.0 Parameter: " + OAuth2ParameterNames.REDIRECT_URI, null);
+			OAuth2Error error = InvalidRequest.error("OAuth 2.0 Parameter: " + OAuth2ParameterNames.REDIRECT_URI,
+					"https://datatracker.ietf.org/doc/html/rfc6749#section-3.1.2");
 			// no authorization request: the error handler shows a page instead of redirecting
 			throw new OAuth2AuthorizationCodeRequestAuthenticationException(error, null);
 		}
