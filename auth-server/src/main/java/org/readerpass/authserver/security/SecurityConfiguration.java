@@ -107,7 +107,8 @@ class SecurityConfiguration {
 				}))
 				.authorizationRequestConverters(converters -> converters.replaceAll(
 						converter -> (converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter)
-								? new ReaderAddressCapture(converter, clientAddresses) : converter)))
+								? new ReaderAddressCapture(new RequestedScopes(converter, registeredClients), clientAddresses)
+								: converter)))
 			.oidc(oidc -> oidc
 				.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> {
 					metadata.claims(AdvertisedMetadata::apply);
