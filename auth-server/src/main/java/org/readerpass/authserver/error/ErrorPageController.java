@@ -30,7 +30,8 @@ class ErrorPageController implements ErrorController {
 		HttpStatus status = status(request);
 		response.setStatus(status.value());
 		return new ModelAndView("error", Map.of("status", status.value(), "family", family(status), "oauth2Error",
-				Objects.toString(request.getAttribute(AuthorizationErrorHandler.ERROR_ATTRIBUTE), "")), status);
+				Objects.toString(request.getAttribute(AuthorizationErrorHandler.ERROR_ATTRIBUTE), ""), "problem",
+				Objects.toString(request.getAttribute(AuthorizationErrorHandler.PROBLEM_ATTRIBUTE), "")), status);
 	}
 
 	@RequestMapping("/error")
