@@ -33,6 +33,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The reader login page: card number (or resident ID number) and password, and the library
@@ -53,14 +57,27 @@ class LoginController {
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
-	LoginController(ReaderLogin readerLogin, LibraryTree libraries) {
+	private final RegisteredClientRepository clients;
+
+	LoginController(ReaderLogin readerLogin, LibraryTree libraries, RegisteredClientRepository clients) {
 		this.readerLogin = readerLogin;
 		this.libraries = libraries;
+		this.clients = clients;
 	}
 
 	@GetMapping("/login")
 	String form() {
 		return "login";
+	}
+
+	/** The name of the app whose authorization request brought the reader here, if one did. */
+	@ModelAttribute("appName")
+	String appName(HttpServletRequest request, HttpServletResponse response) {
+		SavedRequest saved = this.requestCache.getRequest(request, response);
+		String[] clientIds = (saved != null) ? saved.getParameterValues(OAuth2ParameterNames.CLIENT_ID) : null;
+		RegisteredClient client = (clientIds != null && clientIds.length == 1)
+				? this.clients.findByClientId(clientIds[0]) : null;
+		return (client != null) ? client.getClientName() : null;
 	}
 
 	@PostMapping("/login")

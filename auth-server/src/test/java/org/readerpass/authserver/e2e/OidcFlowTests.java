@@ -69,6 +69,18 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void loginPageWhenAnAppAsksThenItNamesTheApp() {
+		Browser.Page mobile = new Browser(this.issuer).get(OidcClient.mobileApp(this.metadata).authorizationRequest());
+		Browser.Page portal = new Browser(this.issuer).get(OidcClient.portal(this.metadata).authorizationRequest());
+		Browser.Page direct = new Browser(this.issuer).get("/login");
+
+		assertThat(mobile.uri().getPath()).isEqualTo("/login");
+		assertThat(mobile.body()).contains("浙江图书馆移动应用 Zhejiang Library mobile app").doesNotContain("Shaoxing");
+		assertThat(portal.body()).contains("绍兴图书馆读者门户 Shaoxing Library reader portal");
+		assertThat(direct.body()).doesNotContain("Zhejiang Library mobile app").doesNotContain("Shaoxing Library");
+	}
+
+	@Test
 	void codeWithPkceWhenOpenLdapReaderThenIdTokenUserinfoAndSsoIntoSecondApp() throws Exception {
 		Browser browser = new Browser(this.issuer);
 		OidcClient mobile = OidcClient.mobileApp(this.metadata);
