@@ -51,13 +51,13 @@ class SecurityConfiguration {
 		return new TokenCustomizer(signingKeys, accounts, resourceAccess, clock);
 	}
 
-	/** The configured issuer: never derived from a request's {@code Host} or forwarding headers. */
 	/** Bearer tokens in the header only, and two ways at once refused (userinfo, admin API). */
 	@Bean
 	BearerTokenResolver bearerTokenResolver() {
 		return new OneBearerTokenResolver();
 	}
 
+	/** The configured issuer: never derived from a request's {@code Host} or forwarding headers. */
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(IssuerProperties issuer) {
 		return AuthorizationServerSettings.builder().issuer(issuer.value()).build();
