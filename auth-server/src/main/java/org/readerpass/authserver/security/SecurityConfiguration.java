@@ -92,6 +92,9 @@ class SecurityConfiguration {
 					converters.add(0, new PkceVerifierConverter(registeredClients));
 					converters.add(0, new OneClientAuthenticationConverter());
 				}))
+			// a client introspects only its own tokens (RFC 7662 §4)
+			.tokenIntrospectionEndpoint(introspection -> introspection
+				.authenticationProviders(providers -> providers.replaceAll(OwnTokensIntrospection::new)))
 			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
 			.tokenEndpoint(token -> token.accessTokenRequestConverters(
 					converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter

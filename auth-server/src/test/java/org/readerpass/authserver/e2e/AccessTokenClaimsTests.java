@@ -66,6 +66,24 @@ class AccessTokenClaimsTests {
 				"profile", "library");
 	}
 
+	@Test
+	void introspectionWhenAnotherClientAsksThenInactiveAndNothingOfTheTokenTold() throws Exception {
+		String accessToken = readerToken();
+		String stats = "Authorization: Basic c3gtc3RhdHM6c3gtc3RhdHMtZGVtby1zZWNyZXQ=";
+
+		RawHttp.Response other = RawHttp.send(this.port, "POST", "/oauth2/introspect",
+				List.of("Host: localhost:" + this.port, stats, "Content-Type: application/x-www-form-urlencoded"),
+				"token=" + URLEncoder.encode(accessToken, StandardCharsets.US_ASCII));
+		RawHttp.Response own = RawHttp.send(this.port, "POST", "/oauth2/introspect",
+				List.of("Host: localhost:" + this.port, PORTAL, "Content-Type: application/x-www-form-urlencoded"),
+				"token=" + URLEncoder.encode(accessToken, StandardCharsets.US_ASCII));
+
+		assertThat(other.status()).isEqualTo(200);
+		assertThat(JSONObjectUtils.parse(other.body())).as("RFC 7662 §4: not this client's token")
+			.isEqualTo(Map.of("active", false));
+		assertThat(JSONObjectUtils.parse(own.body())).containsEntry("active", true).containsKey("sub");
+	}
+
 	private String readerToken() throws Exception {
 		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
 		OidcClient portal = OidcClient.portal(this.metadata);
