@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.readerpass.authserver.login.LoginOutcome.BadCredentials;
 import org.readerpass.authserver.login.LoginOutcome.ChooseLibrary;
@@ -87,6 +88,14 @@ public final class ReaderLogin {
 			}
 			case VERIFIED -> usable(account);
 		};
+	}
+
+	/**
+	 * Whether a reader signed in with this account may still use the session: the account is still
+	 * stored, not suspended and not expired today (the same rules as at sign-in).
+	 */
+	public boolean mayStaySignedIn(UUID accountId) {
+		return this.accounts.findById(accountId).map(account -> usable(account) instanceof SignedIn).orElse(false);
 	}
 
 	private LoginOutcome usable(ReaderAccount account) {

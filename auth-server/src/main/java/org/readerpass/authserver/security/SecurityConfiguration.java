@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.readerpass.authserver.admin.AdminAccess;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
+import org.readerpass.authserver.login.ReaderLogin;
+import org.readerpass.authserver.login.ReaderSessionCheck;
 import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
@@ -32,6 +34,7 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -67,7 +70,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
 			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
-			RegisteredClientRepository registeredClients,
+			RegisteredClientRepository registeredClients, ReaderLogin readerLogin,
 			ResourceAccess resourceAccess) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
@@ -127,6 +130,8 @@ class SecurityConfiguration {
 		// userinfo's bearer challenges name this server's metadata from the issuer, not the Host header
 		http.oauth2ResourceServer(resourceServer -> resourceServer
 			.authenticationEntryPoint(ProtectedResourceMetadata.entryPoint(issuer)));
+		// a session whose reader was suspended, expired or purged since ends before any code is issued
+		http.addFilterAfter(new ReaderSessionCheck(readerFacing, readerLogin), SecurityContextHolderFilter.class);
 		// prompt=none must reach the authorization endpoint without a session, so that it can answer
 		// login_required to the client instead of showing a login page (OIDC Core §3.1.2.6).
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(new PromptNoneRequestMatcher(readerFacing))

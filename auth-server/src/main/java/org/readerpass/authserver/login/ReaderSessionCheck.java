@@ -1,0 +1,58 @@
+package org.readerpass.authserver.login;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends an SSO session whose reader may no longer sign in — suspended, expired or purged in the
+ * directory since — before the authorization endpoint sees it: the request goes on anonymous, so
+ * the reader gets the login page (or {@code login_required} for {@code prompt=none}), never a
+ * code. One account read per authorization request of a signed-in reader.
+ */
+public final class ReaderSessionCheck extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(ReaderSessionCheck.class);
+
+	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+	private final RequestMatcher checked;
+
+	private final ReaderLogin readerLogin;
+
+	/** @param checked the requests on which a session must still be good (the authorization endpoint) */
+	public ReaderSessionCheck(RequestMatcher checked, ReaderLogin readerLogin) {
+		this.checked = checked;
+		this.readerLogin = readerLogin;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = this.contextHolder.getContext().getAuthentication();
+		if (this.checked.matches(request) && authentication instanceof ReaderAuthenticationToken reader
+				&& !this.readerLogin.mayStaySignedIn(reader.getPrincipal().accountId())) {
+			log.info("SSO session ended: the account may no longer sign in library={}",
+					reader.getPrincipal().libraryCode());
+			this.contextHolder.clearContext();
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}
