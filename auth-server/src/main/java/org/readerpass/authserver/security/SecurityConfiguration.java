@@ -7,6 +7,7 @@ import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.login.ReaderLogin;
 import org.readerpass.authserver.login.ReaderSessionCheck;
+import org.readerpass.authserver.login.ReaderStillSignedInOnRefresh;
 import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
@@ -25,7 +26,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -71,6 +74,7 @@ class SecurityConfiguration {
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
 			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin,
+			OAuth2AuthorizationService authorizations,
 			ResourceAccess resourceAccess) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
@@ -99,9 +103,14 @@ class SecurityConfiguration {
 			.tokenIntrospectionEndpoint(introspection -> introspection
 				.authenticationProviders(providers -> providers.replaceAll(OwnTokensIntrospection::new)))
 			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
-			.tokenEndpoint(token -> token.accessTokenRequestConverters(
-					converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter
-							|| converter instanceof OAuth2TokenExchangeAuthenticationConverter)))
+			.tokenEndpoint(token -> token
+				.accessTokenRequestConverters(
+						converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter
+								|| converter instanceof OAuth2TokenExchangeAuthenticationConverter))
+				// a refresh re-checks the reader against the directory as synced
+				.authenticationProviders(providers -> providers.replaceAll(
+						provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
+								? new ReaderStillSignedInOnRefresh(provider, authorizations, readerLogin) : provider)))
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {

@@ -2,6 +2,7 @@ package org.readerpass.authserver.token;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,7 +65,8 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 			customizeAccessToken(context, principal);
 		}
 		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && principal != null) {
-			context.getClaims().claim("auth_time", principal.authTime().getEpochSecond());
+			// a Date, as the stock server reads it back from the stored ID token when it refreshes
+			context.getClaims().claim("auth_time", Date.from(principal.authTime()));
 			// an account purged since login releases nothing
 			signedIn(principal).ifPresent(reader -> ReaderClaims.forIdToken(reader, context.getAuthorizedScopes())
 				.forEach((name, value) -> context.getClaims().claim(name, value)));

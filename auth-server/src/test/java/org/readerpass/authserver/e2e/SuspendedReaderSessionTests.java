@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,29 @@ class SuspendedReaderSessionTests {
 
 		assertThat(page.location()).startsWith(CALLBACK + "?").contains("error=login_required").contains("state=s")
 			.doesNotContain("code=");
+	}
+
+	@Test
+	void refreshWhenReaderSuspendedSinceSigningInThenInvalidGrant() throws Exception {
+		OIDCProviderMetadata metadata = OidcClient.discover(URI.create("http://localhost:" + this.port));
+		OidcClient portal = OidcClient.portal(metadata);
+		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
+		Browser.Page afterLogin = browser.login(browser.get(portal.authorizationRequest()), CARD, "zj0011-pass");
+		String refreshToken = portal.exchange(afterLogin.location()).getTokens().getRefreshToken().getValue();
+		assertThat(refresh(refreshToken).status()).as("before the change").isEqualTo(200);
+
+		this.jdbc.sql("update reader_account set status = 'SUSPENDED' where card_number = ?").param(CARD).update();
+		RawHttp.Response refused = refresh(refreshToken);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(JSONObjectUtils.parse(refused.body()).get("error")).isEqualTo("invalid_grant");
+	}
+
+	private RawHttp.Response refresh(String refreshToken) throws Exception {
+		return RawHttp.send(this.port, "POST", "/oauth2/token",
+				List.of("Host: localhost:" + this.port, "Authorization: Basic c3gtcG9ydGFsOnN4LXBvcnRhbC1kZW1vLXNlY3JldA==",
+						"Content-Type: application/x-www-form-urlencoded"),
+				"grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.US_ASCII));
 	}
 
 	private Browser signedIn() {
