@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class LoginConfiguration {
 
 	@Bean
-	ReaderLogin readerLogin(ReaderAccounts accounts, PasswordVerifier passwords, DirectoryProperties directories) {
-		return new ReaderLogin(accounts, passwords, Clock.systemUTC(), directories.zone());
+	ReaderLogin readerLogin(ReaderAccounts accounts, PasswordVerifier passwords, DirectoryProperties directories,
+			Clock clock) {
+		return new ReaderLogin(accounts, passwords, clock, directories.zone());
 	}
 
 }
