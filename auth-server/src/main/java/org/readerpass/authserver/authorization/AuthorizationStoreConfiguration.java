@@ -5,26 +5,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
-/** The embedded default's authorization store, swept for expired authorizations every minute. */
+/**
+ * The embedded default's {@link AuthorizationStore}, swept for expired entries every minute, and
+ * the token generator whose refresh tokens name their family ({@link FamilyRefreshTokens}).
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationStoreConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthorizationStoreConfiguration.class);
 
 	@Bean
-	IndexedInMemoryAuthorizationService authorizationService(Clock clock) {
-		return new IndexedInMemoryAuthorizationService(clock);
+	InMemoryAuthorizationStore authorizationStore(Clock clock) {
+		return new InMemoryAuthorizationStore(clock);
 	}
 
 	@Bean
-	DisposableBean authorizationSweeper(IndexedInMemoryAuthorizationService authorizations) {
+	DisposableBean authorizationSweeper(AuthorizationStore authorizations) {
 		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "authorization-sweeper");
 			thread.setDaemon(true);
@@ -37,6 +49,21 @@ class AuthorizationStoreConfiguration {
 			}
 		}, 1, 1, TimeUnit.MINUTES);
 		return sweeper::shutdownNow;
+	}
+
+	/** Signs with the key its header names (the token customizer chooses it). */
+	@Bean
+	JwtEncoder jwtEncoder(JWKSource<SecurityContext> jwkSource) {
+		return new NimbusJwtEncoder(jwkSource);
+	}
+
+	@Bean
+	OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, OAuth2TokenCustomizer<JwtEncodingContext> customizer,
+			Clock clock) {
+		JwtGenerator jwts = new JwtGenerator(jwtEncoder);
+		jwts.setJwtCustomizer(customizer);
+		jwts.setClock(clock);
+		return new DelegatingOAuth2TokenGenerator(jwts, new FamilyRefreshTokens(clock));
 	}
 
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.readerpass.authserver.client.ClientProperties.ClientType;
+import org.readerpass.authserver.client.ClientProperties.RefreshTokenLifetime;
 import org.readerpass.authserver.client.ClientProperties.Registration;
+import org.readerpass.authserver.authorization.FamilyRefreshTokens;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.resource.ResourceAccess;
 
@@ -37,7 +39,7 @@ class ClientConfiguration {
 			String key = "readerpass.clients.registrations[" + i + "] (" + registration.clientId() + ")";
 			problems.addAll(ClientRules.check(key, registration));
 			if (problems.isEmpty()) {
-				clients.add(toRegisteredClient(registration, signingKeys));
+				clients.add(toRegisteredClient(registration, properties, signingKeys));
 			}
 		}
 		if (clients.stream().map(RegisteredClient::getClientId).distinct().count() != clients.size()) {
@@ -52,7 +54,10 @@ class ClientConfiguration {
 		return new InMemoryRegisteredClientRepository(clients);
 	}
 
-	private static RegisteredClient toRegisteredClient(Registration registration, SigningKeys signingKeys) {
+	private static RegisteredClient toRegisteredClient(Registration registration, ClientProperties properties,
+			SigningKeys signingKeys) {
+		ClientType type = registration.type();
+		RefreshTokenLifetime refresh = properties.refreshTokenLifetime(type);
 		RegisteredClient.Builder builder = RegisteredClient.withId(registration.clientId())
 			.clientId(registration.clientId())
 			.clientName(registration.name())
@@ -61,9 +66,13 @@ class ClientConfiguration {
 				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 				.accessTokenTimeToLive(registration.accessTokenTtl())
 				.idTokenSignatureAlgorithm(signingKeys.algorithm())
+				// rotated on every use; a replay revokes the family (authorization.RefreshRotation)
+				.reuseRefreshTokens(false)
+				.refreshTokenTimeToLive(refresh.idle())
+				.setting(FamilyRefreshTokens.ABSOLUTE_LIFETIME_SETTING, refresh.absolute())
 				.build());
 		registration.redirectUris().forEach(uri -> builder.redirectUri(uri.toString()));
-		ClientType type = registration.type();
+		registration.postLogoutRedirectUris().forEach(uri -> builder.postLogoutRedirectUri(uri.toString()));
 		switch (type) {
 			case WEB -> builder.clientSecret(registration.secretHash())
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -71,18 +80,22 @@ class ClientConfiguration {
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
 			case NATIVE -> builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
+				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
 			case SERVICE -> builder.clientSecret(registration.secretHash())
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
 		}
 		// PKCE is required for every public client; confidential web apps may use it too.
-		builder.clientSettings(ClientSettings.builder()
+		ClientSettings.Builder settings = ClientSettings.builder()
 			.requireProofKey(type == ClientType.NATIVE)
 			.requireAuthorizationConsent(false)
-			.setting(ResourceAccess.CLIENT_RESOURCES_SETTING, registration.resources())
-			.build());
+			.setting(ResourceAccess.CLIENT_RESOURCES_SETTING, registration.resources());
+		if (registration.backchannelLogoutUri() != null) {
+			settings.setting(ClientSettingNames.BACKCHANNEL_LOGOUT_URI, registration.backchannelLogoutUri().toString());
+		}
+		builder.clientSettings(settings.build());
 		return builder.build();
 	}
 

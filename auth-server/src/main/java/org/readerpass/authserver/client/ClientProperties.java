@@ -3,6 +3,7 @@ package org.readerpass.authserver.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -19,13 +20,42 @@ import org.springframework.validation.annotation.Validated;
  * The library apps registered with the server ({@code readerpass.clients}).
  *
  * @param registrations every registered client
+ * @param refreshTokens refresh-token lifetimes per client type (web and native; service clients
+ * get none); a type left out keeps its default ({@link #refreshTokenLifetime})
  */
 @Validated
 @ConfigurationProperties("readerpass.clients")
-public record ClientProperties(List<@Valid Registration> registrations) {
+public record ClientProperties(List<@Valid Registration> registrations,
+		Map<ClientType, @Valid RefreshTokenLifetime> refreshTokens) {
+
+	/** A web portal keeps a reader signed in for a working day. */
+	static final RefreshTokenLifetime WEB_DEFAULT = new RefreshTokenLifetime(Duration.ofHours(4), Duration.ofHours(10));
+
+	/** A mobile app keeps a reader signed in for weeks while it is used. */
+	static final RefreshTokenLifetime NATIVE_DEFAULT = new RefreshTokenLifetime(Duration.ofDays(30),
+			Duration.ofDays(90));
 
 	public ClientProperties {
 		registrations = (registrations != null) ? List.copyOf(registrations) : List.of();
+		refreshTokens = (refreshTokens != null) ? Map.copyOf(refreshTokens) : Map.of();
+	}
+
+	/** The refresh-token lifetime of a client type: the configured one, else its default. */
+	public RefreshTokenLifetime refreshTokenLifetime(ClientType type) {
+		RefreshTokenLifetime configured = this.refreshTokens.get(type);
+		if (configured != null) {
+			return configured;
+		}
+		return (type == ClientType.NATIVE) ? NATIVE_DEFAULT : WEB_DEFAULT;
+	}
+
+	/**
+	 * How long a reader stays signed in to an app by refresh tokens.
+	 *
+	 * @param idle each refresh token's lifetime: unused for longer, the reader signs in again
+	 * @param absolute the longest a sign-in lasts however often the app refreshes
+	 */
+	public record RefreshTokenLifetime(@NotNull Duration idle, @NotNull Duration absolute) {
 	}
 
 	/** What kind of app a client is; decides its authentication method and allowed grants. */
@@ -53,14 +83,20 @@ public record ClientProperties(List<@Valid Registration> registrations) {
 	 * @param accessTokenTtl access token lifetime
 	 * @param resources codes of the resources (RFC 8707 resource servers) the client may ask
 	 * tokens for; none by default
+	 * @param postLogoutRedirectUris exact URIs the browser may be sent back to after RP-initiated
+	 * logout ({@code post_logout_redirect_uri})
+	 * @param backchannelLogoutUri where the app receives OIDC back-channel logout tokens; none by
+	 * default
 	 */
 	public record Registration(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String clientId,
 			@NotBlank String name, @NotNull ClientType type, String secretHash, List<URI> redirectUris,
-			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources) {
+			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources,
+			List<URI> postLogoutRedirectUris, URI backchannelLogoutUri) {
 
 		public Registration {
 			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
 			resources = (resources != null) ? Set.copyOf(resources) : Set.of();
+			postLogoutRedirectUris = (postLogoutRedirectUris != null) ? List.copyOf(postLogoutRedirectUris) : List.of();
 		}
 
 	}

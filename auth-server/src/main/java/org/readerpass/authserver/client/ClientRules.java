@@ -41,16 +41,37 @@ final class ClientRules {
 			if (registration.redirectUris().isEmpty()) {
 				problems.add(key + ".redirect-uris: at least one is required");
 			}
-			for (URI uri : registration.redirectUris()) {
-				if (!uri.isAbsolute() || uri.getFragment() != null) {
-					problems.add(key + ".redirect-uris: '" + uri + "' must be absolute and without a fragment");
-				}
-				else if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
-					problems.add(key + ".redirect-uris: '" + uri + "' uses plain http on a non-loopback host");
-				}
+			registration.redirectUris().forEach(uri -> checkUri(problems, key + ".redirect-uris", uri));
+		}
+		registration.postLogoutRedirectUris()
+			.forEach(uri -> checkUri(problems, key + ".post-logout-redirect-uris", uri));
+		if (type == ClientType.SERVICE && !registration.postLogoutRedirectUris().isEmpty()) {
+			problems.add(key + ".post-logout-redirect-uris: a service client signs no reader in, so none logs out");
+		}
+		URI backchannel = registration.backchannelLogoutUri();
+		if (backchannel != null) {
+			if (type == ClientType.SERVICE) {
+				problems.add(key + ".backchannel-logout-uri: a service client signs no reader in, so none logs out");
+			}
+			else if (!backchannel.isAbsolute() || !"https".equals(backchannel.getScheme())
+					&& !("http".equals(backchannel.getScheme()) && isLoopback(backchannel.getHost()))) {
+				problems.add(key + ".backchannel-logout-uri: '" + backchannel
+						+ "' must be an absolute https URI (plain http only on a loopback host)");
+			}
+			else if (backchannel.getFragment() != null) {
+				problems.add(key + ".backchannel-logout-uri: '" + backchannel + "' must not have a fragment");
 			}
 		}
 		return problems;
+	}
+
+	private static void checkUri(List<String> problems, String key, URI uri) {
+		if (!uri.isAbsolute() || uri.getFragment() != null) {
+			problems.add(key + ": '" + uri + "' must be absolute and without a fragment");
+		}
+		else if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+			problems.add(key + ": '" + uri + "' uses plain http on a non-loopback host");
+		}
 	}
 
 	private static boolean isLoopback(String host) {

@@ -12,6 +12,8 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.readerpass.authserver.authorization.AuthorizationStore;
+import org.readerpass.authserver.authorization.NotRevoked;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +52,12 @@ class KeysConfiguration {
 
 	/**
 	 * Checks the server's own access tokens (userinfo, admin API): signed by one of its keys, typed
-	 * {@code at+jwt} and naming this server as {@code iss} (RFC 9068 §4), so an ID token or a token
-	 * naming another issuer is never accepted as a bearer token.
+	 * {@code at+jwt}, naming this server as {@code iss} (RFC 9068 §4) and not revoked, so an ID
+	 * token, a token naming another issuer or a revoked one is never accepted as a bearer token.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, SigningKeys signingKeys, IssuerProperties issuer) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, SigningKeys signingKeys, IssuerProperties issuer,
+			AuthorizationStore authorizations) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
 			.jwsAlgorithms(algorithms -> {
 				algorithms.add(SignatureAlgorithm.ES256);
@@ -63,7 +66,7 @@ class KeysConfiguration {
 			.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				new JwtTypeValidator(List.of("at+jwt", "application/at+jwt")), new JwtTimestampValidator(),
-				new JwtIssuerValidator(issuer.value())));
+				new JwtIssuerValidator(issuer.value()), new NotRevoked(authorizations)));
 		return decoder;
 	}
 

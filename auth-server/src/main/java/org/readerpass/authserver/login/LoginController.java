@@ -126,7 +126,8 @@ class LoginController {
 	/** Establishes the SSO session and answers where to go next. */
 	private String signIn(ReaderAccount account, HttpServletRequest request, HttpServletResponse response) {
 		ReaderAuthenticationToken authentication = new ReaderAuthenticationToken(
-				new ReaderPrincipal(account.readerId(), account.id(), account.libraryCode(), Instant.now()));
+				new ReaderPrincipal(account.readerId(), account.id(), account.libraryCode(), Instant.now(),
+						ReaderPrincipal.newSessionId()));
 		request.getSession(true);
 		this.sessionStrategy.onAuthentication(authentication, request, response);
 		SecurityContext context = this.contextHolder.createEmptyContext();

@@ -2,6 +2,8 @@ package org.readerpass.authserver.login;
 
 import java.util.List;
 
+import org.readerpass.authserver.authorization.SessionBound;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -11,7 +13,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Carries the password factor with its time, which the authorization server reads as
  * {@code auth_time}.
  */
-public final class ReaderAuthenticationToken extends AbstractAuthenticationToken {
+public final class ReaderAuthenticationToken extends AbstractAuthenticationToken implements SessionBound {
 
 	private final ReaderPrincipal principal;
 
@@ -32,6 +34,11 @@ public final class ReaderAuthenticationToken extends AbstractAuthenticationToken
 	@Override
 	public Object getCredentials() {
 		return null; // the password is never kept
+	}
+
+	@Override
+	public String sessionId() {
+		return this.principal.sessionId();
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package org.readerpass.authserver.login;
 
 import java.io.Serializable;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -11,9 +13,19 @@ import java.util.UUID;
  * @param accountId the library account used to sign in
  * @param libraryCode that account's library
  * @param authTime when the password was checked
+ * @param sessionId the SSO session this sign-in started: random, the ID tokens' {@code sid}
  */
-public record ReaderPrincipal(UUID readerId, UUID accountId, String libraryCode, Instant authTime)
+public record ReaderPrincipal(UUID readerId, UUID accountId, String libraryCode, Instant authTime, String sessionId)
 		implements Serializable {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** A new SSO session id: 128 random bits, base64url. */
+	public static String newSessionId() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
 
 	public String subject() {
 		return this.readerId.toString();

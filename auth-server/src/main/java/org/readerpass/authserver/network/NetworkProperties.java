@@ -1,14 +1,17 @@
 package org.readerpass.authserver.network;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.readerpass.policy.network.IpRange;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,11 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param zones named network zones (e.g. a whole city's address plan) that grants can name
  * @param trustedProxies reverse proxies whose {@code Forwarded} / {@code X-Forwarded-For}
  * headers are believed (see {@link ClientAddresses}); empty: the connection's peer is the client
+ * @param onSiteEvidenceLifetime how long the reader's address seen at sign-in counts as evidence
+ * for on-site entitlements in refreshed tokens (default 8 hours); older, refreshed tokens carry
+ * none until the reader comes through the authorization endpoint again
  */
 @Validated
 @ConfigurationProperties("readerpass.network")
 public record NetworkProperties(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id,
-		@NotEmpty List<@Valid LibraryEntry> libraries, List<@Valid ZoneEntry> zones, List<IpRange> trustedProxies) {
+		@NotEmpty List<@Valid LibraryEntry> libraries, List<@Valid ZoneEntry> zones, List<IpRange> trustedProxies,
+		@NotNull @DefaultValue("8h") Duration onSiteEvidenceLifetime) {
 
 	public NetworkProperties {
 		zones = (zones != null) ? List.copyOf(zones) : List.of();

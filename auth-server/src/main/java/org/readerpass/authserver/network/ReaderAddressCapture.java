@@ -1,6 +1,9 @@
 package org.readerpass.authserver.network;
 
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +27,19 @@ public final class ReaderAddressCapture implements AuthenticationConverter {
 
 	static final String PARAMETER = "readerpass_reader_address";
 
+	/** When the address was seen, epoch seconds. */
+	static final String SEEN_AT_PARAMETER = "readerpass_reader_address_at";
+
 	private final AuthenticationConverter delegate;
 
 	private final ClientAddresses addresses;
 
-	public ReaderAddressCapture(AuthenticationConverter delegate, ClientAddresses addresses) {
+	private final Clock clock;
+
+	public ReaderAddressCapture(AuthenticationConverter delegate, ClientAddresses addresses, Clock clock) {
 		this.delegate = delegate;
 		this.addresses = addresses;
+		this.clock = clock;
 	}
 
 	@Override
@@ -42,19 +51,42 @@ public final class ReaderAddressCapture implements AuthenticationConverter {
 		}
 		Map<String, Object> parameters = new HashMap<>(authorizationRequest.getAdditionalParameters());
 		parameters.remove(PARAMETER);
-		this.addresses.resolve(request).ifPresent(address -> parameters.put(PARAMETER, address.getHostAddress()));
+		parameters.remove(SEEN_AT_PARAMETER);
+		this.addresses.resolve(request).ifPresent(address -> {
+			parameters.put(PARAMETER, address.getHostAddress());
+			parameters.put(SEEN_AT_PARAMETER, Long.toString(this.clock.instant().getEpochSecond()));
+		});
 		return new OAuth2AuthorizationCodeRequestAuthenticationToken(authorizationRequest.getAuthorizationUri(),
 				authorizationRequest.getClientId(), (Authentication) authorizationRequest.getPrincipal(),
 				authorizationRequest.getRedirectUri(), authorizationRequest.getState(), authorizationRequest.getScopes(),
 				parameters);
 	}
 
-	/** The reader's address recorded with an authorization, if it was known. */
-	public static Optional<InetAddress> readerAddress(OAuth2Authorization authorization) {
+	/**
+	 * The reader's address recorded with an authorization, if it was known and seen no longer than
+	 * {@code maxAge} before {@code now}: stale evidence of being on site is no evidence.
+	 */
+	public static Optional<InetAddress> readerAddress(OAuth2Authorization authorization, Instant now,
+			Duration maxAge) {
 		OAuth2AuthorizationRequest request = (authorization != null)
 				? authorization.getAttribute(OAuth2AuthorizationRequest.class.getName()) : null;
-		Object recorded = (request != null) ? request.getAdditionalParameters().get(PARAMETER) : null;
-		return (recorded instanceof String text) ? ClientAddresses.literal(text) : Optional.empty();
+		if (request == null) {
+			return Optional.empty();
+		}
+		Object recorded = request.getAdditionalParameters().get(PARAMETER);
+		Object seenAt = request.getAdditionalParameters().get(SEEN_AT_PARAMETER);
+		if (!(recorded instanceof String text) || !(seenAt instanceof String seconds)) {
+			return Optional.empty();
+		}
+		try {
+			if (Instant.ofEpochSecond(Long.parseLong(seconds)).plus(maxAge).isBefore(now)) {
+				return Optional.empty();
+			}
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		return ClientAddresses.literal(text);
 	}
 
 }

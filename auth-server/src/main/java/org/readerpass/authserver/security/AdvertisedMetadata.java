@@ -33,6 +33,11 @@ final class AdvertisedMetadata {
 		metadata.put("introspection_endpoint_auth_methods_supported", CLIENT_SECRET);
 		metadata.put("grant_types_supported", GRANT_TYPES);
 		metadata.remove("tls_client_certificate_bound_access_tokens");
+		// OIDC Back-Channel Logout 1.0 §2.1: logout tokens carry sid
+		if (metadata.containsKey("end_session_endpoint")) {
+			metadata.put("backchannel_logout_supported", true);
+			metadata.put("backchannel_logout_session_supported", true);
+		}
 		metadata.remove("dpop_signing_alg_values_supported");
 	}
 

@@ -3,15 +3,24 @@ package org.readerpass.authserver.security;
 import java.time.Clock;
 
 import org.readerpass.authserver.admin.AdminAccess;
+import org.readerpass.authserver.audit.SecurityEvents;
+import org.readerpass.authserver.authorization.AuthorizationStore;
+import org.readerpass.authserver.authorization.RefreshRotation;
+import org.readerpass.authserver.authorization.TokenIntrospection;
+import org.readerpass.authserver.authorization.TokenRevocation;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.login.ReaderLogin;
 import org.readerpass.authserver.login.ReaderSessionCheck;
 import org.readerpass.authserver.login.ReaderStillSignedInOnRefresh;
 import org.readerpass.authserver.network.ClientAddresses;
+import org.readerpass.authserver.network.NetworkProperties;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.resource.ResourceRequestValidator;
+import org.readerpass.authserver.session.IdTokenHints;
+import org.readerpass.authserver.session.RpInitiatedLogout;
+import org.readerpass.authserver.session.SessionLogout;
 import org.readerpass.authserver.token.ReaderClaims;
 import org.readerpass.authserver.token.TokenCustomizer;
 import org.readerpass.authserver.token.UserInfoMapper;
@@ -26,15 +35,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2DeviceCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -53,8 +63,8 @@ class SecurityConfiguration {
 
 	@Bean
 	TokenCustomizer tokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
-			Clock clock) {
-		return new TokenCustomizer(signingKeys, accounts, resourceAccess, clock);
+			Clock clock, NetworkProperties network) {
+		return new TokenCustomizer(signingKeys, accounts, resourceAccess, clock, network.onSiteEvidenceLifetime());
 	}
 
 	/** Bearer tokens in the header only, and two ways at once refused (userinfo, admin API). */
@@ -73,9 +83,9 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
 			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
-			RegisteredClientRepository registeredClients, ReaderLogin readerLogin,
-			OAuth2AuthorizationService authorizations,
-			ResourceAccess resourceAccess) throws Exception {
+			RegisteredClientRepository registeredClients, ReaderLogin readerLogin, AuthorizationStore authorizations,
+			JwtDecoder accessTokens, SecurityEvents securityEvents, ResourceAccess resourceAccess, Clock clock,
+			IdTokenHints idTokenHints, SessionLogout sessionLogout) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
 				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -98,19 +108,31 @@ class SecurityConfiguration {
 				.authenticationConverters(converters -> {
 					converters.add(0, new PkceVerifierConverter(registeredClients));
 					converters.add(0, new OneClientAuthenticationConverter());
-				}))
-			// a client introspects only its own tokens (RFC 7662 §4)
+					// a public client refreshes and revokes by client_id alone
+					converters.add(new PublicClientIdentification.Converter(settings.getTokenRevocationEndpoint()));
+				})
+				.authenticationProviders(
+						providers -> providers.add(0, new PublicClientIdentification.Provider(registeredClients))))
+			// the truth for every token issued, client credentials included; a client introspects
+			// only its own tokens (RFC 7662 §2.2, §4)
 			.tokenIntrospectionEndpoint(introspection -> introspection
-				.authenticationProviders(providers -> providers.replaceAll(OwnTokensIntrospection::new)))
+				.authenticationProviders(providers -> providers.replaceAll(provider -> new OwnTokensIntrospection(
+						new TokenIntrospection(authorizations, accessTokens, registeredClients)))))
+			// refresh tokens revoke their family, access tokens go on the revocation list (RFC 7009)
+			.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(
+					providers -> providers.replaceAll(provider -> new TokenRevocation(authorizations, accessTokens))))
 			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
 			.tokenEndpoint(token -> token
 				.accessTokenRequestConverters(
 						converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter
 								|| converter instanceof OAuth2TokenExchangeAuthenticationConverter))
-				// a refresh re-checks the reader against the directory as synced
+				// a refresh token is used once, a replay revokes its family; a refresh re-checks the
+				// reader against the directory as synced
 				.authenticationProviders(providers -> providers.replaceAll(
 						provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
-								? new ReaderStillSignedInOnRefresh(provider, authorizations, readerLogin) : provider)))
+								? new RefreshRotation(new ReaderStillSignedInOnRefresh(provider, authorizations, readerLogin),
+										authorizations, securityEvents)
+								: provider)))
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
@@ -122,7 +144,7 @@ class SecurityConfiguration {
 				}))
 				.authorizationRequestConverters(converters -> converters.replaceAll(
 						converter -> (converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter)
-								? new ReaderAddressCapture(new RequestedScopes(converter, registeredClients), clientAddresses)
+								? new ReaderAddressCapture(new RequestedScopes(converter, registeredClients), clientAddresses, clock)
 								: converter)))
 			.oidc(oidc -> oidc
 				.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> {
@@ -135,7 +157,13 @@ class SecurityConfiguration {
 						algorithms.add(signingKeys.algorithm().getName());
 					}).claim("claims_supported", ReaderClaims.CLAIMS);
 				}))
-				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(accounts)))));
+				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(accounts)))
+				// RP-initiated logout: the hint checked by signature (expired ones too), the session
+				// ended with its authorizations, apps told over the back channel
+				.logoutEndpoint(logout -> logout
+					.authenticationProviders(providers -> providers.replaceAll(
+							provider -> new RpInitiatedLogout(idTokenHints, registeredClients)))
+					.logoutResponseHandler(logoutResponse(sessionLogout)))));
 		// userinfo's bearer challenges name this server's metadata from the issuer, not the Host header
 		http.oauth2ResourceServer(resourceServer -> resourceServer
 			.authenticationEntryPoint(ProtectedResourceMetadata.entryPoint(issuer)));
@@ -174,12 +202,19 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain readerPages(HttpSecurity http) throws Exception {
+	SecurityFilterChain readerPages(HttpSecurity http, SessionLogout sessionLogout) throws Exception {
 		// Reader pages are public: each shows what it shows to whom. Admin pages and the admin API
 		// come with chains of their own that require authentication.
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));
+		// the reader's own sign-out ends the SSO session as RP-initiated logout does
+		http.logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(sessionLogout).logoutSuccessUrl("/"));
 		return http.build();
+	}
+
+	private static OidcLogoutAuthenticationSuccessHandler logoutResponse(SessionLogout sessionLogout) {
+		OidcLogoutAuthenticationSuccessHandler handler = new OidcLogoutAuthenticationSuccessHandler();
+		handler.setLogoutHandler(sessionLogout);
+		return handler;
 	}
 
 }

@@ -2,6 +2,8 @@ package org.readerpass.authserver.token;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +42,8 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 
 	public static final String ENTITLEMENTS_CLAIM = "entitlements";
 
+	public static final String SID_CLAIM = "sid";
+
 	private final SigningKeys signingKeys;
 
 	private final ReaderAccounts accounts;
@@ -48,12 +52,19 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 
 	private final Clock clock;
 
+	private final Duration onSiteEvidenceLifetime;
+
+	/**
+	 * @param onSiteEvidenceLifetime how long the reader's address seen at sign-in decides on-site
+	 * entitlements of refreshed tokens
+	 */
 	public TokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
-			Clock clock) {
+			Clock clock, Duration onSiteEvidenceLifetime) {
 		this.signingKeys = signingKeys;
 		this.accounts = accounts;
 		this.resourceAccess = resourceAccess;
 		this.clock = clock;
+		this.onSiteEvidenceLifetime = onSiteEvidenceLifetime;
 	}
 
 	@Override
@@ -67,6 +78,8 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && principal != null) {
 			// a Date, as the stock server reads it back from the stored ID token when it refreshes
 			context.getClaims().claim("auth_time", Date.from(principal.authTime()));
+			// the SSO session, which RP-initiated and back-channel logout name (OIDC Back-Channel Logout §2.1)
+			context.getClaims().claim(SID_CLAIM, principal.sessionId());
 			// an account purged since login releases nothing
 			signedIn(principal).ifPresent(reader -> ReaderClaims.forIdToken(reader, context.getAuthorizedScopes())
 				.forEach((name, value) -> context.getClaims().claim(name, value)));
@@ -97,11 +110,11 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		Optional<SignedInReader> reader = signedIn(principal);
 		reader.ifPresent(found -> context.getClaims().claim("acr", found.acr()));
 		if (resource != null) {
+			Instant now = this.clock.instant();
 			context.getClaims()
 				.claim(ENTITLEMENTS_CLAIM, reader
-					.map(found -> this.resourceAccess.entitlements(found.policyContext(
-							ReaderAddressCapture.readerAddress(context.getAuthorization()), this.clock.instant()),
-							resource))
+					.map(found -> this.resourceAccess.entitlements(found.policyContext(ReaderAddressCapture
+						.readerAddress(context.getAuthorization(), now, this.onSiteEvidenceLifetime), now), resource))
 					.orElse(List.of()));
 		}
 	}

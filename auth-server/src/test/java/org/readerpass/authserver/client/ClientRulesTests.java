@@ -17,7 +17,8 @@ class ClientRulesTests {
 
 	private static Registration registration(ClientType type, String secretHash, List<URI> redirects,
 			Set<String> scopes) {
-		return new Registration("app", "App", type, secretHash, redirects, scopes, Duration.ofMinutes(10), Set.of());
+		return new Registration("app", "App", type, secretHash, redirects, scopes, Duration.ofMinutes(10), Set.of(),
+				List.of(), null);
 	}
 
 	@Test
@@ -60,6 +61,32 @@ class ClientRulesTests {
 			.singleElement()
 			.asString()
 			.contains("at least one is required");
+	}
+
+	@Test
+	void checkWhenLogoutUrisUnsafeThenEveryProblemNamed() {
+		Registration web = new Registration("app", "App", ClientType.WEB, HASH,
+				List.of(URI.create("https://portal.example/cb")), Set.of("openid"), Duration.ofMinutes(10), Set.of(),
+				List.of(URI.create("http://portal.example/bye"), URI.create("https://portal.example/#x")),
+				URI.create("http://portal.example/backchannel"));
+		assertThat(ClientRules.check("c", web)).containsExactly(
+				"c.post-logout-redirect-uris: 'http://portal.example/bye' uses plain http on a non-loopback host",
+				"c.post-logout-redirect-uris: 'https://portal.example/#x' must be absolute and without a fragment",
+				"c.backchannel-logout-uri: 'http://portal.example/backchannel' must be an absolute https URI "
+						+ "(plain http only on a loopback host)");
+		Registration service = new Registration("svc", "Service", ClientType.SERVICE, HASH, List.of(),
+				Set.of("usage.write"), Duration.ofMinutes(10), Set.of(), List.of(),
+				URI.create("https://svc.example/backchannel"));
+		assertThat(ClientRules.check("c", service)).singleElement().asString()
+			.startsWith("c.backchannel-logout-uri: a service client signs no reader in");
+	}
+
+	@Test
+	void checkWhenLoopbackBackchannelUriThenAccepted() {
+		Registration web = new Registration("app", "App", ClientType.WEB, HASH,
+				List.of(URI.create("http://127.0.0.1:8081/cb")), Set.of("openid"), Duration.ofMinutes(10), Set.of(),
+				List.of(URI.create("http://127.0.0.1:8081/")), URI.create("http://127.0.0.1:8081/backchannel"));
+		assertThat(ClientRules.check("c", web)).isEmpty();
 	}
 
 }

@@ -90,6 +90,18 @@ public final class Browser {
 			.build());
 	}
 
+	/** Submits an empty form to {@code path} with the CSRF token shown on {@code page}. */
+	public Page postForm(Page page, String path) {
+		Matcher csrf = CSRF.matcher(page.body());
+		if (!csrf.find()) {
+			throw new AssertionError("no CSRF token on the page: " + page.body());
+		}
+		return follow(request(this.origin.resolve(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf.group(1))))
+			.build());
+	}
+
 	private Page follow(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

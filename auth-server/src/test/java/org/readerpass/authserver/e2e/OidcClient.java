@@ -12,12 +12,14 @@ import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -88,6 +90,11 @@ public final class OidcClient {
 				"sx-portal-demo-secret");
 	}
 
+	/** A client that sends only its client_id, as a public client does (here with another client's id). */
+	public static OidcClient unauthenticated(OIDCProviderMetadata metadata, String clientId) {
+		return new OidcClient(metadata, clientId, URI.create("http://127.0.0.1:8082/callback"), null);
+	}
+
 	/** The demo admin console: confidential web client allowed the admin scope. */
 	public static OidcClient adminConsole(OIDCProviderMetadata metadata) {
 		return new OidcClient(metadata, "zj-admin-console", URI.create("http://127.0.0.1:8083/login/oauth2/code/readerpass"),
@@ -148,6 +155,20 @@ public final class OidcClient {
 		}
 		catch (IOException | ParseException ex) {
 			throw new AssertionError("token request failed", ex);
+		}
+	}
+
+	/** Refreshes as a stock client does (RFC 6749 §6): the client's secret, or its client_id alone. */
+	public TokenResponse refresh(String refreshToken) {
+		RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(refreshToken));
+		TokenRequest request = (this.authentication != null)
+				? new TokenRequest(this.metadata.getTokenEndpointURI(), this.authentication, grant)
+				: new TokenRequest(this.metadata.getTokenEndpointURI(), this.clientId, grant);
+		try {
+			return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+		}
+		catch (IOException | ParseException ex) {
+			throw new AssertionError("refresh request failed", ex);
 		}
 	}
 
