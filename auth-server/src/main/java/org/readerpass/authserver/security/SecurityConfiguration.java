@@ -18,6 +18,7 @@ import org.readerpass.authserver.network.NetworkProperties;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.resource.ResourceRequestValidator;
+import org.readerpass.authserver.session.IdTokenHintValidator;
 import org.readerpass.authserver.session.IdTokenHints;
 import org.readerpass.authserver.session.RpInitiatedLogout;
 import org.readerpass.authserver.session.SessionLogout;
@@ -139,6 +140,7 @@ class SecurityConfiguration {
 						codeRequests.setAuthenticationValidator(new RedirectUriFragmentValidator()
 							.andThen(new OAuth2AuthorizationCodeRequestAuthenticationValidator())
 							.andThen(new PkceChallengeValidator())
+							.andThen(new IdTokenHintValidator(idTokenHints))
 							.andThen(new ResourceRequestValidator(resourceAccess)));
 					}
 				}))
