@@ -108,6 +108,13 @@ final class GrantParser {
 			problems.add("subject.kind", "'" + kind + "' is not one of " + SubjectText.KINDS);
 			return null;
 		}
+		if (SubjectText.GROUP.equals(kind)) {
+			// refused rather than stored to match nobody (issue 10): directory group membership is not
+			// synced yet, so no reader would ever be found in the group
+			problems.add("subject.kind", "'group' grants are not accepted yet: directory groups are not synced, "
+					+ "so such a grant would match nobody; grant to a reader type, a library or readers instead");
+			return null;
+		}
 		if (request.library() != null) {
 			if (!SubjectText.GROUP.equals(kind)) {
 				problems.add("subject.library", "only a group subject names a library");

@@ -50,7 +50,6 @@ class GrantApiTests extends AdminApiTestSupport {
 	void createWhenEverySubjectAndNetworkKindThenEachStoredAsSent() {
 		List<Map<String, Object>> subjects = List.of(subject("reader", TestGrants.READER.toString(), null),
 				subject("account", TestGrants.ACCOUNT.toString(), null), subject("reader-type", "child", null),
-				subject("group", "teachers", null), subject("group", "teachers", "zj.sx"),
 				subject("library", "zj.sx.zhuji", null), subject("verified", "real-name", null));
 		List<Map<String, Object>> networks = List.of(network("anywhere", null), network("on-site-at-home-library", null),
 				network("on-site-within", "zj.sx"), network("in-zone", "sx-city"));
@@ -64,8 +63,20 @@ class GrantApiTests extends AdminApiTestSupport {
 				assertThat(created.body().get("network").get("kind").asString()).isEqualTo(network.get("kind"));
 			}
 		}
-		assertThat(this.api.get("/api/admin/grants?resource=nlc-ebooks").body().get("grants")).hasSize(28);
-		assertThat(this.livePolicy.current().grants()).hasSize(28);
+		assertThat(this.api.get("/api/admin/grants?resource=nlc-ebooks").body().get("grants")).hasSize(20);
+		assertThat(this.livePolicy.current().grants()).hasSize(20);
+	}
+
+	@Test
+	void createWhenGroupSubjectThen400SayingGroupsAreNotSyncedAndNothingStored() {
+		for (Map<String, Object> group : List.of(subject("group", "teachers", null), subject("group", "teachers", "zj.sx"))) {
+			Answer refused = this.api.post("/api/admin/grants",
+					grant("effect", "allow", "subject", group, "actions", List.of("read")));
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.errorFields()).containsExactly("subject.kind");
+			assertThat(refused.body().toString()).contains("directory groups are not synced");
+		}
+		assertThat(this.livePolicy.current().grants()).isEmpty();
 	}
 
 	@Test
@@ -95,12 +106,12 @@ class GrantApiTests extends AdminApiTestSupport {
 		assertThat(fields(subject("library", "zj.nowhere", null))).containsExactly("subject.value");
 		assertThat(fields(subject("library", "Not A Code", null))).containsExactly("subject.value");
 		assertThat(fields(subject("verified", "gold", null))).containsExactly("subject.value");
-		assertThat(fields(subject("group", "teachers", "zj.nowhere"))).containsExactly("subject.library");
+		assertThat(fields(subject("reader-type", "child", "zj.nowhere"))).containsExactly("subject.library");
 		assertThat(fields(subject("reader-type", "child", "zj.sx"))).containsExactly("subject.library");
 		assertThat(fields(subject("reader-type", " child", null))).containsExactly("subject.value");
 		assertThat(fields(subject("reader-type", "x".repeat(257), null))).containsExactly("subject.value");
-		assertThat(fields(subject("group", null, null))).containsExactly("subject.value");
-		Map<String, Object> typo = new HashMap<>(subject("group", "teachers", null));
+		assertThat(fields(subject("library", null, null))).containsExactly("subject.value");
+		Map<String, Object> typo = new HashMap<>(subject("reader-type", "child", null));
 		typo.put("libary", "zj.sx");
 		assertThat(fields(typo)).containsExactly("subject.libary");
 	}
