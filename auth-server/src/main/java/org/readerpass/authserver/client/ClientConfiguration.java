@@ -3,12 +3,14 @@ package org.readerpass.authserver.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.readerpass.authserver.client.ClientProperties.ClientParty;
 import org.readerpass.authserver.client.ClientProperties.ClientType;
 import org.readerpass.authserver.client.ClientProperties.RefreshTokenLifetime;
 import org.readerpass.authserver.client.ClientProperties.Registration;
 import org.readerpass.authserver.authorization.FamilyRefreshTokens;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.resource.ResourceAccess;
+import org.readerpass.policy.network.LibraryTree;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,13 +33,17 @@ class ClientConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(ClientProperties properties, SigningKeys signingKeys) {
+	RegisteredClientRepository registeredClientRepository(ClientProperties properties, SigningKeys signingKeys,
+			LibraryTree libraries) {
 		List<String> problems = new ArrayList<>();
 		List<RegisteredClient> clients = new ArrayList<>();
 		for (int i = 0; i < properties.registrations().size(); i++) {
 			Registration registration = properties.registrations().get(i);
 			String key = "readerpass.clients.registrations[" + i + "] (" + registration.clientId() + ")";
 			problems.addAll(ClientRules.check(key, registration));
+			if (registration.library() != null && libraries.find(registration.library()).isEmpty()) {
+				problems.add(key + ".library: '" + registration.library() + "' is not a library of the network");
+			}
 			if (problems.isEmpty()) {
 				clients.add(toRegisteredClient(registration, properties, signingKeys));
 			}
@@ -88,10 +94,19 @@ class ClientConfiguration {
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
 		}
 		// PKCE is required for every public client; confidential web apps may use it too.
+		boolean thirdParty = registration.party() == ClientParty.THIRD_PARTY;
 		ClientSettings.Builder settings = ClientSettings.builder()
 			.requireProofKey(type == ClientType.NATIVE)
-			.requireAuthorizationConsent(false)
+			// a vendor's app asks the reader first (PIPL Art. 23); the network's own apps do not
+			.requireAuthorizationConsent(thirdParty)
+			.setting(ClientSettingNames.THIRD_PARTY, thirdParty)
 			.setting(ResourceAccess.CLIENT_RESOURCES_SETTING, registration.resources());
+		if (registration.operator() != null) {
+			settings.setting(ClientSettingNames.OPERATOR, registration.operator());
+		}
+		if (registration.library() != null) {
+			settings.setting(ClientSettingNames.LIBRARY, registration.library());
+		}
 		if (registration.backchannelLogoutUri() != null) {
 			settings.setting(ClientSettingNames.BACKCHANNEL_LOGOUT_URI, registration.backchannelLogoutUri().toString());
 		}

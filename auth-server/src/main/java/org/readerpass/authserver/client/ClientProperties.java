@@ -70,6 +70,19 @@ public record ClientProperties(List<@Valid Registration> registrations,
 
 	}
 
+	/** Who runs an app: the network's libraries, or another personal-information handler. */
+	public enum ClientParty {
+
+		/** The network's own app: readers are not asked for consent. */
+		FIRST_PARTY,
+		/**
+		 * A vendor's app: the reader consents, separately and explicitly, before personal data goes to
+		 * it (PIPL Art. 23).
+		 */
+		THIRD_PARTY
+
+	}
+
 	/**
 	 * One client.
 	 *
@@ -87,11 +100,16 @@ public record ClientProperties(List<@Valid Registration> registrations,
 	 * logout ({@code post_logout_redirect_uri})
 	 * @param backchannelLogoutUri where the app receives OIDC back-channel logout tokens; none by
 	 * default
+	 * @param party {@code first-party} (default) or {@code third-party}
+	 * @param operator who runs the app, as readers should read it (required for a third-party app)
+	 * @param library the code of the library whose app it is, named on the login page; none by
+	 * default
 	 */
 	public record Registration(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String clientId,
 			@NotBlank String name, @NotNull ClientType type, String secretHash, List<URI> redirectUris,
 			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources,
-			List<URI> postLogoutRedirectUris, URI backchannelLogoutUri) {
+			List<URI> postLogoutRedirectUris, URI backchannelLogoutUri, @DefaultValue("first-party") ClientParty party,
+			String operator, String library) {
 
 		public Registration {
 			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();

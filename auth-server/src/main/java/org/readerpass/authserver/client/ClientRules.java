@@ -62,6 +62,15 @@ final class ClientRules {
 				problems.add(key + ".backchannel-logout-uri: '" + backchannel + "' must not have a fragment");
 			}
 		}
+		if (registration.party() == ClientProperties.ClientParty.THIRD_PARTY) {
+			if (registration.operator() == null || registration.operator().isBlank()) {
+				problems.add(key + ".operator: required for a third-party app: the consent page names who receives "
+						+ "the reader's data");
+			}
+			if (type == ClientType.SERVICE) {
+				problems.add(key + ".party: a service client acts for no reader, so no reader consents to it");
+			}
+		}
 		return problems;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.readerpass.authserver.client.ClientSettingNames;
 import org.readerpass.authserver.login.LoginOutcome.ChooseLibrary;
 import org.readerpass.authserver.login.LoginOutcome.DirectoryUnavailable;
 import org.readerpass.authserver.login.LoginOutcome.Expired;
@@ -73,11 +74,28 @@ class LoginController {
 	/** The name of the app whose authorization request brought the reader here, if one did. */
 	@ModelAttribute("appName")
 	String appName(HttpServletRequest request, HttpServletResponse response) {
+		RegisteredClient client = askingClient(request, response);
+		return (client != null) ? client.getClientName() : null;
+	}
+
+	/** Whose app it is: its library (in the page's language), or a third party's operator. */
+	@ModelAttribute("appOwner")
+	String appOwner(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		RegisteredClient client = askingClient(request, response);
+		if (client == null) {
+			return null;
+		}
+		String library = client.getClientSettings().getSetting(ClientSettingNames.LIBRARY);
+		if (library != null) {
+			return library(library).name(locale);
+		}
+		return client.getClientSettings().getSetting(ClientSettingNames.OPERATOR);
+	}
+
+	private RegisteredClient askingClient(HttpServletRequest request, HttpServletResponse response) {
 		SavedRequest saved = this.requestCache.getRequest(request, response);
 		String[] clientIds = (saved != null) ? saved.getParameterValues(OAuth2ParameterNames.CLIENT_ID) : null;
-		RegisteredClient client = (clientIds != null && clientIds.length == 1)
-				? this.clients.findByClientId(clientIds[0]) : null;
-		return (client != null) ? client.getClientName() : null;
+		return (clientIds != null && clientIds.length == 1) ? this.clients.findByClientId(clientIds[0]) : null;
 	}
 
 	@PostMapping("/login")

@@ -135,6 +135,8 @@ class SecurityConfiguration {
 										authorizations, securityEvents)
 								: provider)))
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
+				// absolute, from the configured issuer (a relative one would be resolved against Host)
+				.consentPage(issuer.value() + "/oauth2/consent")
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
 						codeRequests.setAuthenticationValidator(new RedirectUriFragmentValidator()

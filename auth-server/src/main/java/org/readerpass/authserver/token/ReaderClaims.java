@@ -13,26 +13,36 @@ import org.readerpass.ldapsync.account.SignedInReader;
  * issuance and released by scope only (PIPL: the minimum necessary):
  * <ul>
  * <li>{@code profile}: {@code name}, {@code preferred_username} (the card number);</li>
- * <li>{@code library}: {@code home_library}, {@code libraries}, {@code reader_type}.</li>
+ * <li>{@code library}: {@code home_library}, {@code libraries}, {@code reader_type};</li>
+ * <li>{@code email}: {@code email}; {@code phone}: {@code phone_number} — as the directory holds
+ * them, left out when it holds none.</li>
  * </ul>
  */
 public final class ReaderClaims {
 
 	public static final String LIBRARY_SCOPE = "library";
 
+	/** OIDC Core §5.4: releases {@code email}. */
+	public static final String EMAIL_SCOPE = "email";
+
+	/** OIDC Core §5.4: releases {@code phone_number}. */
+	public static final String PHONE_SCOPE = "phone";
+
 	/** Every scope the server knows, for discovery. */
-	public static final List<String> SCOPES = List.of("openid", "profile", LIBRARY_SCOPE);
+	public static final List<String> SCOPES = List.of("openid", "profile", LIBRARY_SCOPE, EMAIL_SCOPE, PHONE_SCOPE);
 
 	/** Every claim the server can release, for discovery. */
 	public static final List<String> CLAIMS = List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp",
-			"sid", "acr", "name", "preferred_username", "home_library", "libraries", "reader_type");
+			"sid", "acr", "name", "preferred_username", "home_library", "libraries", "reader_type", "email",
+			"phone_number");
 
 	private ReaderClaims() {
 	}
 
 	/** Whether the scopes release any reader data beyond {@code sub} (else the reader need not be read). */
 	public static boolean releaseReaderData(Set<String> scopes) {
-		return scopes.contains("profile") || scopes.contains(LIBRARY_SCOPE);
+		return scopes.contains("profile") || scopes.contains(LIBRARY_SCOPE) || scopes.contains(EMAIL_SCOPE)
+				|| scopes.contains(PHONE_SCOPE);
 	}
 
 	/** The claims the given scopes release for a signed-in reader (without {@code sub}): userinfo. */
@@ -60,6 +70,13 @@ public final class ReaderClaims {
 			claims.put("home_library", account.libraryCode());
 			claims.put("libraries", reader.libraries());
 			putIfPresent(claims, "reader_type", account.readerType());
+		}
+		// as the library's directory holds them, when it holds them; never claimed as verified
+		if (scopes.contains(EMAIL_SCOPE)) {
+			putIfPresent(claims, "email", account.email());
+		}
+		if (scopes.contains(PHONE_SCOPE)) {
+			putIfPresent(claims, "phone_number", account.phone());
 		}
 	}
 

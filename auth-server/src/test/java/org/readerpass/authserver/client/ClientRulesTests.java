@@ -18,7 +18,7 @@ class ClientRulesTests {
 	private static Registration registration(ClientType type, String secretHash, List<URI> redirects,
 			Set<String> scopes) {
 		return new Registration("app", "App", type, secretHash, redirects, scopes, Duration.ofMinutes(10), Set.of(),
-				List.of(), null);
+				List.of(), null, ClientProperties.ClientParty.FIRST_PARTY, null, null);
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class ClientRulesTests {
 		Registration web = new Registration("app", "App", ClientType.WEB, HASH,
 				List.of(URI.create("https://portal.example/cb")), Set.of("openid"), Duration.ofMinutes(10), Set.of(),
 				List.of(URI.create("http://portal.example/bye"), URI.create("https://portal.example/#x")),
-				URI.create("http://portal.example/backchannel"));
+				URI.create("http://portal.example/backchannel"), ClientProperties.ClientParty.FIRST_PARTY, null, null);
 		assertThat(ClientRules.check("c", web)).containsExactly(
 				"c.post-logout-redirect-uris: 'http://portal.example/bye' uses plain http on a non-loopback host",
 				"c.post-logout-redirect-uris: 'https://portal.example/#x' must be absolute and without a fragment",
@@ -76,7 +76,7 @@ class ClientRulesTests {
 						+ "(plain http only on a loopback host)");
 		Registration service = new Registration("svc", "Service", ClientType.SERVICE, HASH, List.of(),
 				Set.of("usage.write"), Duration.ofMinutes(10), Set.of(), List.of(),
-				URI.create("https://svc.example/backchannel"));
+				URI.create("https://svc.example/backchannel"), ClientProperties.ClientParty.FIRST_PARTY, null, null);
 		assertThat(ClientRules.check("c", service)).singleElement().asString()
 			.startsWith("c.backchannel-logout-uri: a service client signs no reader in");
 	}
@@ -85,8 +85,17 @@ class ClientRulesTests {
 	void checkWhenLoopbackBackchannelUriThenAccepted() {
 		Registration web = new Registration("app", "App", ClientType.WEB, HASH,
 				List.of(URI.create("http://127.0.0.1:8081/cb")), Set.of("openid"), Duration.ofMinutes(10), Set.of(),
-				List.of(URI.create("http://127.0.0.1:8081/")), URI.create("http://127.0.0.1:8081/backchannel"));
+				List.of(URI.create("http://127.0.0.1:8081/")), URI.create("http://127.0.0.1:8081/backchannel"),
+				ClientProperties.ClientParty.FIRST_PARTY, null, null);
 		assertThat(ClientRules.check("c", web)).isEmpty();
+	}
+
+	@Test
+	void checkWhenThirdPartyWithoutOperatorThenNamedProblem() {
+		Registration vendor = new Registration("vendor", "Vendor app", ClientType.WEB, HASH,
+				List.of(URI.create("https://vendor.example/cb")), Set.of("openid", "email"), Duration.ofMinutes(10),
+				Set.of(), List.of(), null, ClientProperties.ClientParty.THIRD_PARTY, " ", null);
+		assertThat(ClientRules.check("c", vendor)).singleElement().asString().startsWith("c.operator: required");
 	}
 
 }

@@ -90,6 +90,36 @@ public final class Browser {
 			.build());
 	}
 
+	private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+
+	private static final Pattern INPUT = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"");
+
+	/** Submits the form of {@code page} that holds the button with this id, with its hidden fields. */
+	public Page submit(Page page, String buttonId) {
+		Matcher form = FORM.matcher(page.body());
+		while (form.find()) {
+			if (!form.group(2).contains("id=\"" + buttonId + "\"")) {
+				continue;
+			}
+			Matcher input = INPUT.matcher(form.group(2));
+			StringBuilder body = new StringBuilder();
+			while (input.find()) {
+				body.append(body.isEmpty() ? "" : "&").append(enc(unescape(input.group(1)))).append('=')
+					.append(enc(unescape(input.group(2))));
+			}
+			return follow(request(this.origin.resolve(unescape(form.group(1))))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+				.build());
+		}
+		throw new AssertionError("no form with button " + buttonId + " on " + page.uri());
+	}
+
+	private static String unescape(String html) {
+		return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+			.replace("&gt;", ">");
+	}
+
 	/** Submits an empty form to {@code path} with the CSRF token shown on {@code page}. */
 	public Page postForm(Page page, String path) {
 		Matcher csrf = CSRF.matcher(page.body());

@@ -90,6 +90,12 @@ public final class OidcClient {
 				"sx-portal-demo-secret");
 	}
 
+	/** The demo vendor's app: a third party's confidential web client, whose readers consent. */
+	public static OidcClient vendorApp(OIDCProviderMetadata metadata) {
+		return new OidcClient(metadata, "shuxiang-reader", URI.create("http://127.0.0.1:8084/login/oauth2/code/readerpass"),
+				"shuxiang-reader-demo-secret", new Scope("openid", "profile", "email", "phone"));
+	}
+
 	/** A client that sends only its client_id, as a public client does (here with another client's id). */
 	public static OidcClient unauthenticated(OIDCProviderMetadata metadata, String clientId) {
 		return new OidcClient(metadata, clientId, URI.create("http://127.0.0.1:8082/callback"), null);

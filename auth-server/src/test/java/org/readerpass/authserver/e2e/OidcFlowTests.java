@@ -75,8 +75,9 @@ class OidcFlowTests {
 		Browser.Page direct = new Browser(this.issuer).get("/login");
 
 		assertThat(mobile.uri().getPath()).isEqualTo("/login");
-		assertThat(mobile.body()).contains("浙江图书馆移动应用 Zhejiang Library mobile app").doesNotContain("Shaoxing");
-		assertThat(portal.body()).contains("绍兴图书馆读者门户 Shaoxing Library reader portal");
+		assertThat(mobile.body()).contains("浙江图书馆的「浙江图书馆移动应用 Zhejiang Library mobile app」")
+			.as("the app and its library").doesNotContain("Shaoxing");
+		assertThat(portal.body()).contains("绍兴图书馆的「绍兴图书馆读者门户 Shaoxing Library reader portal」");
 		assertThat(direct.body()).doesNotContain("Zhejiang Library mobile app").doesNotContain("Shaoxing Library");
 	}
 
