@@ -92,10 +92,14 @@ public final class ReaderLogin {
 
 	/**
 	 * Whether a reader signed in with this account may still use the session: the account is still
-	 * stored, not suspended and not expired today (the same rules as at sign-in).
+	 * stored, still linked to the same person (not unlinked since), not suspended and not expired
+	 * today (the same rules as at sign-in).
 	 */
-	public boolean mayStaySignedIn(UUID accountId) {
-		return this.accounts.findById(accountId).map(account -> usable(account) instanceof SignedIn).orElse(false);
+	public boolean mayStaySignedIn(ReaderPrincipal principal) {
+		return this.accounts.findById(principal.accountId())
+			.filter(account -> principal.readerId().equals(account.readerId()))
+			.map(account -> usable(account) instanceof SignedIn)
+			.orElse(false);
 	}
 
 	private LoginOutcome usable(ReaderAccount account) {

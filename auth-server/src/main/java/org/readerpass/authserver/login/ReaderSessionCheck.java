@@ -43,7 +43,7 @@ public final class ReaderSessionCheck extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = this.contextHolder.getContext().getAuthentication();
 		if (this.checked.matches(request) && authentication instanceof ReaderAuthenticationToken reader
-				&& !this.readerLogin.mayStaySignedIn(reader.getPrincipal().accountId())) {
+				&& !this.readerLogin.mayStaySignedIn(reader.getPrincipal())) {
 			log.info("SSO session ended: the account may no longer sign in library={}",
 					reader.getPrincipal().libraryCode());
 			this.contextHolder.clearContext();

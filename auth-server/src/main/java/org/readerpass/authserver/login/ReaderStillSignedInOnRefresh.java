@@ -45,7 +45,7 @@ public final class ReaderStillSignedInOnRefresh implements AuthenticationProvide
 					OAuth2TokenType.REFRESH_TOKEN);
 			Object principal = (authorization != null) ? authorization.getAttribute(Principal.class.getName()) : null;
 			if (principal instanceof ReaderAuthenticationToken reader
-					&& !this.readerLogin.mayStaySignedIn(reader.getPrincipal().accountId())) {
+					&& !this.readerLogin.mayStaySignedIn(reader.getPrincipal())) {
 				log.info("Refresh refused: the account may no longer sign in library={}",
 						reader.getPrincipal().libraryCode());
 				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);

@@ -42,7 +42,7 @@ class SuspendedReaderSessionTests {
 
 	@BeforeEach
 	void remember() {
-		this.synced = this.jdbc.sql("select status, expires_on from reader_account where card_number = ?")
+		this.synced = this.jdbc.sql("select status, expires_on, reader_id from reader_account where card_number = ?")
 			.param(CARD)
 			.query()
 			.singleRow();
@@ -50,8 +50,8 @@ class SuspendedReaderSessionTests {
 
 	@AfterEach
 	void restore() {
-		this.jdbc.sql("update reader_account set status = ?, expires_on = ? where card_number = ?")
-			.params(this.synced.get("status"), this.synced.get("expires_on"), CARD)
+		this.jdbc.sql("update reader_account set status = ?, expires_on = ?, reader_id = ? where card_number = ?")
+			.params(this.synced.get("status"), this.synced.get("expires_on"), this.synced.get("reader_id"), CARD)
 			.update();
 	}
 
@@ -94,6 +94,23 @@ class SuspendedReaderSessionTests {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(JSONObjectUtils.parse(refused.body()).get("error")).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void refreshWhenAccountLinkedToAnotherPersonSinceThenInvalidGrant() throws Exception {
+		OIDCProviderMetadata metadata = OidcClient.discover(URI.create("http://localhost:" + this.port));
+		OidcClient portal = OidcClient.portal(metadata);
+		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
+		Browser.Page afterLogin = browser.login(browser.get(portal.authorizationRequest()), CARD, "zj0011-pass");
+		String refreshToken = portal.exchange(afterLogin.location()).getTokens().getRefreshToken().getValue();
+
+		this.jdbc.sql("update reader_account set reader_id = (select reader_id from reader_account where card_number = ?) "
+				+ "where card_number = ?").params("ZJ0018", CARD).update();
+		RawHttp.Response refused = refresh(refreshToken);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(JSONObjectUtils.parse(refused.body()).get("error")).isEqualTo("invalid_grant");
+		assertThat(browser.get(authorize("")).uri().getPath()).as("the SSO session ends too").isEqualTo("/login");
 	}
 
 	private RawHttp.Response refresh(String refreshToken) throws Exception {
