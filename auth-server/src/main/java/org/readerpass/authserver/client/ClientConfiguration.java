@@ -60,6 +60,9 @@ class ClientConfiguration {
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 				.accessTokenTimeToLive(registration.accessTokenTtl())
+				.refreshTokenTimeToLive(registration.refreshTokenTtl())
+				// a public client's refresh token is not bound to a secret: each use replaces it
+				.reuseRefreshTokens(registration.type() != ClientType.DEVICE)
 				.idTokenSignatureAlgorithm(signingKeys.algorithm())
 				.build());
 		registration.redirectUris().forEach(uri -> builder.redirectUri(uri.toString()));
@@ -76,6 +79,9 @@ class ClientConfiguration {
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+			case DEVICE -> builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+				.authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
 		}
 		// PKCE is required for every public client; confidential web apps may use it too.
 		builder.clientSettings(ClientSettings.builder()

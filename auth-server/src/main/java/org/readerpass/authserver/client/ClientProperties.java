@@ -36,7 +36,12 @@ public record ClientProperties(List<@Valid Registration> registrations) {
 		/** A mobile or desktop app that cannot keep a secret: authorization code + PKCE, no secret. */
 		NATIVE,
 		/** A back-end service: client credentials only. */
-		SERVICE
+		SERVICE,
+		/**
+		 * A device without a browser or keyboard worth the name (a digital-TV box): the device
+		 * authorization grant (RFC 8628) and refresh, no secret, no redirect URI.
+		 */
+		DEVICE
 
 	}
 
@@ -47,16 +52,19 @@ public record ClientProperties(List<@Valid Registration> registrations) {
 	 * @param name a display name
 	 * @param type what kind of app it is
 	 * @param secretHash the secret as {@code {sha256}...} (see {@link ClientSecretHasher});
-	 * required for WEB and SERVICE clients, forbidden for NATIVE ones
+	 * required for WEB and SERVICE clients, forbidden for NATIVE and DEVICE ones
 	 * @param redirectUris exact redirect URIs (authorization code clients)
 	 * @param scopes scopes the client may ask for
 	 * @param accessTokenTtl access token lifetime
+	 * @param refreshTokenTtl refresh token lifetime (clients with refresh tokens: WEB and DEVICE); a
+	 * DEVICE client's refresh tokens rotate, each new one living this long again
 	 * @param resources codes of the resources (RFC 8707 resource servers) the client may ask
 	 * tokens for; none by default
 	 */
 	public record Registration(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String clientId,
 			@NotBlank String name, @NotNull ClientType type, String secretHash, List<URI> redirectUris,
-			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources) {
+			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl,
+			@DefaultValue("60m") Duration refreshTokenTtl, Set<String> resources) {
 
 		public Registration {
 			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
