@@ -3,6 +3,7 @@ package org.readerpass.authserver.security;
 import java.time.Clock;
 
 import org.readerpass.authserver.admin.AdminAccess;
+import org.readerpass.authserver.device.DeviceGrant;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.login.ReaderLogin;
@@ -33,7 +34,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
-import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2DeviceCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
@@ -74,13 +74,14 @@ class SecurityConfiguration {
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
 			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin,
-			OAuth2AuthorizationService authorizations,
-			ResourceAccess resourceAccess) throws Exception {
+			OAuth2AuthorizationService authorizations, ResourceAccess resourceAccess, DeviceGrant device)
+			throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
 				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
 				paths.matcher(HttpMethod.POST, settings.getTokenIntrospectionEndpoint()),
-				paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()));
+				paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()),
+				paths.matcher(HttpMethod.POST, settings.getDeviceAuthorizationEndpoint()));
 		RequestMatcher readerFacing = paths.matcher(settings.getAuthorizationEndpoint());
 		http.exceptionHandling(exceptions -> exceptions
 			.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticated)
@@ -98,19 +99,26 @@ class SecurityConfiguration {
 				.authenticationConverters(converters -> {
 					converters.add(0, new PkceVerifierConverter(registeredClients));
 					converters.add(0, new OneClientAuthenticationConverter());
-				}))
+					// a TV box names itself by client_id alone (RFC 8628 §3.1)
+					converters.add(device.clientAuthenticationConverter());
+				})
+				.authenticationProviders(providers -> providers.add(0, device.clientAuthenticationProvider())))
+			// TV boxes (RFC 8628): readers confirm on the verification page, not the stock endpoint
+			.deviceAuthorizationEndpoint(device.authorizationEndpoint())
+			.deviceVerificationEndpoint(device.stockVerificationEndpointOff())
 			// a client introspects only its own tokens (RFC 7662 §4)
 			.tokenIntrospectionEndpoint(introspection -> introspection
 				.authenticationProviders(providers -> providers.replaceAll(OwnTokensIntrospection::new)))
 			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
 			.tokenEndpoint(token -> token
 				.accessTokenRequestConverters(
-						converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter
-								|| converter instanceof OAuth2TokenExchangeAuthenticationConverter))
-				// a refresh re-checks the reader against the directory as synced
+						converters -> converters.removeIf(converter -> converter instanceof OAuth2TokenExchangeAuthenticationConverter))
+				// a refresh re-checks the reader against the directory as synced; a box polling too
+				// fast is told to slow down
 				.authenticationProviders(providers -> providers.replaceAll(
 						provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
-								? new ReaderStillSignedInOnRefresh(provider, authorizations, readerLogin) : provider)))
+								? new ReaderStillSignedInOnRefresh(provider, authorizations, readerLogin)
+								: device.pollingPace(provider))))
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
@@ -144,6 +152,9 @@ class SecurityConfiguration {
 		// prompt=none must reach the authorization endpoint without a session, so that it can answer
 		// login_required to the client instead of showing a login page (OIDC Core §3.1.2.6).
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(new PromptNoneRequestMatcher(readerFacing))
+			.permitAll()
+			// switched off (DeviceGrant): not found, signed in or not
+			.requestMatchers(paths.matcher(settings.getDeviceVerificationEndpoint()))
 			.permitAll()
 			.anyRequest()
 			.authenticated());
