@@ -17,4 +17,15 @@ class DeviceConfiguration {
 		return new DeviceGrant(properties, clients, authorizations, settings, clock);
 	}
 
+	@Bean
+	DeviceVerification deviceVerification(OAuth2AuthorizationService authorizations,
+			RegisteredClientRepository clients) {
+		return new DeviceVerification(authorizations, clients);
+	}
+
+	@Bean
+	WrongCodeAttempts wrongCodeAttempts(DeviceProperties properties, Clock clock) {
+		return new WrongCodeAttempts(properties.wrongCodes(), clock);
+	}
+
 }

@@ -95,10 +95,10 @@ public final class DeviceGrant {
 		return new DeviceClientAuthenticationProvider(this.clients);
 	}
 
-	/** The token endpoint's provider with {@code slow_down} for the device code grant; any other as it is. */
-	public AuthenticationProvider pollingPace(AuthenticationProvider provider) {
+	/** The token endpoint's device code provider with {@code slow_down} and used codes refused; any other as it is. */
+	public AuthenticationProvider polling(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2DeviceCodeAuthenticationProvider)
-				? new PollingPace(provider, this.authorizations, this.clock,
+				? new DevicePolling(provider, this.authorizations, this.clock,
 						Duration.ofSeconds(this.properties.intervalSeconds()))
 				: provider;
 	}

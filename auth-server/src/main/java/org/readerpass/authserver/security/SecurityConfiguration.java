@@ -114,11 +114,11 @@ class SecurityConfiguration {
 				.accessTokenRequestConverters(
 						converters -> converters.removeIf(converter -> converter instanceof OAuth2TokenExchangeAuthenticationConverter))
 				// a refresh re-checks the reader against the directory as synced; a box polling too
-				// fast is told to slow down
+				// fast is told to slow down, one polling with a used device code gets invalid_grant
 				.authenticationProviders(providers -> providers.replaceAll(
 						provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
 								? new ReaderStillSignedInOnRefresh(provider, authorizations, readerLogin)
-								: device.pollingPace(provider))))
+								: device.polling(provider))))
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
@@ -183,12 +183,22 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The reader pages. They are public — each shows what it shows to whom — but for the TV box
+	 * confirmation, which needs a signed-in reader (the login page, from the configured issuer, then
+	 * back) whose account may still sign in. Admin pages and the admin API come with chains of
+	 * their own that require authentication.
+	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain readerPages(HttpSecurity http) throws Exception {
-		// Reader pages are public: each shows what it shows to whom. Admin pages and the admin API
-		// come with chains of their own that require authentication.
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+	SecurityFilterChain readerPages(HttpSecurity http, IssuerProperties issuer, ReaderLogin readerLogin)
+			throws Exception {
+		RequestMatcher confirmation = PathPatternRequestMatcher.withDefaults().matcher(DeviceGrant.CONFIRMATION_PATH);
+		http.authorizeHttpRequests(
+				requests -> requests.requestMatchers(confirmation).authenticated().anyRequest().permitAll());
+		http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+				new LoginUrlAuthenticationEntryPoint(issuer.value() + "/login"), confirmation));
+		http.addFilterAfter(new ReaderSessionCheck(confirmation, readerLogin), SecurityContextHolderFilter.class);
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));
 		return http.build();
 	}

@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -22,18 +23,22 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceCodeAuthenticationToken;
 
 /**
- * The pace of a box polling the token endpoint (RFC 8628 §3.5), which the stock provider leaves
- * out: while the reader has not yet decided, a poll sooner than the box's interval after its
- * previous poll answers {@code slow_down}, and that box's interval grows by 5 seconds for this and
- * every later poll. The first poll, and every poll once the reader has decided, go straight on to
- * the stock provider ({@code authorization_pending}, tokens, {@code access_denied},
- * {@code expired_token}).
+ * What a box's poll of the token endpoint gets beyond the stock provider (RFC 8628 §3.5):
+ * <ul>
+ * <li>its pace: while the reader has not yet decided, a poll sooner than the box's interval after
+ * its previous poll answers {@code slow_down}, and that box's interval grows by 5 seconds for this
+ * and every later poll. The first poll, and every poll once the reader has decided, go on to the
+ * stock provider ({@code authorization_pending}, tokens, {@code access_denied},
+ * {@code expired_token});</li>
+ * <li>a device code that has already given tokens is {@code invalid_grant} (RFC 6749 §5.2), where
+ * the stock provider would tell the box the reader denied it.</li>
+ * </ul>
  *
  * <p>
  * The last poll is kept per pending authorization in this node's memory, and forgotten when its
  * device code expires: the embedded default's authorizations live on one node too.
  */
-final class PollingPace implements AuthenticationProvider {
+final class DevicePolling implements AuthenticationProvider {
 
 	static final String SLOW_DOWN = "slow_down";
 
@@ -43,7 +48,9 @@ final class PollingPace implements AuthenticationProvider {
 
 	private static final String SPEC = "https://datatracker.ietf.org/doc/html/rfc8628#section-3.5";
 
-	private static final Logger log = LoggerFactory.getLogger(PollingPace.class);
+	private static final String USED_SPEC = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
+
+	private static final Logger log = LoggerFactory.getLogger(DevicePolling.class);
 
 	private record Pace(Instant lastPoll, Duration interval, Instant forgetAfter) {
 	}
@@ -60,7 +67,7 @@ final class PollingPace implements AuthenticationProvider {
 
 	private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
-	PollingPace(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, Clock clock,
+	DevicePolling(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, Clock clock,
 			Duration interval) {
 		this.delegate = delegate;
 		this.authorizations = authorizations;
@@ -73,6 +80,10 @@ final class PollingPace implements AuthenticationProvider {
 		OAuth2DeviceCodeAuthenticationToken poll = (OAuth2DeviceCodeAuthenticationToken) authentication;
 		OAuth2Authorization authorization = this.authorizations.findByToken(poll.getDeviceCode(), DeviceCodes.TYPE);
 		if (authorization != null && isOwnedBy(authorization, poll)) {
+			if (authorization.getAccessToken() != null) {
+				throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+						"The device code has been used", USED_SPEC));
+			}
 			Instant now = this.clock.instant();
 			if (isPending(authorization)) {
 				Duration slowerInterval = tooFast(authorization, now);

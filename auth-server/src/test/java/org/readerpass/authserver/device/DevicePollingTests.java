@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
@@ -26,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code slow_down} (RFC 8628 §3.5) on a clock the test moves: no timing is measured.
+ * {@code slow_down} (RFC 8628 §3.5) on a clock the test moves, no timing measured; a used device
+ * code.
  */
-class PollingPaceTests {
+class DevicePollingTests {
 
 	// the stock provider reads expiry from the system clock, so the test's clock starts at the real time
 	private static final Instant START = Instant.now();
@@ -48,7 +50,7 @@ class PollingPaceTests {
 
 		@Override
 		public Authentication authenticate(Authentication authentication) {
-			PollingPaceTests.this.reachedStock.incrementAndGet();
+			DevicePollingTests.this.reachedStock.incrementAndGet();
 			return new TestingAuthenticationToken("tv", null);
 		}
 
@@ -59,7 +61,7 @@ class PollingPaceTests {
 
 	};
 
-	private final PollingPace pace = new PollingPace(this.stock, this.authorizations, this.clock, Duration.ofSeconds(5));
+	private final DevicePolling polling = new DevicePolling(this.stock, this.authorizations, this.clock, Duration.ofSeconds(5));
 
 	private static RegisteredClient client(String id) {
 		return RegisteredClient.withId(id)
@@ -83,7 +85,7 @@ class PollingPaceTests {
 	}
 
 	private void poll(RegisteredClient client, String deviceCode) {
-		this.pace.authenticate(new OAuth2DeviceCodeAuthenticationToken(deviceCode,
+		this.polling.authenticate(new OAuth2DeviceCodeAuthenticationToken(deviceCode,
 				new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null), Map.of()));
 	}
 
@@ -132,7 +134,19 @@ class PollingPaceTests {
 		poll(TV, "d1");
 
 		assertThat(this.reachedStock).hasValue(2);
-		assertThat(this.pace.tracked()).isZero();
+		assertThat(this.polling.tracked()).isZero();
+	}
+
+	@Test
+	void authenticateWhenTheCodeAlreadyGaveTokensThenInvalidGrantNotAccessDenied() {
+		Instant now = this.clock.instant();
+		this.authorizations.save(pending("d1")
+			.accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "at", now, now.plusSeconds(600)))
+			.build());
+
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> poll(TV, "d1"))
+			.satisfies(ex -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_grant"));
+		assertThat(this.reachedStock).hasValue(0);
 	}
 
 	@Test
@@ -144,20 +158,20 @@ class PollingPaceTests {
 		poll(OTHER, "d1");
 
 		assertThat(this.reachedStock).hasValue(4);
-		assertThat(this.pace.tracked()).isZero();
+		assertThat(this.polling.tracked()).isZero();
 	}
 
 	@Test
 	void authenticateWhenDeviceCodesExpiredThenTheirPacesAreForgotten() {
 		this.authorizations.save(pending("d1").build());
 		poll(TV, "d1");
-		assertThat(this.pace.tracked()).isOne();
+		assertThat(this.polling.tracked()).isOne();
 		this.clock.advance(Duration.ofMinutes(11));
 		this.authorizations.save(pending("d2", START.plus(Duration.ofMinutes(30))).build());
 
 		poll(TV, "d2");
 
-		assertThat(this.pace.tracked()).isOne();
+		assertThat(this.polling.tracked()).isOne();
 	}
 
 }
