@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +43,6 @@ final class DevicePolling implements AuthenticationProvider {
 
 	static final Duration STEP = Duration.ofSeconds(5);
 
-	private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
-
 	private static final String SPEC = "https://datatracker.ietf.org/doc/html/rfc8628#section-3.5";
 
 	private static final String USED_SPEC = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
@@ -65,7 +62,7 @@ final class DevicePolling implements AuthenticationProvider {
 
 	private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 
-	private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+	private final Sweeps sweeps = new Sweeps(Duration.ofMinutes(1));
 
 	DevicePolling(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, Clock clock,
 			Duration interval) {
@@ -125,8 +122,7 @@ final class DevicePolling implements AuthenticationProvider {
 
 	/** At most once a minute: drops the paces of device codes that have expired (never polled again). */
 	private void forgetExpired(Instant now) {
-		Instant due = this.nextSweep.get();
-		if (now.isAfter(due) && this.nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
+		if (this.sweeps.due(now)) {
 			this.paces.values().removeIf(pace -> pace.forgetAfter().isBefore(now));
 		}
 	}

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,7 +14,6 @@ import org.readerpass.authserver.device.DeviceVerification.Lookup;
 import org.readerpass.authserver.login.ReaderAuthenticationToken;
 import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.ldapsync.account.ReaderAccounts;
-import org.readerpass.policy.network.Library;
 import org.readerpass.policy.network.LibraryTree;
 
 import org.springframework.http.HttpStatus;
@@ -113,7 +111,9 @@ class DeviceVerificationController {
 		model.addAttribute("userCode", pending.userCode());
 		this.accounts.findById(reader.getPrincipal().accountId()).ifPresent(account -> {
 			model.addAttribute("card", account.cardNumber());
-			model.addAttribute("library", library(account.libraryCode()).name(locale));
+			model.addAttribute("library", this.libraries.find(account.libraryCode())
+				.map(library -> library.name(locale))
+				.orElse(account.libraryCode()));
 		});
 		return "device-confirm";
 	}
@@ -188,10 +188,6 @@ class DeviceVerificationController {
 		}
 		String stripped = typed.strip();
 		return UserCodes.normalize(stripped).orElse(stripped.substring(0, Math.min(stripped.length(), 20)));
-	}
-
-	private Library library(String code) {
-		return this.libraries.find(code).orElseGet(() -> new Library(code, code, code, List.of()));
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.http.HttpSession;
 import org.readerpass.authserver.device.DeviceProperties.WrongCodes;
@@ -35,8 +34,6 @@ final class WrongCodeAttempts {
 
 	private static final String SESSION_ATTRIBUTE = WrongCodeAttempts.class.getName();
 
-	private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
-
 	/** Wrong codes counted since {@code start}. */
 	private record Window(Instant start, int wrong) implements Serializable {
 	}
@@ -47,7 +44,7 @@ final class WrongCodeAttempts {
 
 	private final Map<String, Window> byAddress = new ConcurrentHashMap<>();
 
-	private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+	private final Sweeps sweeps = new Sweeps(Duration.ofMinutes(1));
 
 	WrongCodeAttempts(WrongCodes limits, Clock clock) {
 		this.limits = limits;
@@ -103,8 +100,7 @@ final class WrongCodeAttempts {
 	}
 
 	private void sweep(Instant now) {
-		Instant due = this.nextSweep.get();
-		if (now.isAfter(due) && this.nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
+		if (this.sweeps.due(now)) {
 			this.byAddress.values().removeIf(window -> !now.isBefore(window.start().plus(this.limits.window())));
 		}
 	}
