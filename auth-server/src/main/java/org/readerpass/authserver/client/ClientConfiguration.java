@@ -92,6 +92,9 @@ class ClientConfiguration {
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+			case DEVICE -> builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+				.authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
 		}
 		// PKCE is required for every public client; confidential web apps may use it too.
 		boolean thirdParty = registration.party() == ClientParty.THIRD_PARTY;

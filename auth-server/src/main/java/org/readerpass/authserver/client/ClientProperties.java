@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * The library apps registered with the server ({@code readerpass.clients}).
  *
  * @param registrations every registered client
- * @param refreshTokens refresh-token lifetimes per client type (web and native; service clients
- * get none); a type left out keeps its default ({@link #refreshTokenLifetime})
+ * @param refreshTokens refresh-token lifetimes per client type (web, native and device; service
+ * clients get none); a type left out keeps its default ({@link #refreshTokenLifetime})
  */
 @Validated
 @ConfigurationProperties("readerpass.clients")
@@ -35,6 +35,10 @@ public record ClientProperties(List<@Valid Registration> registrations,
 	static final RefreshTokenLifetime NATIVE_DEFAULT = new RefreshTokenLifetime(Duration.ofDays(30),
 			Duration.ofDays(90));
 
+	/** A TV box in a living room stays signed in for months while it is used. */
+	static final RefreshTokenLifetime DEVICE_DEFAULT = new RefreshTokenLifetime(Duration.ofDays(30),
+			Duration.ofDays(180));
+
 	public ClientProperties {
 		registrations = (registrations != null) ? List.copyOf(registrations) : List.of();
 		refreshTokens = (refreshTokens != null) ? Map.copyOf(refreshTokens) : Map.of();
@@ -46,7 +50,11 @@ public record ClientProperties(List<@Valid Registration> registrations,
 		if (configured != null) {
 			return configured;
 		}
-		return (type == ClientType.NATIVE) ? NATIVE_DEFAULT : WEB_DEFAULT;
+		return switch (type) {
+			case NATIVE -> NATIVE_DEFAULT;
+			case DEVICE -> DEVICE_DEFAULT;
+			default -> WEB_DEFAULT;
+		};
 	}
 
 	/**
@@ -66,7 +74,12 @@ public record ClientProperties(List<@Valid Registration> registrations,
 		/** A mobile or desktop app that cannot keep a secret: authorization code + PKCE, no secret. */
 		NATIVE,
 		/** A back-end service: client credentials only. */
-		SERVICE
+		SERVICE,
+		/**
+		 * A device without a browser or keyboard worth the name (a digital-TV box): the device
+		 * authorization grant (RFC 8628) and refresh, no secret, no redirect URI.
+		 */
+		DEVICE
 
 	}
 
@@ -90,7 +103,7 @@ public record ClientProperties(List<@Valid Registration> registrations,
 	 * @param name a display name
 	 * @param type what kind of app it is
 	 * @param secretHash the secret as {@code {sha256}...} (see {@link ClientSecretHasher});
-	 * required for WEB and SERVICE clients, forbidden for NATIVE ones
+	 * required for WEB and SERVICE clients, forbidden for NATIVE and DEVICE ones
 	 * @param redirectUris exact redirect URIs (authorization code clients)
 	 * @param scopes scopes the client may ask for
 	 * @param accessTokenTtl access token lifetime

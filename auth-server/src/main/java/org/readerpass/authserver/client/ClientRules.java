@@ -16,25 +16,29 @@ final class ClientRules {
 	static List<String> check(String key, Registration registration) {
 		List<String> problems = new ArrayList<>();
 		ClientType type = registration.type();
+		String kind = type.name().toLowerCase();
 		boolean hasSecret = registration.secretHash() != null && !registration.secretHash().isBlank();
-		if (type == ClientType.NATIVE && hasSecret) {
-			problems.add(key + ".secret-hash: a native (public) client has no secret");
+		boolean isPublic = type == ClientType.NATIVE || type == ClientType.DEVICE;
+		if (isPublic && hasSecret) {
+			problems.add(key + ".secret-hash: a " + kind + " (public) client has no secret");
 		}
-		if (type != ClientType.NATIVE) {
+		if (!isPublic) {
 			if (!hasSecret) {
-				problems.add(key + ".secret-hash: required for a " + type.name().toLowerCase() + " client");
+				problems.add(key + ".secret-hash: required for a " + kind + " client");
 			}
 			else if (!ClientSecretHasher.isHashed(registration.secretHash())) {
 				problems.add(key + ".secret-hash: must be the {sha256} hash of the secret, never the secret itself "
 						+ "(docs/configuration.md shows how to make one)");
 			}
 		}
-		if (type == ClientType.SERVICE) {
+		if (type == ClientType.SERVICE || type == ClientType.DEVICE) {
 			if (!registration.redirectUris().isEmpty()) {
-				problems.add(key + ".redirect-uris: a service client has no redirect URI");
+				problems.add(key + ".redirect-uris: a " + kind + " client has no redirect URI");
 			}
 			if (registration.scopes().contains("openid")) {
-				problems.add(key + ".scopes: a service client acts for no reader, so it cannot ask for openid");
+				problems.add(key + ".scopes: " + ((type == ClientType.SERVICE)
+						? "a service client acts for no reader, so it cannot ask for openid"
+						: "the device grant issues no ID token, so a device client cannot ask for openid"));
 			}
 		}
 		else {
@@ -69,6 +73,10 @@ final class ClientRules {
 			}
 			if (type == ClientType.SERVICE) {
 				problems.add(key + ".party: a service client acts for no reader, so no reader consents to it");
+			}
+			if (type == ClientType.DEVICE) {
+				problems.add(key + ".party: the TV box confirmation page asks for no consent yet, so a device "
+						+ "client must be first-party");
 			}
 		}
 		return problems;

@@ -18,9 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends an SSO session whose reader may no longer sign in — suspended, expired or purged in the
- * directory since — before the authorization endpoint sees it: the request goes on anonymous, so
- * the reader gets the login page (or {@code login_required} for {@code prompt=none}), never a
- * code. One account read per authorization request of a signed-in reader.
+ * directory since — before the authorization endpoint (or a TV box's confirmation page) sees it:
+ * the request goes on anonymous, so the reader gets the login page (or {@code login_required} for
+ * {@code prompt=none}), never a code or a signed-in TV. One account read per checked request of a
+ * signed-in reader.
  */
 public final class ReaderSessionCheck extends OncePerRequestFilter {
 
@@ -32,7 +33,7 @@ public final class ReaderSessionCheck extends OncePerRequestFilter {
 
 	private final ReaderLogin readerLogin;
 
-	/** @param checked the requests on which a session must still be good (the authorization endpoint) */
+	/** @param checked the requests on which a session must still be good (authorization, TV box confirmation) */
 	public ReaderSessionCheck(RequestMatcher checked, ReaderLogin readerLogin) {
 		this.checked = checked;
 		this.readerLogin = readerLogin;

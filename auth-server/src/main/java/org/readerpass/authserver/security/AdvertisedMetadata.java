@@ -16,7 +16,8 @@ final class AdvertisedMetadata {
 
 	/** The grants the token endpoint serves; every other one is {@code unsupported_grant_type}. */
 	static final List<String> GRANT_TYPES = List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
-			AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), AuthorizationGrantType.REFRESH_TOKEN.getValue());
+			AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), AuthorizationGrantType.REFRESH_TOKEN.getValue(),
+			AuthorizationGrantType.DEVICE_CODE.getValue());
 
 	private static final List<String> CLIENT_SECRET = List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
 			ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
@@ -26,7 +27,7 @@ final class AdvertisedMetadata {
 
 	/** Rewrites a metadata document's claims (OIDC provider configuration or RFC 8414 metadata). */
 	static void apply(Map<String, Object> metadata) {
-		// public clients (PKCE) authenticate with "none" at the token endpoint only
+		// public clients (PKCE, TV boxes) authenticate with "none" at the token endpoint only
 		metadata.put("token_endpoint_auth_methods_supported",
 				List.of(CLIENT_SECRET.get(0), CLIENT_SECRET.get(1), ClientAuthenticationMethod.NONE.getValue()));
 		metadata.put("revocation_endpoint_auth_methods_supported", CLIENT_SECRET);

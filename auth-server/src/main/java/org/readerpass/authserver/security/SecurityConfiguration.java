@@ -8,6 +8,7 @@ import org.readerpass.authserver.authorization.AuthorizationStore;
 import org.readerpass.authserver.authorization.RefreshRotation;
 import org.readerpass.authserver.authorization.TokenIntrospection;
 import org.readerpass.authserver.authorization.TokenRevocation;
+import org.readerpass.authserver.device.DeviceGrant;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.login.ReaderLogin;
@@ -43,7 +44,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
-import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2DeviceCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -86,12 +86,13 @@ class SecurityConfiguration {
 			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin, AuthorizationStore authorizations,
 			JwtDecoder accessTokens, SecurityEvents securityEvents, ResourceAccess resourceAccess, Clock clock,
-			IdTokenHints idTokenHints, SessionLogout sessionLogout) throws Exception {
+			IdTokenHints idTokenHints, SessionLogout sessionLogout, DeviceGrant device) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
 				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
 				paths.matcher(HttpMethod.POST, settings.getTokenIntrospectionEndpoint()),
-				paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()));
+				paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()),
+				paths.matcher(HttpMethod.POST, settings.getDeviceAuthorizationEndpoint()));
 		RequestMatcher readerFacing = paths.matcher(settings.getAuthorizationEndpoint());
 		http.exceptionHandling(exceptions -> exceptions
 			.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticated)
@@ -109,11 +110,18 @@ class SecurityConfiguration {
 				.authenticationConverters(converters -> {
 					converters.add(0, new PkceVerifierConverter(registeredClients));
 					converters.add(0, new OneClientAuthenticationConverter());
-					// a public client refreshes and revokes by client_id alone
+					// a public client refreshes and revokes by client_id alone; a TV box also asks for a
+					// device code so (RFC 8628 §3.1)
 					converters.add(new PublicClientIdentification.Converter(settings.getTokenRevocationEndpoint()));
+					converters.add(device.clientAuthenticationConverter());
 				})
-				.authenticationProviders(
-						providers -> providers.add(0, new PublicClientIdentification.Provider(registeredClients))))
+				.authenticationProviders(providers -> {
+					providers.add(0, new PublicClientIdentification.Provider(registeredClients));
+					providers.add(0, device.clientAuthenticationProvider());
+				}))
+			// TV boxes (RFC 8628): readers confirm on the verification page, not the stock endpoint
+			.deviceAuthorizationEndpoint(device.authorizationEndpoint())
+			.deviceVerificationEndpoint(device.stockVerificationEndpointOff())
 			// the truth for every token issued, client credentials included; a client introspects
 			// only its own tokens (RFC 7662 §2.2, §4)
 			.tokenIntrospectionEndpoint(introspection -> introspection
@@ -125,15 +133,15 @@ class SecurityConfiguration {
 			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
 			.tokenEndpoint(token -> token
 				.accessTokenRequestConverters(
-						converters -> converters.removeIf(converter -> converter instanceof OAuth2DeviceCodeAuthenticationConverter
-								|| converter instanceof OAuth2TokenExchangeAuthenticationConverter))
+						converters -> converters.removeIf(converter -> converter instanceof OAuth2TokenExchangeAuthenticationConverter))
 				// a refresh token is used once, a replay revokes its family; a refresh re-checks the
-				// reader against the directory as synced
+				// reader against the directory as synced; a box polling too fast is told to slow down,
+				// one polling with a used device code gets invalid_grant
 				.authenticationProviders(providers -> providers.replaceAll(
 						provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
 								? new RefreshRotation(new ReaderStillSignedInOnRefresh(provider, authorizations, readerLogin),
 										authorizations, securityEvents)
-								: provider)))
+								: device.polling(provider))))
 			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
 				// absolute, from the configured issuer (a relative one would be resolved against Host)
 				.consentPage(issuer.value() + "/oauth2/consent")
@@ -177,6 +185,9 @@ class SecurityConfiguration {
 		// login_required to the client instead of showing a login page (OIDC Core §3.1.2.6).
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(new PromptNoneRequestMatcher(readerFacing))
 			.permitAll()
+			// switched off (DeviceGrant): not found, signed in or not
+			.requestMatchers(paths.matcher(settings.getDeviceVerificationEndpoint()))
+			.permitAll()
 			.anyRequest()
 			.authenticated());
 		return http.build();
@@ -204,12 +215,22 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The reader pages. They are public — each shows what it shows to whom — but for the TV box
+	 * confirmation, which needs a signed-in reader (the login page, from the configured issuer, then
+	 * back) whose account may still sign in. Admin pages and the admin API come with chains of
+	 * their own that require authentication.
+	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain readerPages(HttpSecurity http, SessionLogout sessionLogout) throws Exception {
-		// Reader pages are public: each shows what it shows to whom. Admin pages and the admin API
-		// come with chains of their own that require authentication.
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+	SecurityFilterChain readerPages(HttpSecurity http, IssuerProperties issuer, ReaderLogin readerLogin,
+			SessionLogout sessionLogout) throws Exception {
+		RequestMatcher confirmation = PathPatternRequestMatcher.withDefaults().matcher(DeviceGrant.CONFIRMATION_PATH);
+		http.authorizeHttpRequests(
+				requests -> requests.requestMatchers(confirmation).authenticated().anyRequest().permitAll());
+		http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+				new LoginUrlAuthenticationEntryPoint(issuer.value() + "/login"), confirmation));
+		http.addFilterAfter(new ReaderSessionCheck(confirmation, readerLogin), SecurityContextHolderFilter.class);
 		// the reader's own sign-out ends the SSO session as RP-initiated logout does
 		http.logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(sessionLogout).logoutSuccessUrl("/"));
 		return http.build();

@@ -30,6 +30,17 @@ class ClientRulesTests {
 			.isEmpty();
 		assertThat(ClientRules.check("c", registration(ClientType.SERVICE, HASH, List.of(), Set.of("usage.write"))))
 			.isEmpty();
+		assertThat(ClientRules.check("c", registration(ClientType.DEVICE, null, List.of(), Set.of("library"))))
+			.isEmpty();
+	}
+
+	@Test
+	void checkWhenDeviceClientHasSecretRedirectUriOrOpenidThenEachNamed() {
+		assertThat(ClientRules.check("c", registration(ClientType.DEVICE, HASH,
+				List.of(URI.create("http://127.0.0.1/cb")), Set.of("openid", "library"))))
+			.containsExactly("c.secret-hash: a device (public) client has no secret",
+					"c.redirect-uris: a device client has no redirect URI",
+					"c.scopes: the device grant issues no ID token, so a device client cannot ask for openid");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,15 +77,27 @@ public final class Browser {
 	}
 
 	public Page login(Page loginPage, Map<String, String> fields) {
-		Matcher csrf = CSRF.matcher(loginPage.body());
+		return submit(loginPage, "/login", fields);
+	}
+
+	/** Submits a form of {@code page} to {@code path} with its CSRF token and these fields. */
+	public Page submit(Page page, String path, Map<String, String> fields) {
+		Matcher csrf = CSRF.matcher(page.body());
 		if (!csrf.find()) {
-			throw new AssertionError("no CSRF token on the login page: " + loginPage.body());
+			throw new AssertionError("no CSRF token on the page: " + page.body());
 		}
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		withToken.put("_csrf", csrf.group(1));
+		return post(path, withToken);
+	}
+
+	/** Posts a form to {@code path}, as it is: no CSRF token is added. */
+	public Page post(String path, Map<String, String> fields) {
 		String form = fields.entrySet()
 			.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-			.collect(Collectors.joining("&", "_csrf=" + enc(csrf.group(1)) + "&", ""));
-		return follow(request(this.origin.resolve("/login"))
+			.collect(Collectors.joining("&"));
+		return follow(request(this.origin.resolve(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build());

@@ -36,7 +36,8 @@ class MetadataTests {
 			assertThat(metadata.get("introspection_endpoint_auth_methods_supported")).as(path)
 				.isEqualTo(List.of("client_secret_basic", "client_secret_post"));
 			assertThat(metadata.get("grant_types_supported")).as(path)
-				.isEqualTo(List.of("authorization_code", "client_credentials", "refresh_token"));
+				.isEqualTo(List.of("authorization_code", "client_credentials", "refresh_token",
+						"urn:ietf:params:oauth:grant-type:device_code"));
 			assertThat(metadata).as(path)
 				.doesNotContainKeys("tls_client_certificate_bound_access_tokens", "dpop_signing_alg_values_supported");
 		}
@@ -44,8 +45,7 @@ class MetadataTests {
 
 	@Test
 	void tokenWhenGrantNotSupportedThenUnsupportedGrantType() throws Exception {
-		for (String body : List.of("grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=x",
-				"grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=x"
+		for (String body : List.of("grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=x"
 						+ "&subject_token_type=urn:ietf:params:oauth:token-type:access_token",
 				"grant_type=password&username=ZJ0001&password=zj0001-pass", "grant_type=no-such-grant")) {
 			RawHttp.Response response = RawHttp.send(this.port, "POST", "/oauth2/token",
