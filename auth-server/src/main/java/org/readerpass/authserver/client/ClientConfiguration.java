@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.readerpass.authserver.client.ClientProperties.ClientType;
 import org.readerpass.authserver.client.ClientProperties.Registration;
-import org.readerpass.authserver.keys.SigningKeys;
+import org.readerpass.authserver.keys.KeyProperties;
 import org.readerpass.authserver.resource.ResourceAccess;
 
 import org.springframework.context.annotation.Bean;
@@ -29,15 +29,16 @@ class ClientConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(ClientProperties properties, SigningKeys signingKeys) {
+	RegisteredClientRepository registeredClientRepository(ClientProperties properties, KeyProperties keys) {
 		List<String> problems = new ArrayList<>();
 		List<RegisteredClient> clients = new ArrayList<>();
 		for (int i = 0; i < properties.registrations().size(); i++) {
 			Registration registration = properties.registrations().get(i);
 			String key = "readerpass.clients.registrations[" + i + "] (" + registration.clientId() + ")";
 			problems.addAll(ClientRules.check(key, registration));
+			problems.addAll(ClientRules.checkTokenLifetime(key, registration, keys.rotation().longestTokenLifetime()));
 			if (problems.isEmpty()) {
-				clients.add(toRegisteredClient(registration, signingKeys));
+				clients.add(toRegisteredClient(registration));
 			}
 		}
 		if (clients.stream().map(RegisteredClient::getClientId).distinct().count() != clients.size()) {
@@ -52,7 +53,7 @@ class ClientConfiguration {
 		return new InMemoryRegisteredClientRepository(clients);
 	}
 
-	private static RegisteredClient toRegisteredClient(Registration registration, SigningKeys signingKeys) {
+	private static RegisteredClient toRegisteredClient(Registration registration) {
 		RegisteredClient.Builder builder = RegisteredClient.withId(registration.clientId())
 			.clientId(registration.clientId())
 			.clientName(registration.name())
@@ -60,7 +61,7 @@ class ClientConfiguration {
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 				.accessTokenTimeToLive(registration.accessTokenTtl())
-				.idTokenSignatureAlgorithm(signingKeys.algorithm())
+				.idTokenSignatureAlgorithm(ClientRules.idTokenAlgorithm(registration))
 				.build());
 		registration.redirectUris().forEach(uri -> builder.redirectUri(uri.toString()));
 		ClientType type = registration.type();

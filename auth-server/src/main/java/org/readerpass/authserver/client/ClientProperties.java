@@ -53,10 +53,13 @@ public record ClientProperties(List<@Valid Registration> registrations) {
 	 * @param accessTokenTtl access token lifetime
 	 * @param resources codes of the resources (RFC 8707 resource servers) the client may ask
 	 * tokens for; none by default
+	 * @param idTokenSignedResponseAlg the algorithm of the client's ID tokens (OIDC Dynamic Client
+	 * Registration's {@code id_token_signed_response_alg}): {@code RS256} (default) or {@code ES256}
 	 */
 	public record Registration(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String clientId,
 			@NotBlank String name, @NotNull ClientType type, String secretHash, List<URI> redirectUris,
-			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources) {
+			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources,
+			String idTokenSignedResponseAlg) {
 
 		public Registration {
 			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();

@@ -72,7 +72,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
-			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
+			ReaderAccounts accounts, ClientAddresses clientAddresses,
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin,
 			OAuth2AuthorizationService authorizations,
 			ResourceAccess resourceAccess) throws Exception {
@@ -132,7 +132,7 @@ class SecurityConfiguration {
 						scopes.addAll(ReaderClaims.SCOPES);
 					}).idTokenSigningAlgorithms(algorithms -> {
 						algorithms.clear();
-						algorithms.add(signingKeys.algorithm().getName());
+						SigningKeys.ID_TOKEN_ALGORITHMS.forEach(algorithm -> algorithms.add(algorithm.getName()));
 					}).claim("claims_supported", ReaderClaims.CLAIMS);
 				}))
 				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(accounts)))));
