@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.readerpass.adminui.audit.ActorResolver;
 import org.readerpass.adminui.audit.JdbcAuditLog;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.slf4j.Logger;
@@ -39,8 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signing keys, their rotation check, the JWKS they publish and the decoder that checks the
- * server's own tokens.
+ * Signing keys, their rotation check, the JWKS they publish, the admin API's keys endpoint and the
+ * decoder that checks the server's own tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class KeysConfiguration {
@@ -83,6 +84,11 @@ class KeysConfiguration {
 			}
 		}, interval, interval, TimeUnit.MILLISECONDS);
 		return checks::shutdownNow;
+	}
+
+	@Bean
+	SigningKeyController signingKeyController(SigningKeys signingKeys, ActorResolver actors) {
+		return new SigningKeyController(signingKeys, actors);
 	}
 
 	@Bean
