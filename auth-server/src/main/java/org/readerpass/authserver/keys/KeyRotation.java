@@ -84,7 +84,12 @@ final class KeyRotation {
 		this.store.insert(key);
 		Optional<StoredKey> current = timeline.signingAt(now);
 		Instant retiresAt = activation.get().plus(this.rotation.retainAfter());
-		current.ifPresent(signing -> this.store.retire(signing.keyId(), retiresAt));
+		// the current key, and any other that signed and has no retirement yet (two nodes whose clocks
+		// differed a little may each have added a first key): all stop signing at the switch
+		timeline.keys()
+			.stream()
+			.filter(other -> other.retiresAt() == null && !other.activatesAt().isAfter(now))
+			.forEach(other -> this.store.retire(other.keyId(), retiresAt));
 		if (current.isEmpty()) {
 			log.info("Generated a signing key kid={} alg={}; it signs at once (no {} key signed before)", key.keyId(),
 					algorithm, algorithm);

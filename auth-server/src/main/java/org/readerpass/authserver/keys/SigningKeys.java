@@ -111,7 +111,7 @@ public final class SigningKeys {
 	 * Adds what the rotation schedule asks for now, erases retired private parts, and reloads the
 	 * keys from the database. Throws when the database cannot be read; the keys held stay then.
 	 */
-	public void refresh() {
+	void refresh() {
 		synchronized (this.refreshLock) {
 			Instant now = now();
 			this.rotation.schedule(now);

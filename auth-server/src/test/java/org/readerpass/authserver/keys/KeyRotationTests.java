@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.adminui.audit.Actor;
@@ -210,6 +212,26 @@ class KeyRotationTests {
 					Collectors.mapping(StoredKey::serial, Collectors.toList())));
 		assertThat(serials.get("ES256")).containsExactly(1, 2, 3, 4, 5);
 		assertThat(serials.get("RS256")).containsExactly(1, 2, 3, 4, 5);
+	}
+
+	@Test
+	void refreshWhenAnotherKeySignedWithoutRetirementThenItRetiresWithTheCurrentAtTheSwitch() throws Exception {
+		SigningKeys node = node();
+		String first = node.currentKeyId(SignatureAlgorithm.ES256);
+		// a first key another node added with its clock a second behind: it never signs, nothing retired it
+		String rival = "rival-kid";
+		new JdbcSigningKeyStore(JdbcClient.create(this.dataSource)).insert(new StoredKey(rival, "ES256", 2,
+				new ECKeyGenerator(Curve.P_256).keyID(rival).generate().toPublicJWK().toJSONString(), "sealed-elsewhere",
+				START.minusSeconds(1), START.minusSeconds(1), null));
+
+		this.clock.advance(Duration.ofDays(89));
+		node.refresh();
+
+		Instant retirement = START.plus(Duration.ofDays(91));
+		assertThat(storedKey(first).retiresAt()).isEqualTo(retirement);
+		assertThat(storedKey(rival).retiresAt()).as("not published for ever").isEqualTo(retirement);
+		this.clock.advance(Duration.ofDays(2));
+		assertThat(jwks(node)).doesNotContain(first, rival);
 	}
 
 	@Test
