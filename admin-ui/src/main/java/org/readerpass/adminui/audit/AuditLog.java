@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * The audit of every change to resources and grants, read newest first. Entries are written by
- * the policy store, each in its change's transaction ({@link JdbcAuditLog#record}).
+ * the policy store, each in its change's transaction ({@link JdbcAuditLog#recordResource},
+ * {@link JdbcAuditLog#recordGrant}); the application adds its own changes, such as a signing key
+ * rotation, the same way ({@link JdbcAuditLog#recordChange}).
  */
 public interface AuditLog {
 

@@ -32,6 +32,9 @@ public final class JdbcAuditLog implements AuditLog {
 
 	private static final int MAX_ACTOR_LENGTH = 256;
 
+	/** The revision of an entry that changed no policy: the store's revisions start at 1. */
+	public static final long NO_POLICY_REVISION = 0;
+
 	private final JdbcClient jdbc;
 
 	private final AuditFormat format;
@@ -69,6 +72,20 @@ public final class JdbcAuditLog implements AuditLog {
 	public void recordGrant(Actor actor, String operation, String id, long revision, Grant before, Grant after) {
 		record(actor, operation, AuditEntry.GRANT, id, revision, (before != null) ? this.format.grant(before) : null,
 				(after != null) ? this.format.grant(after) : null);
+	}
+
+	/**
+	 * Writes the entry of a change the application makes outside the policy store (a signing key
+	 * rotation), in the caller's transaction. It changes no policy, so its revision is
+	 * {@value #NO_POLICY_REVISION}, which no policy change has.
+	 * @param operation what was done, e.g. {@code rotate} (at most 16 characters)
+	 * @param targetKind what was changed, e.g. {@code signing-key} (at most 16 characters)
+	 * @param before the target before the change as a JSON object the caller wrote, or {@code null}
+	 * @param after the target after the change as a JSON object the caller wrote, or {@code null}
+	 */
+	public void recordChange(Actor actor, String operation, String targetKind, String targetId, String before,
+			String after) {
+		record(actor, operation, targetKind, targetId, NO_POLICY_REVISION, before, after);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.readerpass.adminui.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.readerpass.adminui.testapp.AdminApiClient.json;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,23 @@ class AuditApiTests extends AdminApiTestSupport {
 			.isEqualTo(this.api.get("/api/admin/resources/nlc-ebooks").body());
 		assertThat(entries.get(0).get("revision").asLong()).isEqualTo(entries.get(1).get("revision").asLong() + 1);
 		assertThat(audit.body().get("next").isNull()).isTrue();
+	}
+
+	@Test
+	void auditWhenApplicationRecordsItsOwnChangeThenShownWithItsJsonAndNoPolicyRevision() {
+		new JdbcAuditLog(this.dataSource, AuditFormat.json(), Clock.systemUTC()).recordChange(
+				new Actor("zj-admin-cli", "zj-admin-cli"), "rotate", "signing-key", "ES256",
+				"{\"keys\":[\"old\"]}", "{\"keys\":[\"new\",\"old\"]}");
+
+		JsonNode entry = this.api.get("/api/admin/audit").body().get("entries").get(0);
+		assertThat(entry.get("operation").asString()).isEqualTo("rotate");
+		assertThat(entry.get("targetKind").asString()).isEqualTo("signing-key");
+		assertThat(entry.get("targetId").asString()).isEqualTo("ES256");
+		assertThat(entry.get("actor").asString()).isEqualTo("zj-admin-cli");
+		assertThat(entry.get("clientId").asString()).isEqualTo("zj-admin-cli");
+		assertThat(entry.get("revision").asLong()).isEqualTo(JdbcAuditLog.NO_POLICY_REVISION);
+		assertThat(entry.get("before").get("keys")).hasSize(1);
+		assertThat(entry.get("after").get("keys")).hasSize(2);
 	}
 
 	@Test

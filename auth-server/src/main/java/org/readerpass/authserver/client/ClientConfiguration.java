@@ -8,7 +8,7 @@ import org.readerpass.authserver.client.ClientProperties.ClientType;
 import org.readerpass.authserver.client.ClientProperties.RefreshTokenLifetime;
 import org.readerpass.authserver.client.ClientProperties.Registration;
 import org.readerpass.authserver.authorization.FamilyRefreshTokens;
-import org.readerpass.authserver.keys.SigningKeys;
+import org.readerpass.authserver.keys.KeyProperties;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.policy.network.LibraryTree;
 
@@ -33,7 +33,7 @@ class ClientConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(ClientProperties properties, SigningKeys signingKeys,
+	RegisteredClientRepository registeredClientRepository(ClientProperties properties, KeyProperties keys,
 			LibraryTree libraries) {
 		List<String> problems = new ArrayList<>();
 		List<RegisteredClient> clients = new ArrayList<>();
@@ -44,8 +44,9 @@ class ClientConfiguration {
 			if (registration.library() != null && libraries.find(registration.library()).isEmpty()) {
 				problems.add(key + ".library: '" + registration.library() + "' is not a library of the network");
 			}
+			problems.addAll(ClientRules.checkTokenLifetime(key, registration, keys.rotation().longestTokenLifetime()));
 			if (problems.isEmpty()) {
-				clients.add(toRegisteredClient(registration, properties, signingKeys));
+				clients.add(toRegisteredClient(registration, properties));
 			}
 		}
 		if (clients.stream().map(RegisteredClient::getClientId).distinct().count() != clients.size()) {
@@ -60,8 +61,7 @@ class ClientConfiguration {
 		return new InMemoryRegisteredClientRepository(clients);
 	}
 
-	private static RegisteredClient toRegisteredClient(Registration registration, ClientProperties properties,
-			SigningKeys signingKeys) {
+	private static RegisteredClient toRegisteredClient(Registration registration, ClientProperties properties) {
 		ClientType type = registration.type();
 		RefreshTokenLifetime refresh = properties.refreshTokenLifetime(type);
 		RegisteredClient.Builder builder = RegisteredClient.withId(registration.clientId())
@@ -71,7 +71,7 @@ class ClientConfiguration {
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 				.accessTokenTimeToLive(registration.accessTokenTtl())
-				.idTokenSignatureAlgorithm(signingKeys.algorithm())
+				.idTokenSignatureAlgorithm(ClientRules.idTokenAlgorithm(registration))
 				// rotated on every use; a replay revokes the family (authorization.RefreshRotation)
 				.reuseRefreshTokens(false)
 				.refreshTokenTimeToLive(refresh.idle())

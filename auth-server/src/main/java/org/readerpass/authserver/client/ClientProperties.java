@@ -117,12 +117,14 @@ public record ClientProperties(List<@Valid Registration> registrations,
 	 * @param operator who runs the app, as readers should read it (required for a third-party app)
 	 * @param library the code of the library whose app it is, named on the login page; none by
 	 * default
+	 * @param idTokenSignedResponseAlg the algorithm of the client's ID tokens (OIDC Dynamic Client
+	 * Registration's {@code id_token_signed_response_alg}): {@code RS256} (default) or {@code ES256}
 	 */
 	public record Registration(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String clientId,
 			@NotBlank String name, @NotNull ClientType type, String secretHash, List<URI> redirectUris,
 			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources,
 			List<URI> postLogoutRedirectUris, URI backchannelLogoutUri, @DefaultValue("first-party") ClientParty party,
-			String operator, String library) {
+			String operator, String library, String idTokenSignedResponseAlg) {
 
 		public Registration {
 			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();

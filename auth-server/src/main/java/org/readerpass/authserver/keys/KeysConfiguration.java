@@ -7,20 +7,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.readerpass.adminui.audit.ActorResolver;
+import org.readerpass.adminui.audit.JdbcAuditLog;
 import org.readerpass.authserver.authorization.AuthorizationStore;
 import org.readerpass.authserver.authorization.NotRevoked;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -29,20 +38,59 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Signing keys, the JWKS they publish and the decoder that checks the server's own tokens. */
+/**
+ * Signing keys, their rotation check, the JWKS they publish, the admin API's keys endpoint and the
+ * decoder that checks the server's own tokens.
+ */
 @Configuration(proxyBeanMethods = false)
 class KeysConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
 
 	@Bean
-	SigningKeys signingKeys(KeyProperties properties, JdbcClient jdbc,
-			@Value("${readerpass.data-dir:./var}") Path dataDir) {
+	SigningKeys signingKeys(KeyProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions,
+			JdbcAuditLog auditLog, Clock clock, @Value("${readerpass.data-dir:./var}") Path dataDir,
+			Environment environment) {
+		refuseReplacedKeys(environment);
 		Path keyFile = (properties.encryptionKeyFile() != null) ? properties.encryptionKeyFile()
 				: dataDir.resolve("key-encryption.key");
-		return new SigningKeys(properties.algorithm(), new JdbcSigningKeyStore(jdbc),
-				new KeyEncryption(encryptionKey(properties, keyFile)));
+		JdbcSigningKeyStore store = new JdbcSigningKeyStore(jdbc);
+		KeyEncryption encryption = new KeyEncryption(encryptionKey(properties, keyFile));
+		KeyRotation rotation = new KeyRotation(store, encryption, new TransactionTemplate(transactions),
+				properties.rotation(), new KeyAudit(auditLog));
+		return new SigningKeys(properties.accessTokenAlgorithm(), store, encryption, rotation, clock);
+	}
+
+	/**
+	 * Each node's rotation check, every {@code readerpass.keys.rotation.check-interval}: adds a
+	 * successor that is due (one node wins, {@link KeyRotation}) and reloads what other nodes and
+	 * admins changed. A failed check is logged; the keys held stay and the next check tries again.
+	 */
+	@Bean
+	DisposableBean signingKeyRotationCheck(SigningKeys signingKeys, KeyProperties properties) {
+		ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "signing-key-rotation");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = properties.rotation().checkInterval().toMillis();
+		checks.scheduleWithFixedDelay(() -> {
+			try {
+				signingKeys.refresh();
+			}
+			catch (RuntimeException ex) {
+				log.error("Signing key rotation check failed; keeping the keys held", ex);
+			}
+		}, interval, interval, TimeUnit.MILLISECONDS);
+		return checks::shutdownNow;
+	}
+
+	@Bean
+	SigningKeyController signingKeyController(SigningKeys signingKeys, ActorResolver actors) {
+		return new SigningKeyController(signingKeys, actors);
 	}
 
 	@Bean
@@ -56,18 +104,30 @@ class KeysConfiguration {
 	 * token, a token naming another issuer or a revoked one is never accepted as a bearer token.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, SigningKeys signingKeys, IssuerProperties issuer,
-			AuthorizationStore authorizations) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerProperties issuer, AuthorizationStore authorizations,
+			Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
 			.jwsAlgorithms(algorithms -> {
 				algorithms.add(SignatureAlgorithm.ES256);
 				algorithms.add(SignatureAlgorithm.RS256);
 			})
 			.build();
+		// expiry and not-before on the server's clock, the one tokens are issued on
+		JwtTimestampValidator timestamps = new JwtTimestampValidator();
+		timestamps.setClock(clock);
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				new JwtTypeValidator(List.of("at+jwt", "application/at+jwt")), new JwtTimestampValidator(),
+				new JwtTypeValidator(List.of("at+jwt", "application/at+jwt")), timestamps,
 				new JwtIssuerValidator(issuer.value()), new NotRevoked(authorizations)));
 		return decoder;
+	}
+
+	/** {@code readerpass.keys.algorithm} set: refused, so that an operator's choice is never ignored in silence. */
+	static void refuseReplacedKeys(Environment environment) {
+		if (Binder.get(environment).bind("readerpass.keys.algorithm", String.class).isBound()) {
+			throw new IllegalStateException("readerpass.keys.algorithm is replaced: access tokens take "
+					+ "readerpass.keys.access-token-algorithm (default ES256); ID tokens are RS256 unless a client "
+					+ "registers id-token-signed-response-alg (docs/configuration.md)");
+		}
 	}
 
 	private static byte[] encryptionKey(KeyProperties properties, Path file) {

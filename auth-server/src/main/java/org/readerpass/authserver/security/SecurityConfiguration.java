@@ -83,7 +83,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
-			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
+			ReaderAccounts accounts, ClientAddresses clientAddresses,
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin, AuthorizationStore authorizations,
 			JwtDecoder accessTokens, SecurityEvents securityEvents, ResourceAccess resourceAccess, Clock clock,
 			IdTokenHints idTokenHints, SessionLogout sessionLogout, DeviceGrant device) throws Exception {
@@ -166,7 +166,7 @@ class SecurityConfiguration {
 						scopes.addAll(ReaderClaims.SCOPES);
 					}).idTokenSigningAlgorithms(algorithms -> {
 						algorithms.clear();
-						algorithms.add(signingKeys.algorithm().getName());
+						SigningKeys.ID_TOKEN_ALGORITHMS.forEach(algorithm -> algorithms.add(algorithm.getName()));
 					}).claim("claims_supported", ReaderClaims.CLAIMS);
 				}))
 				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new UserInfoMapper(accounts)))

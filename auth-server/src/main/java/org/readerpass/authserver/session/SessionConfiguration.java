@@ -28,7 +28,7 @@ class SessionConfiguration {
 	BackChannelLogout backChannelLogout(RegisteredClientRepository clients, JwtEncoder encoder, SigningKeys signingKeys,
 			IssuerProperties issuer, LogoutProperties properties, SecurityEvents events,
 			MeterRegistry meters, Clock clock) {
-		return new BackChannelLogout(clients, BackChannelLogout.signer(encoder, algorithm -> signingKeys.currentKeyId()),
+		return new BackChannelLogout(clients, BackChannelLogout.signer(encoder, signingKeys::currentKeyId),
 				issuer.value(), properties, events, meters, clock);
 	}
 

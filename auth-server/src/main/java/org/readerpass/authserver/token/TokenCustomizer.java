@@ -20,6 +20,7 @@ import org.readerpass.ldapsync.account.SignedInReader;
 import org.readerpass.policy.resource.Resource;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -30,7 +31,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Shapes every JWT the server signs: the configured algorithm and current key id in the header;
+ * Shapes every JWT the server signs: in the header the algorithm — for access tokens the configured
+ * one, for ID tokens the client's — and the key id of the key signing with it now;
  * access tokens as RFC 9068 ({@code typ: at+jwt}, {@code client_id}, {@code auth_time},
  * {@code acr}), and — when the client names a resource server (RFC 8707) — {@code aud} set to it
  * and {@code entitlements} holding the reader's entitlements for that one resource; ID tokens
@@ -69,7 +71,11 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 
 	@Override
 	public void customize(JwtEncodingContext context) {
-		context.getJwsHeader().algorithm(this.signingKeys.algorithm()).keyId(this.signingKeys.currentKeyId());
+		SignatureAlgorithm algorithm = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+				? this.signingKeys.accessTokenAlgorithm()
+				// an ID token: the algorithm the client registered (RS256 unless it chose ES256)
+				: context.getRegisteredClient().getTokenSettings().getIdTokenSignatureAlgorithm();
+		context.getJwsHeader().algorithm(algorithm).keyId(this.signingKeys.currentKeyId(algorithm));
 		ReaderPrincipal principal = (context.getPrincipal() instanceof ReaderAuthenticationToken token)
 				? token.getPrincipal() : null;
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {

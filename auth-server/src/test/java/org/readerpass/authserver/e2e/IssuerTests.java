@@ -26,6 +26,7 @@ import org.readerpass.authserver.keys.SigningKeys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /**
  * Nothing a request says changes who the server is (RFC 8414 §3.3, RFC 9068 §4): with a spoofed
@@ -163,7 +164,7 @@ class IssuerTests {
 
 	/** The claims signed with the server's current key, as the server signs its access tokens. */
 	private String resign(SignedJWT original, JWTClaimsSet claims) throws Exception {
-		String keyId = this.signingKeys.currentKeyId();
+		String keyId = this.signingKeys.currentKeyId(SignatureAlgorithm.ES256);
 		ECKey key = (ECKey) this.keys.get(new JWKSelector(new JWKMatcher.Builder().keyID(keyId).build()), null).get(0);
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId)
 			.type(new JOSEObjectType("at+jwt"))

@@ -52,18 +52,23 @@ public final class OidcClient {
 
 	private final ClientAuthentication authentication;
 
+	private final JWSAlgorithm idTokenAlgorithm;
+
 	private final CodeVerifier verifier = new CodeVerifier();
 
 	private final State state = new State();
 
 	private final Nonce nonce = new Nonce();
 
-	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret) {
-		this(metadata, clientId, redirectUri, secret, SCOPES);
+	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret,
+			JWSAlgorithm idTokenAlgorithm) {
+		this(metadata, clientId, redirectUri, secret, SCOPES, idTokenAlgorithm);
 	}
 
-	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret, Scope scopes) {
+	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret, Scope scopes,
+			JWSAlgorithm idTokenAlgorithm) {
 		this.scopes = scopes;
+		this.idTokenAlgorithm = idTokenAlgorithm;
 		this.metadata = metadata;
 		this.clientId = new ClientID(clientId);
 		this.redirectUri = redirectUri;
@@ -79,32 +84,33 @@ public final class OidcClient {
 		}
 	}
 
-	/** The demo mobile app: public client, PKCE. */
+	/** The demo mobile app: public client, PKCE; it registered ES256 ID tokens. */
 	public static OidcClient mobileApp(OIDCProviderMetadata metadata) {
-		return new OidcClient(metadata, "zj-reader-app", URI.create("http://127.0.0.1:8082/callback"), null);
+		return new OidcClient(metadata, "zj-reader-app", URI.create("http://127.0.0.1:8082/callback"), null,
+				JWSAlgorithm.ES256);
 	}
 
-	/** The demo web portal: confidential client (secret), PKCE too. */
+	/** The demo web portal: confidential client (secret), PKCE too; ID tokens RS256 (it registered none). */
 	public static OidcClient portal(OIDCProviderMetadata metadata) {
 		return new OidcClient(metadata, "sx-portal", URI.create("http://127.0.0.1:8081/login/oauth2/code/readerpass"),
-				"sx-portal-demo-secret");
+				"sx-portal-demo-secret", JWSAlgorithm.RS256);
 	}
 
 	/** The demo vendor's app: a third party's confidential web client, whose readers consent. */
 	public static OidcClient vendorApp(OIDCProviderMetadata metadata) {
 		return new OidcClient(metadata, "shuxiang-reader", URI.create("http://127.0.0.1:8084/login/oauth2/code/readerpass"),
-				"shuxiang-reader-demo-secret", new Scope("openid", "profile", "email", "phone"));
+				"shuxiang-reader-demo-secret", new Scope("openid", "profile", "email", "phone"), JWSAlgorithm.RS256);
 	}
 
 	/** A client that sends only its client_id, as a public client does (here with another client's id). */
 	public static OidcClient unauthenticated(OIDCProviderMetadata metadata, String clientId) {
-		return new OidcClient(metadata, clientId, URI.create("http://127.0.0.1:8082/callback"), null);
+		return new OidcClient(metadata, clientId, URI.create("http://127.0.0.1:8082/callback"), null, JWSAlgorithm.RS256);
 	}
 
-	/** The demo admin console: confidential web client allowed the admin scope. */
+	/** The demo admin console: confidential web client allowed the admin scope; ID tokens RS256. */
 	public static OidcClient adminConsole(OIDCProviderMetadata metadata) {
 		return new OidcClient(metadata, "zj-admin-console", URI.create("http://127.0.0.1:8083/login/oauth2/code/readerpass"),
-				"zj-admin-console-demo-secret", new Scope("openid", "readerpass.admin"));
+				"zj-admin-console-demo-secret", new Scope("openid", "readerpass.admin"), JWSAlgorithm.RS256);
 	}
 
 	public URI authorizationRequest() {
@@ -178,12 +184,15 @@ public final class OidcClient {
 		}
 	}
 
-	/** Validates the ID token's signature (against the JWKS), issuer, audience, expiry and nonce. */
+	/**
+	 * Validates the ID token as a stock client does: its signature with the algorithm the client
+	 * registered (against the JWKS), issuer, audience, expiry and nonce.
+	 */
 	public IDTokenClaimsSet validate(OIDCTokenResponse tokens) {
 		try {
 			URL jwks = this.metadata.getJWKSetURI().toURL();
 			IDTokenValidator validator = new IDTokenValidator(this.metadata.getIssuer(), this.clientId,
-					JWSAlgorithm.ES256, jwks);
+					this.idTokenAlgorithm, jwks);
 			return validator.validate(tokens.getOIDCTokens().getIDToken(), this.nonce);
 		}
 		catch (Exception ex) {

@@ -5,12 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -54,7 +57,7 @@ class OidcFlowTests {
 	}
 
 	@Test
-	void discoveryWhenFetchedThenListsScopesClaimsAndEs256() throws Exception {
+	void discoveryWhenFetchedThenListsScopesClaimsAndBothIdTokenAlgorithms() throws Exception {
 		Map<String, Object> document = JSONObjectUtils.parse(HTTP
 			.send(HttpRequest.newBuilder(URI.create(this.issuer + "/.well-known/openid-configuration")).build(),
 					HttpResponse.BodyHandlers.ofString())
@@ -62,7 +65,9 @@ class OidcFlowTests {
 		assertThat(document.get("scopes_supported")).asInstanceOf(LIST).contains("openid", "profile", "library");
 		assertThat(document.get("claims_supported")).asInstanceOf(LIST).contains("sub", "name", "preferred_username",
 				"home_library", "libraries", "reader_type");
-		assertThat(document.get("id_token_signing_alg_values_supported")).asInstanceOf(LIST).containsExactly("ES256");
+		// RS256 first: the algorithm every OP must support and a client that registered none gets (OIDC Core §15.1)
+		assertThat(document.get("id_token_signing_alg_values_supported")).asInstanceOf(LIST)
+			.containsExactly("RS256", "ES256");
 		assertThat(document.get("code_challenge_methods_supported")).asInstanceOf(LIST).contains("S256");
 		JWKSet jwks = JWKSet.load(this.metadata.getJWKSetURI().toURL());
 		assertThat(jwks.getKeys()).isNotEmpty().allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
@@ -148,6 +153,31 @@ class OidcFlowTests {
 		Map<String, Object> claims = accessToken.getJWTClaimsSet().getClaims();
 		assertThat(claims).containsKeys("iss", "sub", "aud", "exp", "iat", "jti", "auth_time", "scope")
 			.containsEntry("client_id", "zj-reader-app");
+	}
+
+	@Test
+	void idTokenWhenClientRegisteredNoAlgorithmThenRs256AndWhenItRegisteredEs256ThenEs256() throws Exception {
+		Browser browser = new Browser(this.issuer);
+		OidcClient portal = OidcClient.portal(this.metadata);
+		Browser.Page afterLogin = browser.login(browser.get(portal.authorizationRequest()), "SX0001", "sx0001-pass");
+		OIDCTokenResponse portalTokens = portal.exchange(afterLogin.location());
+		OidcClient mobile = OidcClient.mobileApp(this.metadata);
+		OIDCTokenResponse mobileTokens = mobile.exchange(browser.get(mobile.authorizationRequest()).location());
+		JWKSet jwks = JWKSet.load(this.metadata.getJWKSetURI().toURL());
+
+		SignedJWT portalIdToken = (SignedJWT) portalTokens.getOIDCTokens().getIDToken();
+		assertThat(portalIdToken.getHeader().getAlgorithm()).as("sx-portal registered none").isEqualTo(JWSAlgorithm.RS256);
+		assertThat(portalIdToken.verify(new RSASSAVerifier(
+				(RSAKey) jwks.getKeyByKeyId(portalIdToken.getHeader().getKeyID())))).isTrue();
+		SignedJWT mobileIdToken = (SignedJWT) mobileTokens.getOIDCTokens().getIDToken();
+		assertThat(mobileIdToken.getHeader().getAlgorithm()).as("zj-reader-app registered ES256")
+			.isEqualTo(JWSAlgorithm.ES256);
+		assertThat(mobileIdToken.verify(new ECDSAVerifier(
+				(ECKey) jwks.getKeyByKeyId(mobileIdToken.getHeader().getKeyID())))).isTrue();
+		for (OIDCTokenResponse tokens : List.of(portalTokens, mobileTokens)) {
+			assertThat(SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue()).getHeader().getAlgorithm())
+				.as("access tokens: readerpass.keys.access-token-algorithm").isEqualTo(JWSAlgorithm.ES256);
+		}
 	}
 
 	@Test

@@ -19,10 +19,11 @@ import org.readerpass.authserver.ReaderPassApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The signing key survives a restart: a token issued before it still verifies after it. */
+/** The signing keys survive a restart: a token issued before it still verifies after it. */
 class SigningKeyRestartTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -33,9 +34,11 @@ class SigningKeyRestartTests {
 				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("readerpass") };
 		String token;
 		String keyId;
+		String idTokenKeyId;
 		try (ConfigurableApplicationContext first = start(args)) {
 			token = clientCredentialsToken(port(first));
-			keyId = first.getBean(SigningKeys.class).currentKeyId();
+			keyId = first.getBean(SigningKeys.class).currentKeyId(SignatureAlgorithm.ES256);
+			idTokenKeyId = first.getBean(SigningKeys.class).currentKeyId(SignatureAlgorithm.RS256);
 			String sealed = first.getBean(JdbcClient.class)
 				.sql("select private_jwk_sealed from signing_key where kid = ?")
 				.param(keyId)
@@ -46,7 +49,8 @@ class SigningKeyRestartTests {
 		assertThat(dataDir.resolve("key-encryption.key")).exists();
 
 		try (ConfigurableApplicationContext second = start(args)) {
-			assertThat(second.getBean(SigningKeys.class).currentKeyId()).isEqualTo(keyId);
+			assertThat(second.getBean(SigningKeys.class).currentKeyId(SignatureAlgorithm.ES256)).isEqualTo(keyId);
+			assertThat(second.getBean(SigningKeys.class).currentKeyId(SignatureAlgorithm.RS256)).isEqualTo(idTokenKeyId);
 			SignedJWT jwt = SignedJWT.parse(token);
 			JWKSet jwks = JWKSet.load(URI.create("http://localhost:" + port(second) + "/oauth2/jwks").toURL());
 			ECKey key = (ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
