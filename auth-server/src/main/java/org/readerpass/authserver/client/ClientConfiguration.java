@@ -1,10 +1,14 @@
 package org.readerpass.authserver.client;
 
+import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.readerpass.authserver.client.ClientProperties.AuthMethod;
 import org.readerpass.authserver.client.ClientProperties.ClientType;
 import org.readerpass.authserver.client.ClientProperties.Registration;
+import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.resource.ResourceAccess;
 
@@ -15,6 +19,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -29,13 +34,29 @@ class ClientConfiguration {
 	}
 
 	@Bean
+	AssertionReplayStore assertionReplayStore(ClientProperties properties, Clock clock) {
+		return new InMemoryAssertionReplayStore(properties.assertion().replayCacheSize(), clock);
+	}
+
+	/**
+	 * Client assertions ({@code private_key_jwt}) name this server in {@code aud} as its configured
+	 * issuer or token endpoint URL, never as a request's {@code Host}.
+	 */
+	@Bean
+	ClientAssertionDecoders clientAssertionDecoders(ClientProperties properties, IssuerProperties issuer,
+			AuthorizationServerSettings settings, AssertionReplayStore replays, Clock clock) {
+		return new ClientAssertionDecoders(List.of(issuer.value(), issuer.value() + settings.getTokenEndpoint()),
+				properties.assertion().maxLifetime(), properties.jwksFetch(), replays, clock);
+	}
+
+	@Bean
 	RegisteredClientRepository registeredClientRepository(ClientProperties properties, SigningKeys signingKeys) {
 		List<String> problems = new ArrayList<>();
 		List<RegisteredClient> clients = new ArrayList<>();
 		for (int i = 0; i < properties.registrations().size(); i++) {
 			Registration registration = properties.registrations().get(i);
 			String key = "readerpass.clients.registrations[" + i + "] (" + registration.clientId() + ")";
-			problems.addAll(ClientRules.check(key, registration));
+			problems.addAll(ClientRules.check(key, registration, properties.allowLoopbackJwksUri()));
 			if (problems.isEmpty()) {
 				clients.add(toRegisteredClient(registration, signingKeys));
 			}
@@ -64,26 +85,43 @@ class ClientConfiguration {
 				.build());
 		registration.redirectUris().forEach(uri -> builder.redirectUri(uri.toString()));
 		ClientType type = registration.type();
+		// PKCE is required for every public client; confidential web apps may use it too.
+		ClientSettings.Builder settings = ClientSettings.builder()
+			.requireProofKey(type == ClientType.NATIVE)
+			.requireAuthorizationConsent(false)
+			.setting(ResourceAccess.CLIENT_RESOURCES_SETTING, registration.resources());
 		switch (type) {
-			case WEB -> builder.clientSecret(registration.secretHash())
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+			case WEB -> authenticate(builder, settings, registration)
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
 			case NATIVE -> builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
-			case SERVICE -> builder.clientSecret(registration.secretHash())
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+			case SERVICE -> authenticate(builder, settings, registration)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
 		}
-		// PKCE is required for every public client; confidential web apps may use it too.
-		builder.clientSettings(ClientSettings.builder()
-			.requireProofKey(type == ClientType.NATIVE)
-			.requireAuthorizationConsent(false)
-			.setting(ResourceAccess.CLIENT_RESOURCES_SETTING, registration.resources())
-			.build());
-		return builder.build();
+		return builder.clientSettings(settings.build()).build();
+	}
+
+	/** A confidential client: a secret (Basic or in the body), or a signed assertion and its keys. */
+	private static RegisteredClient.Builder authenticate(RegisteredClient.Builder builder,
+			ClientSettings.Builder settings, Registration registration) {
+		if (registration.tokenEndpointAuthMethod() != AuthMethod.PRIVATE_KEY_JWT) {
+			return builder.clientSecret(registration.secretHash())
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+		if (registration.jwksUri() != null) {
+			settings.jwkSetUrl(registration.jwksUri().toString());
+		}
+		else {
+			try {
+				settings.setting(ClientAssertionDecoders.INLINE_JWKS_SETTING, registration.jwks().toJwkSet().toString());
+			}
+			catch (ParseException ex) {
+				throw new IllegalStateException("checked by ClientRules", ex);
+			}
+		}
+		return builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
 	}
 
 }

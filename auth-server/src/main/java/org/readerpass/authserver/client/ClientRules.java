@@ -1,9 +1,20 @@
 package org.readerpass.authserver.client;
 
 import java.net.URI;
+import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.readerpass.authserver.client.ClientProperties.AuthMethod;
 import org.readerpass.authserver.client.ClientProperties.ClientType;
 import org.readerpass.authserver.client.ClientProperties.Registration;
 
@@ -13,14 +24,37 @@ final class ClientRules {
 	private ClientRules() {
 	}
 
-	static List<String> check(String key, Registration registration) {
+	/** RSA keys shorter than this are refused (RFC 7518 §3.3 requires 2048 bits for RS256 and PS256). */
+	private static final int MIN_RSA_BITS = 2048;
+
+	/**
+	 * Every problem of one registration.
+	 * @param key the registration's key in error messages
+	 * @param registration the registration
+	 * @param allowLoopbackJwksUri whether a {@code jwks-uri} may be plain {@code http} on loopback
+	 */
+	static List<String> check(String key, Registration registration, boolean allowLoopbackJwksUri) {
 		List<String> problems = new ArrayList<>();
 		ClientType type = registration.type();
 		boolean hasSecret = registration.secretHash() != null && !registration.secretHash().isBlank();
+		boolean privateKeyJwt = registration.tokenEndpointAuthMethod() == AuthMethod.PRIVATE_KEY_JWT;
 		if (type == ClientType.NATIVE && hasSecret) {
 			problems.add(key + ".secret-hash: a native (public) client has no secret");
 		}
-		if (type != ClientType.NATIVE) {
+		if (type == ClientType.NATIVE && registration.tokenEndpointAuthMethod() != null) {
+			problems.add(key + ".token-endpoint-auth-method: a native (public) client authenticates with none "
+					+ "(and PKCE); leave it unset");
+		}
+		if (privateKeyJwt) {
+			if (hasSecret) {
+				problems.add(key + ".secret-hash: a private_key_jwt client has no secret");
+			}
+			problems.addAll(checkKeys(key, registration, allowLoopbackJwksUri));
+		}
+		else if (registration.jwks() != null || registration.jwksUri() != null) {
+			problems.add(key + ".jwks, jwks-uri: only for token-endpoint-auth-method private_key_jwt");
+		}
+		if (type != ClientType.NATIVE && !privateKeyJwt) {
 			if (!hasSecret) {
 				problems.add(key + ".secret-hash: required for a " + type.name().toLowerCase() + " client");
 			}
@@ -48,6 +82,74 @@ final class ClientRules {
 				else if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
 					problems.add(key + ".redirect-uris: '" + uri + "' uses plain http on a non-loopback host");
 				}
+			}
+		}
+		return problems;
+	}
+
+	/** A private_key_jwt client's public keys: exactly one of jwks and jwks-uri, each well-formed. */
+	private static List<String> checkKeys(String key, Registration registration, boolean allowLoopbackJwksUri) {
+		List<String> problems = new ArrayList<>();
+		if ((registration.jwks() == null) == (registration.jwksUri() == null)) {
+			problems.add(key + ".jwks, jwks-uri: a private_key_jwt client needs exactly one of them");
+		}
+		if (registration.jwks() != null) {
+			problems.addAll(checkJwks(key + ".jwks", registration.jwks()));
+		}
+		URI uri = registration.jwksUri();
+		if (uri != null) {
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getRawFragment() != null
+					|| uri.getRawUserInfo() != null) {
+				problems.add(key + ".jwks-uri: '" + uri + "' must be an absolute URL with a host, without user info "
+						+ "or fragment");
+			}
+			else if (scheme.equals("http") && isLoopback(uri.getHost())) {
+				if (!allowLoopbackJwksUri) {
+					problems.add(key + ".jwks-uri: '" + uri + "' is plain http; on a loopback host only with "
+							+ "readerpass.clients.allow-loopback-jwks-uri=true");
+				}
+			}
+			else if (!scheme.equals("https")) {
+				problems.add(key + ".jwks-uri: '" + uri + "' must be https");
+			}
+		}
+		return problems;
+	}
+
+	/** Inline keys: public RSA (2048 bits or more) or P-256 EC keys for signing, distinct key ids. */
+	private static List<String> checkJwks(String key, ClientProperties.Jwks jwks) {
+		JWKSet set;
+		try {
+			set = jwks.toJwkSet();
+		}
+		catch (ParseException ex) {
+			return List.of(key + ": not a JWKS of well-formed keys (" + ex.getMessage() + ")");
+		}
+		if (set.getKeys().isEmpty()) {
+			return List.of(key + ": no key");
+		}
+		List<String> problems = new ArrayList<>();
+		Set<String> keyIds = new HashSet<>();
+		for (int i = 0; i < set.getKeys().size(); i++) {
+			JWK jwk = set.getKeys().get(i);
+			String name = key + ".keys[" + i + "]" + ((jwk.getKeyID() != null) ? " (" + jwk.getKeyID() + ")" : "");
+			if (jwk.isPrivate()) {
+				problems.add(name + ": holds a private key; give the public key only");
+			}
+			if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
+				problems.add(name + ": use must be sig");
+			}
+			if (jwk instanceof RSAKey rsa) {
+				if (rsa.size() < MIN_RSA_BITS) {
+					problems.add(name + ": an RSA key needs at least " + MIN_RSA_BITS + " bits");
+				}
+			}
+			else if (!(jwk instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
+				problems.add(name + ": only RSA (RS256, PS256) and P-256 EC (ES256) keys verify assertions");
+			}
+			if (jwk.getKeyID() != null && !keyIds.add(jwk.getKeyID())) {
+				problems.add(name + ": kid used twice");
 			}
 		}
 		return problems;

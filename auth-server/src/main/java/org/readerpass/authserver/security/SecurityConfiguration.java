@@ -3,6 +3,7 @@ package org.readerpass.authserver.security;
 import java.time.Clock;
 
 import org.readerpass.authserver.admin.AdminAccess;
+import org.readerpass.authserver.client.ClientAssertionDecoders;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.login.ReaderLogin;
@@ -27,11 +28,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2DeviceCodeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
@@ -74,8 +77,8 @@ class SecurityConfiguration {
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, AuthorizationServerSettings settings, IssuerProperties issuer,
 			SigningKeys signingKeys, ReaderAccounts accounts, ClientAddresses clientAddresses,
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin,
-			OAuth2AuthorizationService authorizations,
-			ResourceAccess resourceAccess) throws Exception {
+			OAuth2AuthorizationService authorizations, ResourceAccess resourceAccess,
+			ClientAssertionDecoders clientAssertions) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
 				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -96,9 +99,16 @@ class SecurityConfiguration {
 			// authenticated (RFC 6749 §2.3, RFC 7636 §4.1)
 			.clientAuthentication(clients -> clients
 				.authenticationConverters(converters -> {
+					// a client assertion may name its client in sub alone (RFC 7523 §3)
+					converters.replaceAll(converter -> (converter instanceof JwtClientAssertionAuthenticationConverter)
+							? new AssertionClientId(converter) : converter);
 					converters.add(0, new PkceVerifierConverter(registeredClients));
 					converters.add(0, new OneClientAuthenticationConverter());
-				}))
+				})
+				// private_key_jwt with ReaderPass's checks of the assertion and the client's keys
+				.authenticationProviders(providers -> providers.replaceAll(
+						provider -> (provider instanceof JwtClientAssertionAuthenticationProvider assertions)
+								? new PrivateKeyJwtAuthentication(assertions, clientAssertions) : provider)))
 			// a client introspects only its own tokens (RFC 7662 §4)
 			.tokenIntrospectionEndpoint(introspection -> introspection
 				.authenticationProviders(providers -> providers.replaceAll(OwnTokensIntrospection::new)))

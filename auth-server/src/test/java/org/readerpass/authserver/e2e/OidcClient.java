@@ -3,8 +3,11 @@ package org.readerpass.authserver.e2e;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.util.function.Supplier;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -16,6 +19,7 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -48,7 +52,8 @@ public final class OidcClient {
 
 	private final URI redirectUri;
 
-	private final ClientAuthentication authentication;
+	/** A new client authentication for each request (an assertion is used once). */
+	private final Supplier<ClientAuthentication> authentication;
 
 	private final CodeVerifier verifier = new CodeVerifier();
 
@@ -61,11 +66,17 @@ public final class OidcClient {
 	}
 
 	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret, Scope scopes) {
+		this(metadata, new ClientID(clientId), redirectUri,
+				(secret != null) ? () -> new ClientSecretBasic(new ClientID(clientId), new Secret(secret)) : null, scopes);
+	}
+
+	private OidcClient(OIDCProviderMetadata metadata, ClientID clientId, URI redirectUri,
+			Supplier<ClientAuthentication> authentication, Scope scopes) {
 		this.scopes = scopes;
 		this.metadata = metadata;
-		this.clientId = new ClientID(clientId);
+		this.clientId = clientId;
 		this.redirectUri = redirectUri;
-		this.authentication = (secret != null) ? new ClientSecretBasic(this.clientId, new Secret(secret)) : null;
+		this.authentication = authentication;
 	}
 
 	public static OIDCProviderMetadata discover(URI issuer) {
@@ -92,6 +103,27 @@ public final class OidcClient {
 	public static OidcClient adminConsole(OIDCProviderMetadata metadata) {
 		return new OidcClient(metadata, "zj-admin-console", URI.create("http://127.0.0.1:8083/login/oauth2/code/readerpass"),
 				"zj-admin-console-demo-secret", new Scope("openid", "readerpass.admin"));
+	}
+
+	/**
+	 * The demo vendor's web app: authenticates with {@code private_key_jwt}, an assertion signed with
+	 * its demo key ({@link DemoKeys#VENDOR_EBOOKS}), built by the stock client library.
+	 */
+	public static OidcClient vendorEbooks(OIDCProviderMetadata metadata) {
+		ClientID clientId = new ClientID("vendor-ebooks");
+		ECKey key = DemoKeys.vendorEbooks();
+		return new OidcClient(metadata, clientId, URI.create("http://127.0.0.1:8084/login/oauth2/code/readerpass"),
+				() -> privateKeyJwt(clientId, metadata.getTokenEndpointURI(), key), SCOPES);
+	}
+
+	private static ClientAuthentication privateKeyJwt(ClientID clientId, URI tokenEndpoint, ECKey key) {
+		try {
+			return new PrivateKeyJWT(clientId, tokenEndpoint, JWSAlgorithm.ES256, key.toECPrivateKey(), key.getKeyID(),
+					null);
+		}
+		catch (JOSEException ex) {
+			throw new AssertionError("cannot sign a client assertion", ex);
+		}
 	}
 
 	public URI authorizationRequest() {
@@ -137,7 +169,7 @@ public final class OidcClient {
 		AuthorizationCode code = ((AuthorizationSuccessResponse) response).getAuthorizationCode();
 		AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, this.redirectUri, this.verifier);
 		TokenRequest request = (this.authentication != null)
-				? new TokenRequest(this.metadata.getTokenEndpointURI(), this.authentication, grant)
+				? new TokenRequest(this.metadata.getTokenEndpointURI(), this.authentication.get(), grant)
 				: new TokenRequest(this.metadata.getTokenEndpointURI(), this.clientId, grant);
 		try {
 			TokenResponse tokenResponse = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
