@@ -11,6 +11,7 @@ import org.readerpass.authserver.client.ClientProperties.Registration;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.resource.ResourceAccess;
+import org.readerpass.authserver.subject.PairwiseSubjects;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,7 +51,8 @@ class ClientConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(ClientProperties properties, SigningKeys signingKeys) {
+	RegisteredClientRepository registeredClientRepository(ClientProperties properties, SigningKeys signingKeys,
+			PairwiseSubjects pairwiseSubjects) {
 		List<String> problems = new ArrayList<>();
 		List<RegisteredClient> clients = new ArrayList<>();
 		for (int i = 0; i < properties.registrations().size(); i++) {
@@ -69,6 +71,9 @@ class ClientConfiguration {
 		}
 		if (clients.isEmpty()) {
 			throw new IllegalStateException("readerpass.clients.registrations: no client is registered");
+		}
+		if (properties.registrations().stream().anyMatch(registration -> ClientRules.sector(registration) != null)) {
+			pairwiseSubjects.loadKey(); // at start-up, not at the first sign-in
 		}
 		return new InMemoryRegisteredClientRepository(clients);
 	}
@@ -90,6 +95,10 @@ class ClientConfiguration {
 			.requireProofKey(type == ClientType.NATIVE)
 			.requireAuthorizationConsent(false)
 			.setting(ResourceAccess.CLIENT_RESOURCES_SETTING, registration.resources());
+		String sector = ClientRules.sector(registration);
+		if (sector != null) {
+			settings.setting(PairwiseSubjects.SECTOR_SETTING, sector);
+		}
 		switch (type) {
 			case WEB -> authenticate(builder, settings, registration)
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)

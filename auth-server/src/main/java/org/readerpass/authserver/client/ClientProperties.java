@@ -101,6 +101,16 @@ public record ClientProperties(List<@Valid Registration> registrations, boolean 
 
 	}
 
+	/** What {@code sub} a client sees for a reader (OIDC Core §8). */
+	public enum SubjectType {
+
+		/** The reader's own id, the same for every client. */
+		PUBLIC,
+		/** A value of its own for each sector (group of clients of one owner), unlinkable across sectors. */
+		PAIRWISE
+
+	}
+
 	/**
 	 * A client's public keys given inline: the {@code keys} of a JWKS (RFC 7517 §5), written in YAML
 	 * or as a JSON string ({@link #of(String)}).
@@ -172,15 +182,21 @@ public record ClientProperties(List<@Valid Registration> registrations, boolean 
 	 * @param jwks the client's public keys inline, for {@code private_key_jwt}
 	 * @param jwksUri where the client publishes its public keys, for {@code private_key_jwt}:
 	 * {@code https} (plain {@code http} on loopback only with {@code allow-loopback-jwks-uri})
+	 * @param subjectType {@code public} (default) or {@code pairwise}
+	 * @param sectorIdentifier for a pairwise client, the host name whose clients share one
+	 * {@code sub} per reader, e.g. {@code vendor.example}; by default the host of the client's
+	 * redirect URIs when they are all on one host
 	 */
 	public record Registration(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String clientId,
 			@NotBlank String name, @NotNull ClientType type, String secretHash, List<URI> redirectUris,
 			@NotEmpty Set<String> scopes, @DefaultValue("10m") Duration accessTokenTtl, Set<String> resources,
-			AuthMethod tokenEndpointAuthMethod, Jwks jwks, URI jwksUri) {
+			AuthMethod tokenEndpointAuthMethod, Jwks jwks, URI jwksUri,
+			@DefaultValue("public") SubjectType subjectType, String sectorIdentifier) {
 
 		public Registration {
 			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
 			resources = (resources != null) ? Set.copyOf(resources) : Set.of();
+			subjectType = (subjectType != null) ? subjectType : SubjectType.PUBLIC;
 		}
 
 	}

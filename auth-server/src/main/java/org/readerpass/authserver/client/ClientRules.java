@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -17,12 +19,20 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.readerpass.authserver.client.ClientProperties.AuthMethod;
 import org.readerpass.authserver.client.ClientProperties.ClientType;
 import org.readerpass.authserver.client.ClientProperties.Registration;
+import org.readerpass.authserver.client.ClientProperties.SubjectType;
 
 /** The shape a registration must have for its type; every problem named with its key. */
 final class ClientRules {
 
 	private ClientRules() {
 	}
+
+	/** A DNS host name (or IPv4 address): labels of letters, digits and inner hyphens. */
+	private static final Pattern HOST_NAME = Pattern
+		.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*", Pattern.CASE_INSENSITIVE);
+
+	/** The admin API's scope: it knows admin readers by their public {@code sub}. */
+	private static final String ADMIN_SCOPE = "readerpass.admin";
 
 	/** RSA keys shorter than this are refused (RFC 7518 §3.3 requires 2048 bits for RS256 and PS256). */
 	private static final int MIN_RSA_BITS = 2048;
@@ -63,6 +73,7 @@ final class ClientRules {
 						+ "(docs/configuration.md shows how to make one)");
 			}
 		}
+		problems.addAll(checkSubject(key, registration));
 		if (type == ClientType.SERVICE) {
 			if (!registration.redirectUris().isEmpty()) {
 				problems.add(key + ".redirect-uris: a service client has no redirect URI");
@@ -85,6 +96,64 @@ final class ClientRules {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The sector of a pairwise client (OIDC Core §8.1), lower case: its {@code sector-identifier},
+	 * else the one host of its redirect URIs; {@code null} for a public client or when there is no
+	 * such host (a problem {@link #check} reports).
+	 */
+	static String sector(Registration registration) {
+		if (registration.subjectType() != SubjectType.PAIRWISE) {
+			return null;
+		}
+		if (registration.sectorIdentifier() != null) {
+			return registration.sectorIdentifier().toLowerCase(Locale.ROOT);
+		}
+		Set<String> hosts = redirectHosts(registration);
+		return (hosts.size() == 1 && !hosts.contains("")) ? hosts.iterator().next() : null;
+	}
+
+	/** Pairwise subjects: a sector that can be told, for a client that signs readers in. */
+	private static List<String> checkSubject(String key, Registration registration) {
+		List<String> problems = new ArrayList<>();
+		String sectorIdentifier = registration.sectorIdentifier();
+		if (registration.subjectType() != SubjectType.PAIRWISE) {
+			if (sectorIdentifier != null) {
+				problems.add(key + ".sector-identifier: only for subject-type pairwise");
+			}
+			return problems;
+		}
+		if (registration.type() == ClientType.SERVICE) {
+			problems.add(key + ".subject-type: a service client acts for no reader; pairwise is for apps readers sign "
+					+ "in to");
+		}
+		if (registration.scopes().contains(ADMIN_SCOPE)) {
+			problems.add(key + ".subject-type: the admin API knows admin readers by their public sub; a client with "
+					+ "scope " + ADMIN_SCOPE + " must be public");
+		}
+		if (sectorIdentifier != null) {
+			if (!HOST_NAME.matcher(sectorIdentifier).matches()) {
+				problems.add(key + ".sector-identifier: '" + sectorIdentifier
+						+ "' must be a host name such as vendor.example (no scheme, port or path)");
+			}
+		}
+		else if (registration.type() != ClientType.SERVICE && sector(registration) == null) {
+			Set<String> hosts = redirectHosts(registration);
+			hosts.remove("");
+			problems.add(key + ".sector-identifier: required, as the redirect URIs are not all on one host "
+					+ hosts + " (a private-use scheme has none)");
+		}
+		return problems;
+	}
+
+	/** The hosts of a client's redirect URIs, lower case; {@code ""} for a URI without one. */
+	private static Set<String> redirectHosts(Registration registration) {
+		Set<String> hosts = new TreeSet<>();
+		for (URI uri : registration.redirectUris()) {
+			hosts.add((uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "");
+		}
+		return hosts;
 	}
 
 	/** A private_key_jwt client's public keys: exactly one of jwks and jwks-uri, each well-formed. */

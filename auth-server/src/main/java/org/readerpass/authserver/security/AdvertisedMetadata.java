@@ -14,8 +14,8 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
  * What discovery (OIDC Discovery §3 and RFC 8414 §2 alike: both documents' claims) advertises
  * beyond the stock document: exactly the grants and client authentication methods a client can use
  * here — nothing the stock server lists but ReaderPass does not serve (token exchange,
- * {@code client_secret_jwt}, mTLS, DPoP) — and the algorithms {@code private_key_jwt} assertions
- * may be signed with.
+ * {@code client_secret_jwt}, mTLS, DPoP) — the algorithms {@code private_key_jwt} assertions may be
+ * signed with, and both subject types.
  */
 final class AdvertisedMetadata {
 
@@ -49,6 +49,8 @@ final class AdvertisedMetadata {
 		metadata.put("revocation_endpoint_auth_signing_alg_values_supported", ASSERTION_ALGORITHMS);
 		metadata.put("introspection_endpoint_auth_signing_alg_values_supported", ASSERTION_ALGORITHMS);
 		metadata.put("grant_types_supported", GRANT_TYPES);
+		// OIDC Core §8: each client is registered public or pairwise
+		metadata.put("subject_types_supported", List.of("public", "pairwise"));
 		metadata.remove("tls_client_certificate_bound_access_tokens");
 		metadata.remove("dpop_signing_alg_values_supported");
 	}

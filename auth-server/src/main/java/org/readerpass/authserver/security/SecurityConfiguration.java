@@ -13,6 +13,7 @@ import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.resource.ResourceRequestValidator;
+import org.readerpass.authserver.subject.PairwiseSubjects;
 import org.readerpass.authserver.token.ReaderClaims;
 import org.readerpass.authserver.token.TokenCustomizer;
 import org.readerpass.authserver.token.UserInfoMapper;
@@ -56,8 +57,8 @@ class SecurityConfiguration {
 
 	@Bean
 	TokenCustomizer tokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
-			Clock clock) {
-		return new TokenCustomizer(signingKeys, accounts, resourceAccess, clock);
+			PairwiseSubjects subjects, Clock clock) {
+		return new TokenCustomizer(signingKeys, accounts, resourceAccess, subjects, clock);
 	}
 
 	/** Bearer tokens in the header only, and two ways at once refused (userinfo, admin API). */

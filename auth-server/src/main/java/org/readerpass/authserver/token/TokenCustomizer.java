@@ -13,6 +13,7 @@ import org.readerpass.authserver.login.ReaderPrincipal;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.resource.ResourceIndicators;
+import org.readerpass.authserver.subject.PairwiseSubjects;
 import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.readerpass.ldapsync.account.SignedInReader;
 import org.readerpass.policy.resource.Resource;
@@ -32,7 +33,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * access tokens as RFC 9068 ({@code typ: at+jwt}, {@code client_id}, {@code auth_time},
  * {@code acr}), and — when the client names a resource server (RFC 8707) — {@code aud} set to it
  * and {@code entitlements} holding the reader's entitlements for that one resource; ID tokens
- * with {@code acr} and the reader claims their scopes release, never entitlements. The reader is
+ * with {@code acr} and the reader claims their scopes release, never entitlements. A reader's
+ * tokens carry the {@code sub} their client sees ({@link PairwiseSubjects}). The reader is
  * read once per token, as a {@link SignedInReader}: the one source of its claims and of the
  * policy context its entitlements are evaluated in.
  */
@@ -46,13 +48,16 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 
 	private final ResourceAccess resourceAccess;
 
+	private final PairwiseSubjects subjects;
+
 	private final Clock clock;
 
 	public TokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
-			Clock clock) {
+			PairwiseSubjects subjects, Clock clock) {
 		this.signingKeys = signingKeys;
 		this.accounts = accounts;
 		this.resourceAccess = resourceAccess;
+		this.subjects = subjects;
 		this.clock = clock;
 	}
 
@@ -61,6 +66,10 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		context.getJwsHeader().algorithm(this.signingKeys.algorithm()).keyId(this.signingKeys.currentKeyId());
 		ReaderPrincipal principal = (context.getPrincipal() instanceof ReaderAuthenticationToken token)
 				? token.getPrincipal() : null;
+		if (principal != null) {
+			// the same sub in the ID token and the access token, and so at introspection and userinfo
+			context.getClaims().subject(this.subjects.subjectFor(context.getRegisteredClient(), principal.subject()));
+		}
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			customizeAccessToken(context, principal);
 		}

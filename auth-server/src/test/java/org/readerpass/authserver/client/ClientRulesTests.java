@@ -188,4 +188,62 @@ class ClientRulesTests {
 			.build();
 	}
 
+	@Test
+	void checkWhenPairwiseWithOneRedirectHostOrASectorIdentifierThenNoProblemsAndThatSector() {
+		Registration byHost = TestRegistrations.web()
+			.pairwise()
+			.redirectUris(URI.create("https://Vendor.Example/cb"), URI.create("https://vendor.example/other"))
+			.build();
+		Registration named = TestRegistrations.nativeApp().pairwise().sectorIdentifier("Ebooks.Vendor.Example").build();
+
+		assertThat(check(byHost, false)).isEmpty();
+		assertThat(ClientRules.sector(byHost)).isEqualTo("vendor.example");
+		assertThat(check(named, false)).isEmpty();
+		assertThat(ClientRules.sector(named)).isEqualTo("ebooks.vendor.example");
+		assertThat(ClientRules.sector(TestRegistrations.web().build())).as("public").isNull();
+	}
+
+	@Test
+	void checkWhenPairwiseRedirectUrisOnSeveralHostsOrNoneWithoutSectorIdentifierThenNamedProblem() {
+		assertThat(check(TestRegistrations.web()
+			.pairwise()
+			.redirectUris(URI.create("https://a.example/cb"), URI.create("https://b.example/cb"))))
+			.containsExactly("c.sector-identifier: required, as the redirect URIs are not all on one host "
+					+ "[a.example, b.example] (a private-use scheme has none)");
+		assertThat(check(TestRegistrations.nativeApp().pairwise())).singleElement()
+			.asString()
+			.startsWith("c.sector-identifier: required");
+		assertThat(check(TestRegistrations.nativeApp()
+			.pairwise()
+			.redirectUris(URI.create("cn.zjlib.reader:/cb")))).singleElement()
+			.asString()
+			.startsWith("c.sector-identifier: required");
+	}
+
+	@Test
+	void checkWhenSectorIdentifierIsNoHostNameThenNamedProblem() {
+		for (String sector : List.of("https://vendor.example", "vendor.example:443", "vendor.example/path", "-x.example",
+				"")) {
+			assertThat(check(TestRegistrations.web().pairwise().sectorIdentifier(sector))).as(sector)
+				.containsExactly("c.sector-identifier: '" + sector
+						+ "' must be a host name such as vendor.example (no scheme, port or path)");
+		}
+	}
+
+	@Test
+	void checkWhenSectorIdentifierOnAPublicClientThenNamedProblem() {
+		assertThat(check(TestRegistrations.web().sectorIdentifier("vendor.example")))
+			.containsExactly("c.sector-identifier: only for subject-type pairwise");
+	}
+
+	@Test
+	void checkWhenPairwiseServiceOrAdminClientThenNamedProblem() {
+		assertThat(check(TestRegistrations.service().pairwise().sectorIdentifier("vendor.example"))).singleElement()
+			.asString()
+			.startsWith("c.subject-type: a service client acts for no reader");
+		assertThat(check(TestRegistrations.web().pairwise().scopes("openid", "readerpass.admin"))).singleElement()
+			.asString()
+			.startsWith("c.subject-type: the admin API knows admin readers by their public sub");
+	}
+
 }

@@ -9,6 +9,7 @@ import org.readerpass.authserver.client.ClientProperties.AuthMethod;
 import org.readerpass.authserver.client.ClientProperties.ClientType;
 import org.readerpass.authserver.client.ClientProperties.Jwks;
 import org.readerpass.authserver.client.ClientProperties.Registration;
+import org.readerpass.authserver.client.ClientProperties.SubjectType;
 
 /** Client registrations for tests: a well-formed one of each type, changed one field at a time. */
 final class TestRegistrations {
@@ -30,6 +31,10 @@ final class TestRegistrations {
 	private Jwks jwks;
 
 	private URI jwksUri;
+
+	private SubjectType subjectType = SubjectType.PUBLIC;
+
+	private String sectorIdentifier;
 
 	private TestRegistrations(ClientType type, String secretHash, List<URI> redirectUris, Set<String> scopes) {
 		this.type = type;
@@ -90,6 +95,17 @@ final class TestRegistrations {
 		return this;
 	}
 
+	/** Pairwise subjects, the sector from the redirect URIs unless {@link #sectorIdentifier(String)}. */
+	TestRegistrations pairwise() {
+		this.subjectType = SubjectType.PAIRWISE;
+		return this;
+	}
+
+	TestRegistrations sectorIdentifier(String sectorIdentifier) {
+		this.sectorIdentifier = sectorIdentifier;
+		return this;
+	}
+
 	/** private_key_jwt with the given inline keys and no secret. */
 	TestRegistrations privateKeyJwt(Jwks jwks) {
 		return tokenEndpointAuthMethod(AuthMethod.PRIVATE_KEY_JWT).secretHash(null).jwks(jwks);
@@ -97,7 +113,8 @@ final class TestRegistrations {
 
 	Registration build() {
 		return new Registration(this.clientId, "App", this.type, this.secretHash, this.redirectUris, this.scopes,
-				Duration.ofMinutes(10), Set.of(), this.tokenEndpointAuthMethod, this.jwks, this.jwksUri);
+				Duration.ofMinutes(10), Set.of(), this.tokenEndpointAuthMethod, this.jwks, this.jwksUri, this.subjectType,
+				this.sectorIdentifier);
 	}
 
 }

@@ -116,6 +116,19 @@ public final class OidcClient {
 				() -> privateKeyJwt(clientId, metadata.getTokenEndpointURI(), key), SCOPES);
 	}
 
+	/** The same vendor's mobile app: public client, PKCE, the same pairwise sector as its web app. */
+	public static OidcClient vendorEbooksApp(OIDCProviderMetadata metadata) {
+		return new OidcClient(metadata, "vendor-ebooks-app", URI.create("http://127.0.0.1:8085/callback"), null,
+				new Scope("openid", "profile"));
+	}
+
+	/** Another vendor's web app: client secret, a pairwise sector of its own. */
+	public static OidcClient vendorJournals(OIDCProviderMetadata metadata) {
+		return new OidcClient(metadata, "vendor-journals",
+				URI.create("https://journals.vendor.example/login/oauth2/code/readerpass"), "vendor-journals-demo-secret",
+				new Scope("openid", "profile"));
+	}
+
 	private static ClientAuthentication privateKeyJwt(ClientID clientId, URI tokenEndpoint, ECKey key) {
 		try {
 			return new PrivateKeyJWT(clientId, tokenEndpoint, JWSAlgorithm.ES256, key.toECPrivateKey(), key.getKeyID(),
