@@ -102,6 +102,25 @@ class PrivateKeyJwtTests {
 	}
 
 	@Test
+	void introspectWhenAudNamesTheRequestsHostInsteadOfTheIssuerThenInvalidClient() throws Exception {
+		String spoofedHost = "Host: id.spoofed.example";
+		String form = "Content-Type: application/x-www-form-urlencoded";
+		String namingTheHost = vendorAssertion(claims -> claims.audience("http://id.spoofed.example/oauth2/token"));
+		String namingTheIssuer = vendorAssertion(claims -> { });
+
+		RawHttp.Response refused = RawHttp.send(this.port, "POST", "/oauth2/introspect", List.of(spoofedHost, form),
+				ClientAssertions.form("token", "x", "client_assertion_type", ClientAssertions.JWT_BEARER,
+						"client_assertion", namingTheHost));
+		RawHttp.Response served = RawHttp.send(this.port, "POST", "/oauth2/introspect", List.of(spoofedHost, form),
+				ClientAssertions.form("token", "x", "client_assertion_type", ClientAssertions.JWT_BEARER,
+						"client_assertion", namingTheIssuer));
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(JSONObjectUtils.parse(refused.body())).containsEntry("error", "invalid_client");
+		assertThat(served.status()).as("the configured issuer, whatever Host the request names").isEqualTo(200);
+	}
+
+	@Test
 	void introspectWhenTheSameAssertionComesTwiceThenTheSecondIsInvalidClient() throws Exception {
 		String assertion = vendorAssertion(claims -> { });
 
@@ -140,6 +159,8 @@ class PrivateKeyJwtTests {
 				assertion(new MACSigner(vendorKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)),
 						JWSAlgorithm.HS256, vendorKey.getKeyID(), claims -> { }));
 		assertions.put("not a JWT", "not-a-jwt");
+		assertions.put("exp not a number", vendorAssertion(claims -> claims.claim("exp", "soon")));
+		assertions.put("jti an object", vendorAssertion(claims -> claims.claim("jti", Map.of("id", 1))));
 
 		SoftAssertions softly = new SoftAssertions();
 		for (Map.Entry<String, String> assertion : assertions.entrySet()) {
