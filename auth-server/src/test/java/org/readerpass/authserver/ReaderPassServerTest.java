@@ -19,11 +19,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(classes = ReaderPassApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:readerpass-server-test;DB_CLOSE_DELAY=-1",
 				"readerpass.keys.encryption-key=" + ReaderPassServerTest.TEST_ENCRYPTION_KEY,
+				"readerpass.subject.pairwise-key=" + ReaderPassServerTest.TEST_PAIRWISE_KEY,
 				// the tests' HTTP client plays the reverse proxy (loopback); see PolicyTokenTests
 				"readerpass.network.trusted-proxies[0]=127.0.0.1/32" })
 public @interface ReaderPassServerTest {
 
 	/** 32 bytes, base64: a test-only key-encryption key. */
 	String TEST_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=";
+
+	/** A test-only key for pairwise subjects (at least 32 characters). */
+	String TEST_PAIRWISE_KEY = "test-only-pairwise-subject-key-0123456789";
 
 }

@@ -84,7 +84,7 @@ public final class TokenIntrospection implements AuthenticationProvider {
 		}
 		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
 		OAuth2TokenIntrospection.Builder claims = OAuth2TokenIntrospection.builder(true)
-			.subject(authorization.getPrincipalName())
+			.subject(subjectSeenByClient(authorization))
 			.scopes(scopes -> scopes.addAll(authorization.getAuthorizedScopes()));
 		if (client != null) {
 			claims.clientId(client.getClientId());
@@ -96,6 +96,17 @@ public final class TokenIntrospection implements AuthenticationProvider {
 			claims.expiresAt(refreshToken.getToken().getExpiresAt());
 		}
 		return claims.build();
+	}
+
+	/**
+	 * The {@code sub} the client sees in its tokens (pairwise for a pairwise client): that of the
+	 * authorization's access token, else the reader's own.
+	 */
+	private static String subjectSeenByClient(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
+		Object subject = (accessToken != null && accessToken.getClaims() != null) ? accessToken.getClaims().get("sub")
+				: null;
+		return (subject != null) ? subject.toString() : authorization.getPrincipalName();
 	}
 
 	private OAuth2TokenIntrospection accessTokenClaims(String token) {

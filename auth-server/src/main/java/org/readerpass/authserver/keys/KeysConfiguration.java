@@ -1,12 +1,6 @@
 package org.readerpass.authserver.keys;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -134,28 +128,8 @@ class KeysConfiguration {
 		if (properties.encryptionKey() != null && !properties.encryptionKey().isEmpty()) {
 			return decode(properties.encryptionKey().reveal(), "readerpass.keys.encryption-key");
 		}
-		try {
-			if (Files.exists(file)) {
-				return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(),
-						"readerpass.keys.encryption-key-file " + file);
-			}
-			byte[] key = new byte[32];
-			new SecureRandom().nextBytes(key);
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: nothing more to do
-			}
-			log.warn("Generated a key-encryption key in {}; set readerpass.keys.encryption-key on every node of a "
-					+ "cluster instead", file);
-			return key;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read or create the key-encryption key file " + file, ex);
-		}
+		return decode(LocalKeyFile.readOrGenerate(file, "a key-encryption key", "readerpass.keys.encryption-key"),
+				"readerpass.keys.encryption-key-file " + file);
 	}
 
 	private static byte[] decode(String base64, String where) {

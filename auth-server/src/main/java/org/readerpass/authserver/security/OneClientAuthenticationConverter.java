@@ -15,8 +15,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /**
  * The first client-authentication step of the token, introspection and revocation endpoints: a
  * request authenticated with HTTP Basic may not also carry a client secret or assertion in its
- * body, nor name another client there (RFC 6749 §2.3: "MUST NOT use more than one authentication
- * method in each request"). Such a request is {@code invalid_request} (400), never served as one of
+ * body, nor name another client there, and a body may not carry both a secret and an assertion
+ * (RFC 6749 §2.3: "MUST NOT use more than one authentication method in each request"). Such a request is {@code invalid_request} (400), never served as one of
  * the two clients. It authenticates nobody: otherwise the stock converters go on.
  */
 final class OneClientAuthenticationConverter implements AuthenticationConverter {
@@ -25,6 +25,10 @@ final class OneClientAuthenticationConverter implements AuthenticationConverter 
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
+		if (request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
+				&& request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
+			throw invalidRequest("the client sent both a client secret and a client assertion");
+		}
 		String basicClient = basicClientId(request.getHeader(HttpHeaders.AUTHORIZATION));
 		if (basicClient == null) {
 			return null;

@@ -9,6 +9,7 @@ import org.readerpass.authserver.authorization.RefreshRotation;
 import org.readerpass.authserver.authorization.TokenIntrospection;
 import org.readerpass.authserver.authorization.TokenRevocation;
 import org.readerpass.authserver.device.DeviceGrant;
+import org.readerpass.authserver.client.ClientAssertionDecoders;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.login.ReaderLogin;
@@ -23,6 +24,7 @@ import org.readerpass.authserver.session.IdTokenHintValidator;
 import org.readerpass.authserver.session.IdTokenHints;
 import org.readerpass.authserver.session.RpInitiatedLogout;
 import org.readerpass.authserver.session.SessionLogout;
+import org.readerpass.authserver.subject.PairwiseSubjects;
 import org.readerpass.authserver.token.ReaderClaims;
 import org.readerpass.authserver.token.TokenCustomizer;
 import org.readerpass.authserver.token.UserInfoMapper;
@@ -37,12 +39,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -64,8 +68,9 @@ class SecurityConfiguration {
 
 	@Bean
 	TokenCustomizer tokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
-			Clock clock, NetworkProperties network) {
-		return new TokenCustomizer(signingKeys, accounts, resourceAccess, clock, network.onSiteEvidenceLifetime());
+			PairwiseSubjects subjects, Clock clock, NetworkProperties network) {
+		return new TokenCustomizer(signingKeys, accounts, resourceAccess, subjects, clock,
+				network.onSiteEvidenceLifetime());
 	}
 
 	/** Bearer tokens in the header only, and two ways at once refused (userinfo, admin API). */
@@ -86,7 +91,8 @@ class SecurityConfiguration {
 			ReaderAccounts accounts, ClientAddresses clientAddresses,
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin, AuthorizationStore authorizations,
 			JwtDecoder accessTokens, SecurityEvents securityEvents, ResourceAccess resourceAccess, Clock clock,
-			IdTokenHints idTokenHints, SessionLogout sessionLogout, DeviceGrant device) throws Exception {
+			IdTokenHints idTokenHints, SessionLogout sessionLogout, DeviceGrant device,
+			ClientAssertionDecoders clientAssertions, PairwiseSubjects subjects) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
 				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -108,6 +114,9 @@ class SecurityConfiguration {
 			// authenticated (RFC 6749 §2.3, RFC 7636 §4.1)
 			.clientAuthentication(clients -> clients
 				.authenticationConverters(converters -> {
+					// a client assertion may name its client in sub alone (RFC 7523 §3)
+					converters.replaceAll(converter -> (converter instanceof JwtClientAssertionAuthenticationConverter)
+							? new AssertionClientId(converter) : converter);
 					converters.add(0, new PkceVerifierConverter(registeredClients));
 					converters.add(0, new OneClientAuthenticationConverter());
 					// a public client refreshes and revokes by client_id alone; a TV box also asks for a
@@ -116,6 +125,9 @@ class SecurityConfiguration {
 					converters.add(device.clientAuthenticationConverter());
 				})
 				.authenticationProviders(providers -> {
+					// private_key_jwt with ReaderPass's checks of the assertion and the client's keys
+					providers.replaceAll(provider -> (provider instanceof JwtClientAssertionAuthenticationProvider assertions)
+							? new PrivateKeyJwtAuthentication(assertions, clientAssertions) : provider);
 					providers.add(0, new PublicClientIdentification.Provider(registeredClients));
 					providers.add(0, device.clientAuthenticationProvider());
 				}))
@@ -150,7 +162,7 @@ class SecurityConfiguration {
 						codeRequests.setAuthenticationValidator(new RedirectUriFragmentValidator()
 							.andThen(new OAuth2AuthorizationCodeRequestAuthenticationValidator())
 							.andThen(new PkceChallengeValidator())
-							.andThen(new IdTokenHintValidator(idTokenHints))
+							.andThen(new IdTokenHintValidator(idTokenHints, subjects))
 							.andThen(new ResourceRequestValidator(resourceAccess)));
 					}
 				}))

@@ -3,6 +3,7 @@ package org.readerpass.authserver.session;
 import java.util.function.Consumer;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.readerpass.authserver.subject.PairwiseSubjects;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -27,8 +28,12 @@ public final class IdTokenHintValidator implements Consumer<OAuth2AuthorizationC
 
 	private final IdTokenHints hints;
 
-	public IdTokenHintValidator(IdTokenHints hints) {
+	private final PairwiseSubjects subjects;
+
+	/** @param subjects the {@code sub} each client sees for a reader (the hint holds that one) */
+	public IdTokenHintValidator(IdTokenHints hints, PairwiseSubjects subjects) {
 		this.hints = hints;
+		this.subjects = subjects;
 	}
 
 	@Override
@@ -44,7 +49,9 @@ public final class IdTokenHintValidator implements Consumer<OAuth2AuthorizationC
 					request);
 		}
 		if (request.getPrincipal() instanceof Authentication principal && principal.isAuthenticated()
-				&& !(principal instanceof AnonymousAuthenticationToken) && !principal.getName().equals(claims.getSubject())) {
+				&& !(principal instanceof AnonymousAuthenticationToken) && !this.subjects
+					.subjectFor(context.getRegisteredClient(), principal.getName())
+					.equals(claims.getSubject())) {
 			throw error("login_required", "the signed-in reader is not the one id_token_hint names", request);
 		}
 	}

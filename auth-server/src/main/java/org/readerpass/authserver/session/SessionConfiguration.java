@@ -9,6 +9,7 @@ import org.readerpass.authserver.audit.SecurityEvents;
 import org.readerpass.authserver.authorization.AuthorizationStore;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
+import org.readerpass.authserver.subject.PairwiseSubjects;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +34,9 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	SessionLogout sessionLogout(AuthorizationStore authorizations, BackChannelLogout backChannel) {
-		return new SessionLogout(authorizations, backChannel);
+	SessionLogout sessionLogout(AuthorizationStore authorizations, BackChannelLogout backChannel,
+			RegisteredClientRepository clients, PairwiseSubjects subjects) {
+		return new SessionLogout(authorizations, backChannel, clients, subjects);
 	}
 
 }

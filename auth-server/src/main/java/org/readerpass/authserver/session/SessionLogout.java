@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.readerpass.authserver.authorization.AuthorizationStore;
 import org.readerpass.authserver.authorization.SessionBound;
+import org.readerpass.authserver.subject.PairwiseSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -36,11 +39,18 @@ public final class SessionLogout implements LogoutHandler {
 
 	private final BackChannelLogout backChannel;
 
+	private final RegisteredClientRepository clients;
+
+	private final PairwiseSubjects subjects;
+
 	private final SecurityContextLogoutHandler browserLogout = new SecurityContextLogoutHandler();
 
-	public SessionLogout(AuthorizationStore authorizations, BackChannelLogout backChannel) {
+	public SessionLogout(AuthorizationStore authorizations, BackChannelLogout backChannel,
+			RegisteredClientRepository clients, PairwiseSubjects subjects) {
 		this.authorizations = authorizations;
 		this.backChannel = backChannel;
+		this.clients = clients;
+		this.subjects = subjects;
 	}
 
 	@Override
@@ -52,8 +62,8 @@ public final class SessionLogout implements LogoutHandler {
 		if (authentication instanceof OidcLogoutAuthenticationToken logout && logout.getIdToken() != null) {
 			OidcIdToken hint = logout.getIdToken();
 			ended = hint.getClaimAsString("sid");
-			endBrowserSession = browserSession != null && (browserSession.equals(ended)
-					|| browser.getName().equals(hint.getSubject()));
+			endBrowserSession = browserSession != null
+					&& (browserSession.equals(ended) || sameReader(browser, logout.getClientId(), hint.getSubject()));
 		}
 		else {
 			ended = browserSession;
@@ -68,6 +78,12 @@ public final class SessionLogout implements LogoutHandler {
 		if (endBrowserSession) {
 			this.browserLogout.logout(request, response, browser);
 		}
+	}
+
+	/** Whether the hint's {@code sub}, as its client sees readers, is the browser's reader. */
+	private boolean sameReader(Authentication browser, String clientId, String hintSubject) {
+		RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
+		return client != null && this.subjects.subjectFor(client, browser.getName()).equals(hintSubject);
 	}
 
 	private void end(String sessionId) {

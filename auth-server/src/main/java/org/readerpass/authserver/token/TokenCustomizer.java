@@ -15,6 +15,7 @@ import org.readerpass.authserver.login.ReaderPrincipal;
 import org.readerpass.authserver.network.ReaderAddressCapture;
 import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.resource.ResourceIndicators;
+import org.readerpass.authserver.subject.PairwiseSubjects;
 import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.readerpass.ldapsync.account.SignedInReader;
 import org.readerpass.policy.resource.Resource;
@@ -36,7 +37,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * access tokens as RFC 9068 ({@code typ: at+jwt}, {@code client_id}, {@code auth_time},
  * {@code acr}), and — when the client names a resource server (RFC 8707) — {@code aud} set to it
  * and {@code entitlements} holding the reader's entitlements for that one resource; ID tokens
- * with {@code acr} and the reader claims their scopes release, never entitlements. The reader is
+ * with {@code acr} and the reader claims their scopes release, never entitlements. A reader's
+ * tokens carry the {@code sub} their client sees ({@link PairwiseSubjects}). The reader is
  * read once per token, as a {@link SignedInReader}: the one source of its claims and of the
  * policy context its entitlements are evaluated in.
  */
@@ -52,6 +54,8 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 
 	private final ResourceAccess resourceAccess;
 
+	private final PairwiseSubjects subjects;
+
 	private final Clock clock;
 
 	private final Duration onSiteEvidenceLifetime;
@@ -61,10 +65,11 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 	 * entitlements of refreshed tokens
 	 */
 	public TokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
-			Clock clock, Duration onSiteEvidenceLifetime) {
+			PairwiseSubjects subjects, Clock clock, Duration onSiteEvidenceLifetime) {
 		this.signingKeys = signingKeys;
 		this.accounts = accounts;
 		this.resourceAccess = resourceAccess;
+		this.subjects = subjects;
 		this.clock = clock;
 		this.onSiteEvidenceLifetime = onSiteEvidenceLifetime;
 	}
@@ -78,6 +83,10 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		context.getJwsHeader().algorithm(algorithm).keyId(this.signingKeys.currentKeyId(algorithm));
 		ReaderPrincipal principal = (context.getPrincipal() instanceof ReaderAuthenticationToken token)
 				? token.getPrincipal() : null;
+		if (principal != null) {
+			// the same sub in the ID token and the access token, and so at introspection and userinfo
+			context.getClaims().subject(this.subjects.subjectFor(context.getRegisteredClient(), principal.subject()));
+		}
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			customizeAccessToken(context, principal);
 		}

@@ -86,6 +86,22 @@ class IdTokenHintTests {
 		assertThat(location).contains("error=invalid_request").doesNotContain("code=");
 	}
 
+	@Test
+	void authorizeWhenPairwiseClientsHintNamesTheSignedInReaderThenCode() {
+		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
+		OidcClient vendorApp = OidcClient.vendorEbooksApp(this.metadata);
+		OIDCTokenResponse tokens = vendorApp.exchange(
+				browser.login(browser.get(vendorApp.authorizationRequest()), "ZJ0010", "zj0010-pass").location());
+		String hint = tokens.getOIDCTokens().getIDTokenString();
+
+		OidcClient again = OidcClient.vendorEbooksApp(this.metadata);
+		String location = browser.get(URI.create(again.authorizationRequest("none") + "&id_token_hint=" + hint))
+			.location();
+
+		assertThat(location).as("the hint's pairwise sub is the signed-in reader's").contains("code=")
+			.doesNotContain("error=");
+	}
+
 	/** Signs in with the mobile app and answers its ID token. */
 	private String signIn(Browser browser, String card) {
 		OidcClient app = OidcClient.mobileApp(this.metadata);

@@ -30,11 +30,15 @@ class MetadataTests {
 					RawHttp.send(this.port, "GET", path, List.of("Host: localhost:" + this.port), null).body());
 
 			assertThat(metadata.get("token_endpoint_auth_methods_supported")).as(path)
-				.isEqualTo(List.of("client_secret_basic", "client_secret_post", "none"));
-			assertThat(metadata.get("revocation_endpoint_auth_methods_supported")).as(path)
-				.isEqualTo(List.of("client_secret_basic", "client_secret_post"));
+				.isEqualTo(List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"));
+			for (String endpoint : List.of("token", "revocation", "introspection")) {
+				assertThat(metadata.get(endpoint + "_endpoint_auth_signing_alg_values_supported")).as(path)
+					.isEqualTo(List.of("RS256", "ES256", "PS256"));
+			}
+			assertThat(metadata.get("revocation_endpoint_auth_methods_supported")).as(path + ": public clients revoke too")
+				.isEqualTo(List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"));
 			assertThat(metadata.get("introspection_endpoint_auth_methods_supported")).as(path)
-				.isEqualTo(List.of("client_secret_basic", "client_secret_post"));
+				.isEqualTo(List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
 			assertThat(metadata.get("grant_types_supported")).as(path)
 				.isEqualTo(List.of("authorization_code", "client_credentials", "refresh_token",
 						"urn:ietf:params:oauth:grant-type:device_code"));

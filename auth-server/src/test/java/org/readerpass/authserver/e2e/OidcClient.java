@@ -3,8 +3,11 @@ package org.readerpass.authserver.e2e;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.util.function.Supplier;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -17,6 +20,7 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
@@ -50,7 +54,8 @@ public final class OidcClient {
 
 	private final URI redirectUri;
 
-	private final ClientAuthentication authentication;
+	/** A new client authentication for each request (an assertion is used once). */
+	private final Supplier<ClientAuthentication> authentication;
 
 	private final JWSAlgorithm idTokenAlgorithm;
 
@@ -67,12 +72,19 @@ public final class OidcClient {
 
 	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret, Scope scopes,
 			JWSAlgorithm idTokenAlgorithm) {
+		this(metadata, new ClientID(clientId), redirectUri,
+				(secret != null) ? () -> new ClientSecretBasic(new ClientID(clientId), new Secret(secret)) : null, scopes,
+				idTokenAlgorithm);
+	}
+
+	private OidcClient(OIDCProviderMetadata metadata, ClientID clientId, URI redirectUri,
+			Supplier<ClientAuthentication> authentication, Scope scopes, JWSAlgorithm idTokenAlgorithm) {
 		this.scopes = scopes;
 		this.idTokenAlgorithm = idTokenAlgorithm;
 		this.metadata = metadata;
-		this.clientId = new ClientID(clientId);
+		this.clientId = clientId;
 		this.redirectUri = redirectUri;
-		this.authentication = (secret != null) ? new ClientSecretBasic(this.clientId, new Secret(secret)) : null;
+		this.authentication = authentication;
 	}
 
 	public static OIDCProviderMetadata discover(URI issuer) {
@@ -111,6 +123,40 @@ public final class OidcClient {
 	public static OidcClient adminConsole(OIDCProviderMetadata metadata) {
 		return new OidcClient(metadata, "zj-admin-console", URI.create("http://127.0.0.1:8083/login/oauth2/code/readerpass"),
 				"zj-admin-console-demo-secret", new Scope("openid", "readerpass.admin"), JWSAlgorithm.RS256);
+	}
+
+	/**
+	 * The demo vendor's web app: authenticates with {@code private_key_jwt}, an assertion signed with
+	 * its demo key ({@link DemoKeys#VENDOR_EBOOKS}), built by the stock client library.
+	 */
+	public static OidcClient vendorEbooks(OIDCProviderMetadata metadata) {
+		ClientID clientId = new ClientID("vendor-ebooks");
+		ECKey key = DemoKeys.vendorEbooks();
+		return new OidcClient(metadata, clientId, URI.create("http://127.0.0.1:8084/login/oauth2/code/readerpass"),
+				() -> privateKeyJwt(clientId, metadata.getTokenEndpointURI(), key), SCOPES, JWSAlgorithm.RS256);
+	}
+
+	/** The same vendor's mobile app: public client, PKCE, the same pairwise sector as its web app. */
+	public static OidcClient vendorEbooksApp(OIDCProviderMetadata metadata) {
+		return new OidcClient(metadata, "vendor-ebooks-app", URI.create("http://127.0.0.1:8085/callback"), null,
+				new Scope("openid", "profile"), JWSAlgorithm.RS256);
+	}
+
+	/** Another vendor's web app: client secret, a pairwise sector of its own. */
+	public static OidcClient vendorJournals(OIDCProviderMetadata metadata) {
+		return new OidcClient(metadata, "vendor-journals",
+				URI.create("https://journals.vendor.example/login/oauth2/code/readerpass"), "vendor-journals-demo-secret",
+				new Scope("openid", "profile"), JWSAlgorithm.RS256);
+	}
+
+	private static ClientAuthentication privateKeyJwt(ClientID clientId, URI tokenEndpoint, ECKey key) {
+		try {
+			return new PrivateKeyJWT(clientId, tokenEndpoint, JWSAlgorithm.ES256, key.toECPrivateKey(), key.getKeyID(),
+					null);
+		}
+		catch (JOSEException ex) {
+			throw new AssertionError("cannot sign a client assertion", ex);
+		}
 	}
 
 	public URI authorizationRequest() {
@@ -156,7 +202,7 @@ public final class OidcClient {
 		AuthorizationCode code = ((AuthorizationSuccessResponse) response).getAuthorizationCode();
 		AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, this.redirectUri, this.verifier);
 		TokenRequest request = (this.authentication != null)
-				? new TokenRequest(this.metadata.getTokenEndpointURI(), this.authentication, grant)
+				? new TokenRequest(this.metadata.getTokenEndpointURI(), this.authentication.get(), grant)
 				: new TokenRequest(this.metadata.getTokenEndpointURI(), this.clientId, grant);
 		try {
 			TokenResponse tokenResponse = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
@@ -174,7 +220,7 @@ public final class OidcClient {
 	public TokenResponse refresh(String refreshToken) {
 		RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(refreshToken));
 		TokenRequest request = (this.authentication != null)
-				? new TokenRequest(this.metadata.getTokenEndpointURI(), this.authentication, grant)
+				? new TokenRequest(this.metadata.getTokenEndpointURI(), this.authentication.get(), grant)
 				: new TokenRequest(this.metadata.getTokenEndpointURI(), this.clientId, grant);
 		try {
 			return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());

@@ -41,6 +41,18 @@ class OneCredentialTests {
 	}
 
 	@Test
+	void tokenWhenSecretAndAssertionBothInTheBodyThenInvalidRequest() throws Exception {
+		RawHttp.Response response = token(List.of(host(), FORM),
+				"grant_type=client_credentials&client_id=sx-stats&client_secret=sx-stats-demo-secret"
+						+ "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+						+ "&client_assertion=eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(JSONObjectUtils.parse(response.body()).get("error")).isEqualTo("invalid_request");
+		assertThat(response.body()).doesNotContain("access_token");
+	}
+
+	@Test
 	void tokenWhenBasicAuthAndTheSameClientIdInTheBodyThenServed() throws Exception {
 		RawHttp.Response response = token(List.of(host(), STATS, FORM), "grant_type=client_credentials&client_id=sx-stats");
 

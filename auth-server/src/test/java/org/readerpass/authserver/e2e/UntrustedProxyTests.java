@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ReaderPassApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:readerpass-untrusted-proxy-test;DB_CLOSE_DELAY=-1",
 				"readerpass.keys.encryption-key=" + ReaderPassServerTest.TEST_ENCRYPTION_KEY,
+				"readerpass.subject.pairwise-key=" + ReaderPassServerTest.TEST_PAIRWISE_KEY,
 				// a proxy that is not the test client (TEST-NET-1: configuration data, never contacted)
 				"readerpass.network.trusted-proxies[0]=192.0.2.1/32" })
 class UntrustedProxyTests {

@@ -47,6 +47,8 @@ class SigningKeyRestartTests {
 			assertThat(sealed).as("private key sealed at rest").doesNotContain("\"d\"").doesNotContain("P-256");
 		}
 		assertThat(dataDir.resolve("key-encryption.key")).exists();
+		// the demo network has pairwise clients: their key is made at start-up, kept beside the other
+		assertThat(dataDir.resolve("pairwise-subject.key")).exists();
 
 		try (ConfigurableApplicationContext second = start(args)) {
 			assertThat(second.getBean(SigningKeys.class).currentKeyId(SignatureAlgorithm.ES256)).isEqualTo(keyId);
