@@ -55,11 +55,14 @@ final class JdbcSecurityEvents implements SecurityEvents {
 
 	@Override
 	public List<RecordedSecurityEvent> latest(String type, int limit) {
-		return this.jdbc
+		JdbcClient.StatementSpec statement = this.jdbc
 			.sql("select id, at, event_type, client_id, subject, details from security_events "
-					+ "where event_type = :type order by id desc limit :limit")
-			.param("type", type)
-			.param("limit", limit)
+					+ ((type != null) ? "where event_type = :type " : "") + "order by id desc limit :limit")
+			.param("limit", limit);
+		if (type != null) {
+			statement = statement.param("type", type);
+		}
+		return statement
 			.query((rs, row) -> new RecordedSecurityEvent(rs.getLong("id"),
 					rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("event_type"),
 					rs.getString("client_id"), rs.getString("subject"), rs.getString("details")))

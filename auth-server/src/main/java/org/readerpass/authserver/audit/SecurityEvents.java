@@ -9,8 +9,8 @@ public interface SecurityEvents {
 	void record(SecurityEvent event);
 
 	/**
-	 * The newest events of one type, newest first.
-	 * @param type the event type
+	 * The newest events, newest first.
+	 * @param type only events of this type; {@code null} for every type
 	 * @param limit at most this many
 	 */
 	List<RecordedSecurityEvent> latest(String type, int limit);
