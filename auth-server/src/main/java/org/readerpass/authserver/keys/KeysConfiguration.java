@@ -27,6 +27,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -43,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class KeysConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
+
+	/** How many verified access tokens a node remembers (a few MB). */
+	private static final int VERIFIED_TOKENS = 20_000;
 
 	@Bean
 	SigningKeys signingKeys(KeyProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions,
@@ -109,10 +114,12 @@ class KeysConfiguration {
 		// expiry and not-before on the server's clock, the one tokens are issued on
 		JwtTimestampValidator timestamps = new JwtTimestampValidator();
 		timestamps.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
 				new JwtTypeValidator(List.of("at+jwt", "application/at+jwt")), timestamps,
-				new JwtIssuerValidator(issuer.value()), new NotRevoked(authorizations)));
-		return decoder;
+				new JwtIssuerValidator(issuer.value()), new NotRevoked(authorizations));
+		decoder.setJwtValidator(validator);
+		// a token seen again is not verified again: its checks other than the signature still are
+		return new VerifiedTokens(decoder, validator, jwkSource, clock, VERIFIED_TOKENS);
 	}
 
 	/** {@code readerpass.keys.algorithm} set: refused, so that an operator's choice is never ignored in silence. */
