@@ -17,16 +17,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * A public device client names itself with {@code client_id} and nothing else (RFC 8628 §3.1,
- * RFC 6749 §2.3 and §6): on a device authorization request, and on a token request of the
- * {@code device_code} or {@code refresh_token} grant, when that {@code client_id} is a registered
- * device client. The stock converters know public clients only with a PKCE verifier. A request
+ * RFC 6749 §2.3): on a device authorization request, and on a token request of the
+ * {@code device_code} grant, when that {@code client_id} is a registered device client (its
+ * refreshes and revocations, like every public client's, go through
+ * {@code security.PublicClientIdentification}). The stock converters know public clients only with a PKCE verifier. A request
  * carrying any credential, or naming any other client, is left to them: with nothing else it stays
  * unauthenticated, {@code 401 invalid_client}.
  */
 final class DeviceClientAuthenticationConverter implements AuthenticationConverter {
 
-	private static final Set<String> GRANTS = Set.of(AuthorizationGrantType.DEVICE_CODE.getValue(),
-			AuthorizationGrantType.REFRESH_TOKEN.getValue());
+	private static final Set<String> GRANTS = Set.of(AuthorizationGrantType.DEVICE_CODE.getValue());
 
 	private final RequestMatcher deviceAuthorization;
 
