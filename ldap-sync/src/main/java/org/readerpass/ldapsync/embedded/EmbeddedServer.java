@@ -3,8 +3,6 @@ package org.readerpass.ldapsync.embedded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,12 +12,9 @@ import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.unboundid.ldap.listener.Base64PasswordEncoderOutputFormatter;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.listener.InMemoryPasswordEncoder;
-import com.unboundid.ldap.listener.SaltedMessageDigestInMemoryPasswordEncoder;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -57,7 +52,7 @@ final class EmbeddedServer {
 			config.setSchema(PresetSchemas.withStandard(directory.preset()));
 			config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(),
 					directory.embedded().port(), null));
-			config.setPasswordEncoders(ssha());
+			config.setPasswordEncoders(new SshaPasswordEncoder());
 			config.setAccessLogHandler(null);
 			DN bindDn = new DN(directory.bindDn());
 			if (entries.stream().noneMatch((entry) -> bindDn.equals(dn(entry)))) {
@@ -140,17 +135,6 @@ final class EmbeddedServer {
 		}
 		catch (LDAPException ex) {
 			throw new IllegalArgumentException("invalid DN in LDIF: " + entry.getDN(), ex);
-		}
-	}
-
-	private static InMemoryPasswordEncoder ssha() {
-		try {
-			return new SaltedMessageDigestInMemoryPasswordEncoder("{SSHA}",
-					Base64PasswordEncoderOutputFormatter.getInstance(), MessageDigest.getInstance("SHA-1"), 8, true,
-					true);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-1 is not available", ex);
 		}
 	}
 
