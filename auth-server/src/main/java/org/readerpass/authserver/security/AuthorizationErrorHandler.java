@@ -29,7 +29,7 @@ public final class AuthorizationErrorHandler implements AuthenticationFailureHan
 
 	/**
 	 * Request attribute the error page reads what was wrong from, when it can say:
-	 * {@code unknown-client} or {@code unregistered-redirect-uri}.
+	 * {@code unknown-client}, {@code unregistered-redirect-uri} or {@code state-too-long}.
 	 */
 	public static final String PROBLEM_ATTRIBUTE = "readerpass.oauth2.problem";
 
@@ -78,6 +78,9 @@ public final class AuthorizationErrorHandler implements AuthenticationFailureHan
 		}
 		if (description.endsWith(OAuth2ParameterNames.REDIRECT_URI)) {
 			return "unregistered-redirect-uri";
+		}
+		if (description.endsWith(OAuth2ParameterNames.STATE)) {
+			return "state-too-long";
 		}
 		return null;
 	}

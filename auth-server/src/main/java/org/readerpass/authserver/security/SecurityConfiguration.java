@@ -119,6 +119,7 @@ class SecurityConfiguration {
 							? new AssertionClientId(converter) : converter);
 					converters.add(0, new PkceVerifierConverter(registeredClients));
 					converters.add(0, new OneClientAuthenticationConverter());
+					converters.add(0, new SingleValuedParameters());
 					// a public client refreshes and revokes by client_id alone; a TV box also asks for a
 					// device code so (RFC 8628 §3.1)
 					converters.add(new PublicClientIdentification.Converter(settings.getTokenRevocationEndpoint()));
@@ -160,6 +161,7 @@ class SecurityConfiguration {
 				.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
 						codeRequests.setAuthenticationValidator(new RedirectUriFragmentValidator()
+							.andThen(new StateLengthValidator())
 							.andThen(new OAuth2AuthorizationCodeRequestAuthenticationValidator())
 							.andThen(new PkceChallengeValidator())
 							.andThen(new IdTokenHintValidator(idTokenHints, subjects))

@@ -1,0 +1,87 @@
+package org.readerpass.authserver.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.ReaderPassServerTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The four causes of the 500s an attacker's corpus found (issue 11, point 6), each answered with
+ * the protocol's 4xx now: a repeated parameter at the token endpoint, a form body with a bad
+ * %-escape on PUT/PATCH/DELETE, a {@code state} too long to send back, and {@code GET /error}.
+ */
+@ReaderPassServerTest
+class MalformedRequestTests {
+
+	private static final String FORM = "Content-Type: application/x-www-form-urlencoded";
+
+	private static final String PORTAL = "Authorization: Basic c3gtcG9ydGFsOnN4LXBvcnRhbC1kZW1vLXNlY3JldA==";
+
+	@LocalServerPort
+	int port;
+
+	private RawHttp.Response send(String method, String target, List<String> headers, String body) throws Exception {
+		List<String> all = new java.util.ArrayList<>(headers);
+		all.add(0, "Host: localhost:" + this.port);
+		return RawHttp.send(this.port, method, target, all, body);
+	}
+
+	@Test
+	void tokenWhenParameterRepeatedThenInvalidRequest() throws Exception {
+		for (List<String> headers : List.of(List.of(FORM, PORTAL), List.of(FORM))) {
+			String client = headers.contains(PORTAL) ? "" : "&client_id=zj-reader-app"
+					+ "&code_verifier=readerpass-demo-verifier-0123456789-abcdefghijklmnop";
+			RawHttp.Response response = send("POST", "/oauth2/token", headers,
+					"grant_type=authorization_code&code=a&code=b&redirect_uri=http%3A%2F%2F127.0.0.1%3A8081%2F" + client);
+
+			assertThat(response.status()).as(headers.toString()).isEqualTo(400);
+			assertThat(JSONObjectUtils.parse(response.body())).containsEntry("error", "invalid_request");
+		}
+		RawHttp.Response introspection = send("POST", "/oauth2/introspect", List.of(FORM, PORTAL), "token=a&token=b");
+		assertThat(introspection.status()).isEqualTo(400);
+	}
+
+	@Test
+	void formBodyWithBadEscapeWhenPutPatchOrDeleteThenNo500() throws Exception {
+		for (String method : List.of("PUT", "PATCH", "DELETE")) {
+			for (String path : List.of("/anything", "/api/admin/grants", "/oauth2/token", "/login")) {
+				RawHttp.Response response = send(method, path, List.of(FORM), "a=%g");
+				assertThat(response.status()).as(method + " " + path).isBetween(400, 499);
+				assertThat(response.body()).as(method + " " + path).doesNotContain("Exception");
+			}
+		}
+	}
+
+	@Test
+	void authorizeWhenStateTooLongThenErrorPageAndNoRedirect() throws Exception {
+		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
+		String authorize = "/oauth2/authorize?response_type=code&client_id=zj-reader-app&redirect_uri="
+				+ URLEncoder.encode("http://127.0.0.1:8082/callback", StandardCharsets.UTF_8) + "&scope=openid"
+				+ "&code_challenge=ZFzY1pe84Yxc3OHV_AoXgoqhBKKJF6TxU8azMDIvmLU&code_challenge_method=S256&state=";
+		assertThat(browser.login(browser.get(authorize + "s"), "ZJ0002", "zj0002-pass").location())
+			.startsWith("http://127.0.0.1:8082/callback?code=");
+
+		Browser.Page refused = browser.get(authorize + "s".repeat(2049));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.location()).isNull();
+		assertThat(refused.body()).contains("2048");
+		assertThat(browser.get(authorize + "s".repeat(2048)).location()).as("at the limit")
+			.startsWith("http://127.0.0.1:8082/callback?code=");
+	}
+
+	@Test
+	void errorWhenAskedForDirectlyThenNotFound() throws Exception {
+		assertThat(send("GET", "/error", List.of("Accept: text/html"), null).status()).isEqualTo(404);
+		assertThat(send("GET", "/error", List.of("Accept: application/json"), null).status()).isEqualTo(404);
+	}
+
+}
