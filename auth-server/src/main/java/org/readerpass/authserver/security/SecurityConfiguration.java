@@ -209,14 +209,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The admin API: stateless, bearer tokens of this server only (signature, {@code at+jwt},
+	 * The admin API and its OpenAPI description: stateless, bearer tokens of this server only (signature, {@code at+jwt},
 	 * expiry), admin scope and admin identity checked by {@link AdminAccess}. 401 without a valid
 	 * token, 403 with a token that is not an admin's.
 	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain adminApi(HttpSecurity http, AdminAccess adminAccess, IssuerProperties issuer) throws Exception {
-		http.securityMatcher("/api/admin/**", ProtectedResourceMetadata.PATH);
+		// the OpenAPI description is the admin API's too: admins only (issue 11)
+		http.securityMatcher("/api/admin/**", "/v3/api-docs", "/v3/api-docs/**", ProtectedResourceMetadata.PATH);
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(ProtectedResourceMetadata.PATH)
 			.permitAll()
 			.anyRequest()

@@ -193,9 +193,13 @@ class PolicyTokenTests {
 	}
 
 	@Test
-	void openApiWhenFetchedThenDescribesTheAdminApiOnly() throws Exception {
-		HttpResponse<String> description = HTTP.send(HttpRequest.newBuilder(this.issuer.resolve("/v3/api-docs/admin")).build(),
-				HttpResponse.BodyHandlers.ofString());
+	void openApiWhenFetchedByAnAdminThenDescribesTheAdminApiOnlyAndWithoutATokenRefused() throws Exception {
+		for (String path : List.of("/v3/api-docs/admin", "/v3/api-docs")) {
+			HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(this.issuer.resolve(path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+		}
+		HttpResponse<String> description = adminApi("GET", "/v3/api-docs/admin", adminToken(), null);
 		assertThat(description.statusCode()).isEqualTo(200);
 		assertThat(description.body()).contains("/api/admin/grants").doesNotContain("\"/login\"");
 	}
