@@ -12,7 +12,7 @@ sealed interface LoginOutcome {
 	record SignedIn(ReaderAccount account) implements LoginOutcome {
 	}
 
-	/** The card number is registered at several libraries: the reader must pick one. */
+	/** The password is right at several libraries that hold the card number: the reader must pick one. */
 	record ChooseLibrary(List<String> libraryCodes) implements LoginOutcome {
 	}
 

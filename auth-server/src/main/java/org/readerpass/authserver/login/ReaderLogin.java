@@ -3,6 +3,7 @@ package org.readerpass.authserver.login;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * layer below is ever asked to check an empty password.
  *
  * <p>
- * When a card number exists at several libraries the reader picks the library before any
- * password is sent: a password is only ever checked by the directory of the library the reader
- * chose, never tried against another person's account (which would also count failed binds
- * against them). See {@code docs/decisions/2026-11-25-login-card-at-two-libraries.md}.
+ * When a card number exists at several libraries the password is checked at each: the account
+ * where it binds signs in, and the reader chooses a library only when the password is right at
+ * several. No library is named before a right password. See
+ * {@code docs/decisions/2026-12-04-login-card-at-two-libraries-binds-each.md}.
  */
 public final class ReaderLogin {
 
@@ -75,19 +76,32 @@ public final class ReaderLogin {
 		if (byLibrary.isEmpty()) {
 			return new BadCredentials();
 		}
-		if (byLibrary.size() > 1) {
-			return new ChooseLibrary(List.copyOf(byLibrary.keySet()));
-		}
-		ReaderAccount account = byLibrary.values().iterator().next();
-		PasswordResult result = this.passwords.verify(account, typed.get());
-		return switch (result) {
-			case REJECTED -> new BadCredentials();
-			case DIRECTORY_UNAVAILABLE -> {
-				log.warn("Login refused: directory unavailable library={}", account.libraryCode());
-				yield new DirectoryUnavailable(account.libraryCode());
+		// the password is checked at every library that holds the card: the one where it binds signs
+		// in, and libraries are listed only to a reader whose password is right at several — never
+		// before a right password (a card number alone must not tell where it is held)
+		List<ReaderAccount> verified = new ArrayList<>();
+		String unavailable = null;
+		for (ReaderAccount account : byLibrary.values()) {
+			PasswordResult result = this.passwords.verify(account, typed.get());
+			if (result == PasswordResult.VERIFIED) {
+				verified.add(account);
 			}
-			case VERIFIED -> usable(account);
-		};
+			else if (result == PasswordResult.DIRECTORY_UNAVAILABLE && unavailable == null) {
+				unavailable = account.libraryCode();
+			}
+		}
+		if (verified.size() == 1) {
+			return usable(verified.get(0));
+		}
+		if (verified.size() > 1) {
+			return new ChooseLibrary(verified.stream().map(ReaderAccount::libraryCode).toList());
+		}
+		if (unavailable != null) {
+			// a right password may be waiting there: never tell the reader it is wrong
+			log.warn("Login refused: directory unavailable library={}", unavailable);
+			return new DirectoryUnavailable(unavailable);
+		}
+		return new BadCredentials();
 	}
 
 	/**

@@ -10,6 +10,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.login.LoginOutcome.BadCredentials;
+import org.readerpass.authserver.login.LoginOutcome.ChooseLibrary;
+import org.readerpass.authserver.login.LoginOutcome.DirectoryUnavailable;
 import org.readerpass.authserver.login.LoginOutcome.Expired;
 import org.readerpass.authserver.login.LoginOutcome.MissingInput;
 import org.readerpass.authserver.login.LoginOutcome.SignedIn;
@@ -40,6 +43,12 @@ class ReaderLoginTests {
 				new ResidentIdHasher(Secret.of("test-only-identity-hmac-key-0123456789")));
 		accounts.write(List.of(new DirectoryAccount("zj", "dir-1", "uid=ZJ0042,ou=readers", "ZJ0042", "测试", "general",
 				AccountStatus.ACTIVE, LocalDate.parse("2026-12-31"), null, null, null)), Instant.now(), UUID.randomUUID());
+		// one card number, two people at two libraries
+		accounts.write(List.of(new DirectoryAccount("zj.sx", "dir-2", "uid=SHARED,ou=sx", "SHARED", "甲", "general",
+				AccountStatus.ACTIVE, LocalDate.parse("2099-12-31"), null, null, null)), Instant.now(), UUID.randomUUID());
+		accounts.write(List.of(new DirectoryAccount("zj.sx.zhuji", "dir-3", "uid=SHARED,ou=zhuji", "SHARED", "乙",
+				"general", AccountStatus.ACTIVE, LocalDate.parse("2099-12-31"), null, null, null)), Instant.now(),
+				UUID.randomUUID());
 		return accounts;
 	}
 
@@ -67,6 +76,43 @@ class ReaderLoginTests {
 		}, Clock.systemUTC(), SHANGHAI);
 		assertThat(login.login("ZJ0042", "", null)).isInstanceOf(MissingInput.class);
 		assertThat(login.login("ZJ0042", null, null)).isInstanceOf(MissingInput.class);
+	}
+
+	/** A login against the shared card, each library's directory answering as given. */
+	private LoginOutcome sharedCard(PasswordResult atSx, PasswordResult atZhuji) {
+		List<String> asked = new java.util.ArrayList<>();
+		ReaderLogin login = new ReaderLogin(this.accounts, (account, password) -> {
+			asked.add(account.libraryCode());
+			return "zj.sx".equals(account.libraryCode()) ? atSx : atZhuji;
+		}, Clock.systemUTC(), SHANGHAI);
+		LoginOutcome outcome = login.login("SHARED", "pw", null);
+		assertThat(asked).containsExactlyInAnyOrder("zj.sx", "zj.sx.zhuji");
+		return outcome;
+	}
+
+	@Test
+	void loginWhenCardAtTwoLibrariesAndPasswordRightAtOneThenThatOneSignsIn() {
+		assertThat(sharedCard(PasswordResult.REJECTED, PasswordResult.VERIFIED)).isInstanceOfSatisfying(SignedIn.class,
+				signedIn -> assertThat(signedIn.account().libraryCode()).isEqualTo("zj.sx.zhuji"));
+	}
+
+	@Test
+	void loginWhenCardAtTwoLibrariesAndPasswordRightAtBothThenReaderChoosesAmongThem() {
+		assertThat(sharedCard(PasswordResult.VERIFIED, PasswordResult.VERIFIED)).isInstanceOfSatisfying(
+				ChooseLibrary.class, choose -> assertThat(choose.libraryCodes()).containsExactlyInAnyOrder("zj.sx",
+						"zj.sx.zhuji"));
+	}
+
+	@Test
+	void loginWhenCardAtTwoLibrariesAndPasswordWrongAtBothThenBadCredentialsNamingNoLibrary() {
+		assertThat(sharedCard(PasswordResult.REJECTED, PasswordResult.REJECTED)).isInstanceOf(BadCredentials.class);
+	}
+
+	@Test
+	void loginWhenCardAtTwoLibrariesAndOneDirectoryDownThenUnavailableNeverWrongPassword() {
+		assertThat(sharedCard(PasswordResult.REJECTED, PasswordResult.DIRECTORY_UNAVAILABLE))
+			.isInstanceOfSatisfying(DirectoryUnavailable.class,
+					unavailable -> assertThat(unavailable.libraryCode()).isEqualTo("zj.sx.zhuji"));
 	}
 
 }
