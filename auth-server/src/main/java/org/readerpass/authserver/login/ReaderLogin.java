@@ -74,6 +74,8 @@ public final class ReaderLogin {
 			byLibrary = (chosen != null) ? Map.of(chosenLibrary, chosen) : Map.of();
 		}
 		if (byLibrary.isEmpty()) {
+			// the time of a wrong password: an unknown card must not be the faster answer
+			this.passwords.checkNobody(typed.get());
 			return new BadCredentials();
 		}
 		// the password is checked at every library that holds the card: the one where it binds signs

@@ -22,7 +22,10 @@ import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.linking.ResidentIdHasher;
 import org.readerpass.ldapsync.linking.TestReaderAccounts;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
+import org.readerpass.ldapsync.account.ReaderAccount;
+import org.readerpass.ldapsync.password.Password;
 import org.readerpass.ldapsync.password.PasswordResult;
+import org.readerpass.ldapsync.password.PasswordVerifier;
 import org.readerpass.policy.Secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +116,27 @@ class ReaderLoginTests {
 		assertThat(sharedCard(PasswordResult.REJECTED, PasswordResult.DIRECTORY_UNAVAILABLE))
 			.isInstanceOfSatisfying(DirectoryUnavailable.class,
 					unavailable -> assertThat(unavailable.libraryCode()).isEqualTo("zj.sx.zhuji"));
+	}
+
+	@Test
+	void loginWhenUnknownCardThenABindIsSpentAsForAWrongPassword() {
+		java.util.concurrent.atomic.AtomicInteger nobody = new java.util.concurrent.atomic.AtomicInteger();
+		ReaderLogin login = new ReaderLogin(this.accounts, new PasswordVerifier() {
+
+			@Override
+			public PasswordResult verify(ReaderAccount account, Password password) {
+				throw new AssertionError("no account to check");
+			}
+
+			@Override
+			public void checkNobody(Password password) {
+				nobody.incrementAndGet();
+			}
+
+		}, Clock.systemUTC(), SHANGHAI);
+
+		assertThat(login.login("NO-SUCH-CARD", "pw", null)).isInstanceOf(BadCredentials.class);
+		assertThat(nobody).as("the round trip of a wrong password").hasValue(1);
 	}
 
 }

@@ -1,5 +1,9 @@
 package org.readerpass.ldapsync.connector;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.password.Password;
 import org.readerpass.ldapsync.password.PasswordResult;
@@ -12,10 +16,29 @@ final class DirectoryPasswordVerifier implements PasswordVerifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(DirectoryPasswordVerifier.class);
 
+	/** A DN that no reader directory holds: the bind of an unknown card. */
+	private static final String NOBODY = "cn=readerpass-nobody,ou=";
+
 	private final DirectoryConnectors connectors;
 
 	DirectoryPasswordVerifier(DirectoryConnectors connectors) {
 		this.connectors = connectors;
+	}
+
+	/**
+	 * A bind, with the typed password, as a DN no directory holds, at a library chosen at random:
+	 * the same round trip a wrong password costs, answered {@code invalidCredentials} by the
+	 * directory whatever the password.
+	 */
+	@Override
+	public void checkNobody(Password password) {
+		List<String> libraries = this.connectors.libraries();
+		if (libraries.isEmpty()) {
+			return;
+		}
+		String library = libraries.get(ThreadLocalRandom.current().nextInt(libraries.size()));
+		this.connectors.passwordConnector(library)
+			.ifPresent(connector -> connector.verify(NOBODY + UUID.randomUUID(), password));
 	}
 
 	@Override

@@ -10,4 +10,12 @@ public interface PasswordVerifier {
 
 	PasswordResult verify(ReaderAccount account, Password password);
 
+	/**
+	 * Spends on a card number nobody holds what a wrong password costs for one that exists — a bind
+	 * that cannot succeed — so that an unknown card is not answered measurably faster than a wrong
+	 * password (which would tell which card numbers exist). The answer is always a refusal.
+	 */
+	default void checkNobody(Password password) {
+	}
+
 }
