@@ -75,7 +75,7 @@ public final class ReaderLogin {
 		}
 		if (byLibrary.isEmpty()) {
 			// the time of a wrong password: an unknown card must not be the faster answer
-			this.passwords.checkNobody(typed.get());
+			this.passwords.checkNobody();
 			return new BadCredentials();
 		}
 		// the password is checked at every library that holds the card: the one where it binds signs

@@ -129,7 +129,7 @@ class ReaderLoginTests {
 			}
 
 			@Override
-			public void checkNobody(Password password) {
+			public void checkNobody() {
 				nobody.incrementAndGet();
 			}
 

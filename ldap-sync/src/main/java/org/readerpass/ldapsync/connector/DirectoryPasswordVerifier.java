@@ -26,19 +26,19 @@ final class DirectoryPasswordVerifier implements PasswordVerifier {
 	}
 
 	/**
-	 * A bind, with the typed password, as a DN no directory holds, at a library chosen at random:
-	 * the same round trip a wrong password costs, answered {@code invalidCredentials} by the
-	 * directory whatever the password.
+	 * A bind with a random password as a DN no directory holds, at a library chosen at random: the
+	 * same round trip a wrong password costs, answered {@code invalidCredentials}.
 	 */
 	@Override
-	public void checkNobody(Password password) {
+	public void checkNobody() {
 		List<String> libraries = this.connectors.libraries();
 		if (libraries.isEmpty()) {
 			return;
 		}
 		String library = libraries.get(ThreadLocalRandom.current().nextInt(libraries.size()));
 		this.connectors.passwordConnector(library)
-			.ifPresent(connector -> connector.verify(NOBODY + UUID.randomUUID(), password));
+			.ifPresent(connector -> connector.verify(NOBODY + UUID.randomUUID(),
+					Password.of(UUID.randomUUID().toString()).orElseThrow()));
 	}
 
 	@Override

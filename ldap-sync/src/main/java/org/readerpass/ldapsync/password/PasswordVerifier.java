@@ -13,9 +13,10 @@ public interface PasswordVerifier {
 	/**
 	 * Spends on a card number nobody holds what a wrong password costs for one that exists — a bind
 	 * that cannot succeed — so that an unknown card is not answered measurably faster than a wrong
-	 * password (which would tell which card numbers exist). The answer is always a refusal.
+	 * password (which would tell which card numbers exist). The typed password goes nowhere: the
+	 * bind is made with a random one.
 	 */
-	default void checkNobody(Password password) {
+	default void checkNobody() {
 	}
 
 }
