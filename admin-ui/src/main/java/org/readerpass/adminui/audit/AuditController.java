@@ -36,30 +36,13 @@ class AuditController {
 			@Parameter(description = "1 to 500, default 50") @RequestParam(required = false) String limit,
 			@Parameter(description = "only entries with a smaller id") @RequestParam(required = false) String before) {
 		FieldProblems problems = new FieldProblems();
-		Long limitValue = number(problems, "limit", limit, 1, MAX_LIMIT);
-		Long beforeValue = number(problems, "before", before, 1, Long.MAX_VALUE);
+		Long limitValue = problems.wholeNumber("limit", limit, 1, MAX_LIMIT);
+		Long beforeValue = problems.wholeNumber("before", before, 1, Long.MAX_VALUE);
 		problems.throwIfAny();
 		int pageSize = (limitValue != null) ? limitValue.intValue() : DEFAULT_LIMIT;
 		List<AuditEntry> entries = this.audit.entries(pageSize, beforeValue);
 		Long next = (entries.size() == pageSize) ? entries.get(entries.size() - 1).id() : null;
 		return new AuditPage(entries.stream().map(AuditEntryResponse::of).toList(), next);
-	}
-
-	private static Long number(FieldProblems problems, String field, String text, long min, long max) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			long value = Long.parseLong(text);
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		problems.add(field, "must be a whole number from " + min + ((max < Long.MAX_VALUE) ? " to " + max : " up"));
-		return null;
 	}
 
 	/**

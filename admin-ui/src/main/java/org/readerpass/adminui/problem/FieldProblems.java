@@ -44,6 +44,27 @@ public final class FieldProblems {
 		return true;
 	}
 
+	/**
+	 * A whole number from {@code min} to {@code max}, or {@code null}: absent ({@code text} null),
+	 * or with a problem recorded when it is not one.
+	 */
+	public Long wholeNumber(String field, String text, long min, long max) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			long value = Long.parseLong(text);
+			if (value >= min && value <= max) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		add(field, "must be a whole number from " + min + ((max < Long.MAX_VALUE) ? " to " + max : " up"));
+		return null;
+	}
+
 	public boolean maxLength(String field, String value, int max) {
 		if (value != null && value.length() > max) {
 			add(field, "is longer than " + max + " characters");

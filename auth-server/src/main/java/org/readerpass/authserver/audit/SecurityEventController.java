@@ -50,22 +50,12 @@ class SecurityEventController {
 		if (type != null && !TYPE.matcher(type).matches()) {
 			problems.add("type", "must be an event type such as refresh_token.reuse");
 		}
-		Integer pageSize = (limit != null) ? problems.parse("limit", () -> limit(limit)) : Integer.valueOf(DEFAULT_LIMIT);
+		Long pageSize = problems.wholeNumber("limit", limit, 1, MAX_LIMIT);
 		problems.throwIfAny();
-		return new EventList(this.events.latest(type, pageSize).stream().map(EventResponse::of).toList());
-	}
-
-	private static Integer limit(String text) {
-		try {
-			int value = Integer.parseInt(text);
-			if (value >= 1 && value <= MAX_LIMIT) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new IllegalArgumentException("must be a whole number from 1 to " + MAX_LIMIT);
+		return new EventList(this.events.latest(type, (pageSize != null) ? pageSize.intValue() : DEFAULT_LIMIT)
+			.stream()
+			.map(EventResponse::of)
+			.toList());
 	}
 
 	/** The answer. */

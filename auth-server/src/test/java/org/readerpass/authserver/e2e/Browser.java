@@ -108,7 +108,7 @@ public final class Browser {
 	private static final Pattern INPUT = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"");
 
 	/** Submits the form of {@code page} that holds the button with this id, with its hidden fields. */
-	public Page submit(Page page, String buttonId) {
+	public Page submitButton(Page page, String buttonId) {
 		Matcher form = FORM.matcher(page.body());
 		while (form.find()) {
 			if (!form.group(2).contains("id=\"" + buttonId + "\"")) {
@@ -131,18 +131,6 @@ public final class Browser {
 	private static String unescape(String html) {
 		return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
 			.replace("&gt;", ">");
-	}
-
-	/** Submits an empty form to {@code path} with the CSRF token shown on {@code page}. */
-	public Page postForm(Page page, String path) {
-		Matcher csrf = CSRF.matcher(page.body());
-		if (!csrf.find()) {
-			throw new AssertionError("no CSRF token on the page: " + page.body());
-		}
-		return follow(request(this.origin.resolve(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf.group(1))))
-			.build());
 	}
 
 	private Page follow(HttpRequest request) {

@@ -76,7 +76,7 @@ class ConsentTests {
 		OidcClient vendor = OidcClient.vendorApp(this.metadata);
 		Browser.Page consent = browser.login(browser.get(vendor.authorizationRequest()), "ZJ0003", "zj0003-pass");
 
-		Browser.Page allowed = browser.submit(consent, "allow");
+		Browser.Page allowed = browser.submitButton(consent, "allow");
 
 		OIDCTokenResponse tokens = vendor.exchange(allowed.location());
 		IDTokenClaimsSet idToken = vendor.validate(tokens);
@@ -101,7 +101,7 @@ class ConsentTests {
 		OidcClient vendor = OidcClient.vendorApp(this.metadata);
 		Browser.Page consent = browser.login(browser.get(vendor.authorizationRequest()), "ZJ0004", "zj0004-pass");
 
-		IDTokenClaimsSet idToken = vendor.validate(vendor.exchange(browser.submit(consent, "allow").location()));
+		IDTokenClaimsSet idToken = vendor.validate(vendor.exchange(browser.submitButton(consent, "allow").location()));
 
 		assertThat(idToken.getClaim("email")).isNull();
 		assertThat(idToken.getStringClaim("phone_number")).isEqualTo("19811974296");
@@ -113,7 +113,7 @@ class ConsentTests {
 		OidcClient vendor = OidcClient.vendorApp(this.metadata);
 		Browser.Page consent = browser.login(browser.get(vendor.authorizationRequest()), "ZJ0005", "zj0005-pass");
 
-		Browser.Page denied = browser.submit(consent, "deny");
+		Browser.Page denied = browser.submitButton(consent, "deny");
 
 		assertThat(denied.location()).startsWith("http://127.0.0.1:8084/login/oauth2/code/readerpass?")
 			.contains("error=access_denied")
@@ -126,13 +126,13 @@ class ConsentTests {
 		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
 		OidcClient vendor = OidcClient.vendorApp(this.metadata);
 		Browser.Page consent = browser.login(browser.get(vendor.authorizationRequest()), "ZJ0001", "zj0001-pass");
-		OIDCTokenResponse tokens = vendor.exchange(browser.submit(consent, "allow").location());
+		OIDCTokenResponse tokens = vendor.exchange(browser.submitButton(consent, "allow").location());
 		AccessToken accessToken = tokens.getOIDCTokens().getAccessToken();
 		assertThat(introspect(accessToken).toSuccessResponse().isActive()).isTrue();
 
 		Browser.Page apps = browser.get("/account/apps");
 		assertThat(apps.body()).contains("书香阅读 Shuxiang Reading").contains("杭州书香数字科技有限公司");
-		Browser.Page afterWithdrawal = browser.submit(apps, "withdraw-shuxiang-reader");
+		Browser.Page afterWithdrawal = browser.submitButton(apps, "withdraw-shuxiang-reader");
 
 		assertThat(afterWithdrawal.body()).contains("已撤回同意").doesNotContain("书香阅读 Shuxiang Reading");
 		assertThat(introspect(accessToken).toSuccessResponse().isActive()).as("access token revoked").isFalse();

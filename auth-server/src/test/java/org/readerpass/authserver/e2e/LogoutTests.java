@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -216,7 +217,7 @@ class LogoutTests {
 				this.browser.login(this.browser.get(portal.authorizationRequest()), "ZJ0009", "zj0009-pass").location());
 
 		Browser.Page home = this.browser.get("/");
-		assertThat(this.browser.postForm(home, "/logout").status()).isLessThan(400);
+		assertThat(this.browser.submit(home, "/logout", Map.of()).status()).isLessThan(400);
 
 		assertThat(refresh(portal, tokens)).isFalse();
 	}

@@ -29,9 +29,7 @@ class MalformedRequestTests {
 	int port;
 
 	private RawHttp.Response send(String method, String target, List<String> headers, String body) throws Exception {
-		List<String> all = new java.util.ArrayList<>(headers);
-		all.add(0, "Host: localhost:" + this.port);
-		return RawHttp.send(this.port, method, target, all, body);
+		return RawHttp.sendToLocalhost(this.port, method, target, headers, body);
 	}
 
 	@Test

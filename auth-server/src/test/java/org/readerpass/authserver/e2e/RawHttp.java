@@ -22,6 +22,14 @@ final class RawHttp {
 	private RawHttp() {
 	}
 
+	/** As {@link #send}, with the server's own {@code Host: localhost:<port>} first. */
+	static Response sendToLocalhost(int port, String method, String target, List<String> headers, String body)
+			throws IOException {
+		List<String> all = new java.util.ArrayList<>(headers);
+		all.add(0, "Host: localhost:" + port);
+		return send(port, method, target, all, body);
+	}
+
 	/** Sends {@code method target} to the local server with the given headers and body. */
 	static Response send(int port, String method, String target, List<String> headers, String body)
 			throws IOException {
