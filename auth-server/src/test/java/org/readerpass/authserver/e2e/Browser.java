@@ -23,11 +23,7 @@ public final class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient http;
 
 	private final URI origin;
 
@@ -42,8 +38,25 @@ public final class Browser {
 	 * address (the test client connects from loopback, a trusted proxy in the test configuration).
 	 */
 	public Browser(URI origin, String forwardedFor) {
+		this(HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build(), origin, forwardedFor);
+	}
+
+	private Browser(HttpClient http, URI origin, String forwardedFor) {
+		this.http = http;
 		this.origin = origin;
 		this.forwardedFor = forwardedFor;
+	}
+
+	/**
+	 * The same browser (its cookies) talking to another origin: another node of the same server
+	 * behind a load balancer (cookies do not depend on the port).
+	 */
+	public Browser at(URI otherOrigin) {
+		return new Browser(this.http, otherOrigin, this.forwardedFor);
 	}
 
 	private HttpRequest.Builder request(URI uri) {
