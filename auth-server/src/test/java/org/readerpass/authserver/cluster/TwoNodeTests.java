@@ -7,8 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
@@ -130,6 +134,71 @@ class TwoNodeTests {
 		assertThat(portal.refresh(tokens.getTokens().getRefreshToken().getValue()).indicatesSuccess())
 			.as("the refresh token survived the restart")
 			.isTrue();
+	}
+
+	@Test
+	void keyRotationWhenAdminRetiresTheOldKeyOnAThenBSignsWithTheNewOneAtOnce() throws Exception {
+		String adminToken = clientCredentials(A, "zj-admin-cli:zj-admin-cli-demo-secret", "readerpass.admin");
+		HttpResponse<String> rotated = send(HttpRequest
+			.newBuilder(URI.create(nodes.origin(A) + "/api/admin/keys/ES256/rotate?retire-previous=true"))
+			.header("Authorization", "Bearer " + adminToken)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+		String newKeyId = (String) JSONObjectUtils.parse(rotated.body()).get("kid");
+
+		// B's own rotation check runs once a minute: only the change notice can bring the key sooner
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		String keyIdOnB = keyId(clientCredentials(B, "sx-stats:sx-stats-demo-secret", null));
+		while (!newKeyId.equals(keyIdOnB) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			keyIdOnB = keyId(clientCredentials(B, "sx-stats:sx-stats-demo-secret", null));
+		}
+		assertThat(keyIdOnB).as("B signs with the key A made").isEqualTo(newKeyId);
+		String fromB = clientCredentials(B, "sx-stats:sx-stats-demo-secret", null);
+		HttpResponse<String> introspected = send(HttpRequest.newBuilder(URI.create(nodes.origin(A) + "/oauth2/introspect"))
+			.header("Authorization", basic("sx-stats:sx-stats-demo-secret"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("token=" + fromB))
+			.build());
+		assertThat(introspected.body()).as("A accepts B's token").contains("\"active\":true");
+	}
+
+	private static String clientCredentials(int node, String credentials, String scope) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(nodes.origin(node) + "/oauth2/token"))
+			.header("Authorization", basic(credentials))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("grant_type=client_credentials" + ((scope != null) ? "&scope=" + scope : "")))
+			.build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+	}
+
+	private static String keyId(String jwt) {
+		try {
+			return SignedJWT.parse(jwt).getHeader().getKeyID();
+		}
+		catch (java.text.ParseException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static String basic(String credentials) {
+		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	/** Node {@code node}'s discovery document: the one issuer, endpoints at that node's address. */
