@@ -5,13 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
 
 /**
- * A Redis script, run atomically on the node holding its keys (all in one hash slot): by its SHA-1
- * when the node has it cached, else by its text; in a pipeline always by its text (Redis caches it
- * by SHA-1 on first use).
+ * A Redis script, run atomically on the node holding its keys (all in one hash slot): on its own by
+ * its SHA-1 when the node has it cached, else by its text; in a {@link RedisBatch} by its text.
  */
 final class LuaScript {
 
@@ -42,9 +45,10 @@ final class LuaScript {
 		}
 	}
 
-	/** Queues the script in the connection's open pipeline. */
-	void queue(RedisConnection connection, ReturnType type, int keys, byte[]... keysAndArgs) {
-		connection.scriptingCommands().eval(this.text, type, keys, keysAndArgs);
+	/** Sends the script in a {@link RedisBatch}, by its text (Redis compiles it once and caches it). */
+	<T> RedisFuture<T> send(RedisClusterAsyncCommands<byte[], byte[]> commands, ScriptOutputType type, byte[][] keys,
+			byte[]... args) {
+		return commands.eval(this.text, type, keys, args);
 	}
 
 	private static boolean isNoScript(Throwable ex) {

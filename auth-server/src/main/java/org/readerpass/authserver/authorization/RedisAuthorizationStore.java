@@ -9,17 +9,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import org.readerpass.authserver.authorization.StoredAuthorizations.IssuedAccessToken;
 import org.readerpass.authserver.authorization.TokenHashes.Held;
 import org.readerpass.authserver.authorization.TokenHashes.Kind;
 
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -36,7 +36,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * needs no index: its lookup, and its atomic claim, are one command each.</li>
  * <li>What must be atomic happens in one script on the authorization's slot
  * ({@link RedisAuthorizationScripts}); what spans slots (indexes, sets, revocation-list entries) is
- * pipelined with it, so a save or a revocation costs one or two round trips. Index entries are
+ * sent with it in one {@link RedisBatch}, so a save or a revocation costs one or two round trips. Index entries are
  * hints: a lookup believes only the authorization itself.</li>
  * <li>Expiry is decided by the store's {@link Clock}: an authorization stays until the sweep drops
  * it by that clock, as in memory (callers check each token's own expiry and say "expired"); a
@@ -60,6 +60,8 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 
 	private final RedisTemplate<byte[], byte[]> redis;
 
+	private final RedisBatch batch;
+
 	private final RedisAuthorizationKeys keys;
 
 	private final AuthorizationCodec codec;
@@ -78,6 +80,7 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 		this.redis.setKeySerializer(RedisSerializer.byteArray());
 		this.redis.setValueSerializer(RedisSerializer.byteArray());
 		this.redis.afterPropertiesSet();
+		this.batch = new RedisBatch(this.redis, connections);
 		this.keys = new RedisAuthorizationKeys(keyPrefix);
 		this.codec = codec;
 		this.clock = clock;
@@ -101,27 +104,28 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 		String readerClientHash = readerClientHash(authorization.getPrincipalName(),
 				authorization.getRegisteredClientId());
 		byte[] encoded = this.codec.encode(hashed);
-		List<Object> results = this.redis.executePipelined((RedisCallback<Object>) connection -> {
-			RedisAuthorizationScripts.SAVE.queue(connection, ReturnType.INTEGER, 2, this.keys.authorization(id),
-					this.keys.tombstone(id), bytes(now), encoded, bytes(evictAfter), bytes(refreshHash),
-					bytes((issued != null) ? issued.jti() : ""),
-					bytes((issued != null) ? issued.expiresAt().toEpochMilli() : 0), bytes(GRACE.toMillis()));
+		List<Object> results = this.batch.run(commands -> {
+			List<RedisFuture<?>> sent = new ArrayList<>();
+			sent.add(RedisAuthorizationScripts.SAVE.send(commands, ScriptOutputType.INTEGER,
+					keys(this.keys.authorization(id), this.keys.tombstone(id)), bytes(now), encoded, bytes(evictAfter),
+					bytes(refreshHash), bytes((issued != null) ? issued.jti() : ""),
+					bytes((issued != null) ? issued.expiresAt().toEpochMilli() : 0), bytes(GRACE.toMillis())));
 			for (Held token : held) {
 				long tokenTtl = indexTtl(token, now, ttl);
 				if (token.kind() != Kind.REFRESH_TOKEN && tokenTtl > 0) {
-					connection.stringCommands().set(this.keys.token(token.hash()), bytes(token.kind().type + ' ' + id),
-							Expiration.milliseconds(tokenTtl), SetOption.upsert());
+					sent.add(commands.set(this.keys.token(token.hash()), bytes(token.kind().type + ' ' + id),
+							SetArgs.Builder.px(tokenTtl)));
 				}
 			}
 			if (sessionHash != null) {
-				RedisAuthorizationScripts.ADD_TO_SET.queue(connection, ReturnType.INTEGER, 1,
-						this.keys.session(sessionHash), bytes(id), bytes(ttl));
+				sent.add(RedisAuthorizationScripts.ADD_TO_SET.send(commands, ScriptOutputType.INTEGER,
+						keys(this.keys.session(sessionHash)), bytes(id), bytes(ttl)));
 			}
-			RedisAuthorizationScripts.ADD_TO_SET.queue(connection, ReturnType.INTEGER, 1,
-					this.keys.readerClient(readerClientHash), bytes(id), bytes(ttl));
-			connection.zSetCommands().zAdd(this.keys.expiryQueue(RedisAuthorizationKeys.expiryQueueOf(id)), evictAfter,
-					bytes(id + '\n' + ((sessionHash != null) ? sessionHash : "") + '\n' + readerClientHash));
-			return null;
+			sent.add(RedisAuthorizationScripts.ADD_TO_SET.send(commands, ScriptOutputType.INTEGER,
+					keys(this.keys.readerClient(readerClientHash)), bytes(id), bytes(ttl)));
+			sent.add(commands.zadd(this.keys.expiryQueue(RedisAuthorizationKeys.expiryQueueOf(id)), evictAfter,
+					bytes(id + '\n' + ((sessionHash != null) ? sessionHash : "") + '\n' + readerClientHash)));
+			return sent;
 		});
 		if (Long.valueOf(0).equals(results.get(0)) && issued != null) {
 			// a refresh that raced the revocation of its family: its new access token is revoked too
@@ -250,11 +254,10 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 		}
 		List<String[]> entries = due.stream().map(entry -> new String(entry, StandardCharsets.UTF_8).split("\n", -1))
 			.toList();
-		List<Object> outcomes = this.redis.executePipelined((RedisCallback<Object>) connection -> {
-			entries.forEach(entry -> RedisAuthorizationScripts.EVICT.queue(connection, ReturnType.INTEGER, 1,
-					this.keys.authorization(entry[0]), bytes(now)));
-			return null;
-		});
+		List<Object> outcomes = this.batch.run(commands -> entries.stream()
+			.<RedisFuture<?>>map(entry -> RedisAuthorizationScripts.EVICT.send(commands, ScriptOutputType.INTEGER,
+					keys(this.keys.authorization(entry[0])), bytes(now)))
+			.toList());
 		int evicted = 0;
 		List<String[]> gone = new ArrayList<>();
 		for (int i = 0; i < entries.size(); i++) {
@@ -265,14 +268,15 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 			}
 		}
 		if (!gone.isEmpty()) {
-			this.redis.executePipelined((RedisCallback<Object>) connection -> {
+			this.batch.run(commands -> {
+				List<RedisFuture<?>> sent = new ArrayList<>();
 				for (String[] entry : gone) {
 					if (!entry[1].isEmpty()) {
-						connection.setCommands().sRem(this.keys.session(entry[1]), bytes(entry[0]));
+						sent.add(commands.srem(this.keys.session(entry[1]), bytes(entry[0])));
 					}
-					connection.setCommands().sRem(this.keys.readerClient(entry[2]), bytes(entry[0]));
+					sent.add(commands.srem(this.keys.readerClient(entry[2]), bytes(entry[0])));
 				}
-				return null;
+				return sent;
 			});
 		}
 		return evicted;
@@ -288,11 +292,10 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 		}
 		List<String> order = List.copyOf(ids);
 		long now = this.clock.millis();
-		List<Object> outcomes = this.redis.executePipelined((RedisCallback<Object>) connection -> {
-			order.forEach(id -> RedisAuthorizationScripts.REVOKE.queue(connection, ReturnType.MULTI, 2,
-					this.keys.authorization(id), this.keys.tombstone(id), bytes(now)));
-			return null;
-		});
+		List<Object> outcomes = this.batch.run(commands -> order.stream()
+			.<RedisFuture<?>>map(id -> RedisAuthorizationScripts.REVOKE.send(commands, ScriptOutputType.MULTI,
+					keys(this.keys.authorization(id), this.keys.tombstone(id)), bytes(now)))
+			.toList());
 		List<OAuth2Authorization> revoked = new ArrayList<>();
 		List<byte[]> staleIndexes = new ArrayList<>();
 		List<IssuedAccessToken> accessTokens = new ArrayList<>();
@@ -311,12 +314,13 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 			}
 		}
 		if (!accessTokens.isEmpty() || !staleIndexes.isEmpty()) {
-			this.redis.executePipelined((RedisCallback<Object>) connection -> {
-				accessTokens.forEach(token -> RedisAuthorizationScripts.REVOKE_JTI.queue(connection, ReturnType.INTEGER,
-						1, this.keys.revokedAccessToken(token.jti()), bytes(token.expiresAt().toEpochMilli()),
-						bytes(now)));
-				staleIndexes.forEach(key -> connection.keyCommands().del(key));
-				return null;
+			this.batch.run(commands -> {
+				List<RedisFuture<?>> sent = new ArrayList<>();
+				accessTokens.forEach(token -> sent.add(RedisAuthorizationScripts.REVOKE_JTI.send(commands,
+						ScriptOutputType.INTEGER, keys(this.keys.revokedAccessToken(token.jti())),
+						bytes(token.expiresAt().toEpochMilli()), bytes(now))));
+				staleIndexes.forEach(key -> sent.add(commands.del(key)));
+				return sent;
 			});
 		}
 		return List.copyOf(revoked);
@@ -369,6 +373,10 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 	private static String readerClientHash(String principalName, String registeredClientId) {
 		// length prefix: no two pairs run together into one input
 		return TokenHashes.hash(principalName.length() + ":" + principalName + registeredClientId);
+	}
+
+	private static byte[][] keys(byte[]... keys) {
+		return keys;
 	}
 
 	private static byte[] bytes(String value) {
