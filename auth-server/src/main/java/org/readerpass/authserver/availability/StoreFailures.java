@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -38,6 +39,11 @@ final class StoreFailures {
 				if (type.isInstance(current)) {
 					return true;
 				}
+			}
+			if (current.getClass() == RedisException.class) {
+				// Lettuce's own refusal while disconnected ("Currently not connected. Commands are
+				// rejected."); an error Redis answered is a RedisCommandExecutionException, a defect
+				return true;
 			}
 			current = current.getCause();
 		}
