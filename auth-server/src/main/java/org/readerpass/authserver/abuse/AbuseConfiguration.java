@@ -7,40 +7,22 @@ import org.readerpass.authserver.audit.SecurityEvents;
 import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Brute force and rate limits ({@code readerpass.abuse}): the counters (in memory, or in Redis
- * shared by every node with {@code readerpass.stores=redis}), the login throttle, and the two rate
- * filters of the protocol endpoints.
+ * Brute force and rate limits ({@code readerpass.abuse}): the login throttle and the two rate
+ * filters of the protocol endpoints, on the counters of {@link CountersConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(CountersConfiguration.class)
 class AbuseConfiguration {
-
-	/** Counts every node shares ({@code readerpass.stores=redis}). */
-	@Bean
-	@ConditionalOnProperty(name = "readerpass.stores", havingValue = "redis")
-	Counters redisCounters(RedisConnectionFactory connections,
-			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix, Clock clock) {
-		return new RedisCounters(connections, keyPrefix, clock);
-	}
-
-	/** Counts in this node's memory: the embedded default (one node). */
-	@Bean
-	@ConditionalOnExpression("'${readerpass.stores:memory}' != 'redis'")
-	Counters inMemoryCounters(Clock clock) {
-		return new InMemoryCounters(clock);
-	}
 
 	@Bean
 	LoginThrottle loginThrottle(Counters counters, AbuseProperties properties, DirectoryProperties directories,

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in from addresses of its own (the loopback test client is a trusted proxy).
  */
 @SpringBootTest(classes = ReaderPassApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:readerpass-login-throttle-test;DB_CLOSE_DELAY=-1",
+		properties = { "spring.datasource.url=jdbc:h2:mem:readerpass-throttling-test;DB_CLOSE_DELAY=-1",
 				"readerpass.keys.encryption-key=" + ReaderPassServerTest.TEST_ENCRYPTION_KEY,
 				"readerpass.subject.pairwise-key=" + ReaderPassServerTest.TEST_PAIRWISE_KEY,
 				"readerpass.network.trusted-proxies[0]=127.0.0.1/32",
@@ -47,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"readerpass.abuse.login.address.free-failures=6", "readerpass.abuse.login.address.max-delay=1s",
 				"readerpass.abuse.login.address.lock-after=8", "readerpass.abuse.rates.token-per-client=3",
 				"readerpass.abuse.rates.token-window=1m", "readerpass.abuse.rates.device-authorization=2" })
-@Import(LoginThrottleTests.MovingClock.class)
+@Import(ThrottlingTests.MovingClock.class)
 @DirtiesContext
-class LoginThrottleTests {
+class ThrottlingTests {
 
 	private static final String BAD_CREDENTIALS = "读者证号或密码不正确。";
 
