@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every login lock and unlock, in the security events ({@code login.locked}, {@code login.unlocked})
+ * Every login lock and unlock (ended by itself, or by an admin), in the security events ({@code login.locked}, {@code login.unlocked})
  * with the reason, the source address and, for an account, its opaque reference (never the card
  * number); locks are also counted in {@code readerpass.login.locks{scope=account|address}}.
  */
@@ -68,10 +68,22 @@ final class LockEvents {
 		this.events.record(new SecurityEvent(UNLOCKED, null, null, details));
 	}
 
+	/** An admin ended a lock. */
+	void released(String scope, String id, String by) {
+		log.info("Login lock released by an admin scope={} {} by={}", scope, describe(scope, id), by);
+		Map<String, String> details = details(scope, id, null);
+		details.put("reason", "admin");
+		details.put("by", by);
+		this.events.record(new SecurityEvent(UNLOCKED, null, null, details));
+	}
+
 	private static Map<String, String> details(String scope, String id, String address) {
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("scope", scope);
-		details.put("address", ADDRESS.equals(scope) ? id : address);
+		String from = ADDRESS.equals(scope) ? id : address;
+		if (from != null) {
+			details.put("address", from);
+		}
 		if (ACCOUNT.equals(scope)) {
 			details.put("account", id);
 		}

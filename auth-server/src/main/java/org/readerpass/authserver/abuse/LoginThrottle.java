@@ -141,6 +141,34 @@ public final class LoginThrottle {
 		}
 	}
 
+	/**
+	 * An admin ends an account's lock now and forgets its failures.
+	 * @param identifier the card or ID number as login looks it up
+	 * @param by who, for the security event
+	 * @return whether it was locked
+	 */
+	public boolean releaseAccount(String identifier, String by) {
+		return release(account(identifier), by);
+	}
+
+	/** An admin ends a source address's lock now and forgets its failures; whether it was locked. */
+	public boolean releaseAddress(Optional<InetAddress> address, String by) {
+		return release(new Scope(LockEvents.ADDRESS, this.properties.login().address(), SourceAddresses.key(address)),
+				by);
+	}
+
+	private boolean release(Scope scope, String by) {
+		Optional<Window> lock = this.counters.peek(scope.key("lock"));
+		boolean wasLocked = lock.isPresent() && lock.get().isOpenAt(this.clock.instant());
+		boolean released = this.counters.forget(scope.key("lock")) && wasLocked;
+		this.counters.forget(scope.key("fail"));
+		this.counters.forget(scope.key("pause"));
+		if (released) {
+			this.events.released(scope.name(), scope.id(), by);
+		}
+		return released;
+	}
+
 	private List<Scope> scopes(String identifier, String source) {
 		Scope address = new Scope(LockEvents.ADDRESS, this.properties.login().address(), source);
 		return identifier.isEmpty() ? List.of(address) : List.of(address, account(identifier));

@@ -185,6 +185,26 @@ class ThrottlingTests {
 	}
 
 	@Test
+	void releaseWhenAnAdminEndsALockThenTheRightPasswordSignsInAtOnceAndTheReleaseIsAudited() throws Exception {
+		failUntilLocked(browserAt("198.51.100.61"), "ZJ0013");
+		AdminCli admin = new AdminCli(URI.create("http://localhost:" + this.port));
+		String token = admin.token();
+
+		HttpResponse<String> released = release(token, "{\"card\":\" ZJ0013 \"}");
+
+		assertThat(released.statusCode()).isEqualTo(200);
+		assertThat(JSONObjectUtils.parse(released.body())).containsEntry("released", true);
+		assertThat(login(browserAt("198.51.100.62"), "ZJ0013", "zj0013-pass").body()).contains("您已登录");
+		RecordedSecurityEvent event = this.events.latest("login.unlocked", 1).get(0);
+		assertThat(event.details()).contains("\"reason\":\"admin\"").contains("zj-admin-cli").doesNotContain("ZJ0013");
+		assertThat(JSONObjectUtils.parse(release(token, "{\"card\":\"ZJ0013\"}").body())).as("not locked")
+			.containsEntry("released", false);
+		assertThat(release(token, "{\"card\":\"ZJ0013\",\"address\":\"198.51.100.61\"}").statusCode())
+			.as("one of the two").isEqualTo(400);
+		assertThat(release(null, "{\"card\":\"ZJ0013\"}").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void tokenWhenClientPastItsRateThen429WithRetryAfterAndAnOAuthErrorThenServedInTheNextWindow()
 			throws Exception {
 		for (int i = 0; i < 3; i++) {
@@ -260,6 +280,17 @@ class ThrottlingTests {
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=usage.write"))
 				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> release(String token, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/admin/login-locks/release"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> deviceAuthorization(String address) throws Exception {
