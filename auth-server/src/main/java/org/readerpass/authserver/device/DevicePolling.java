@@ -105,8 +105,10 @@ final class DevicePolling implements AuthenticationProvider {
 	private Duration tooFast(OAuth2Authorization authorization, Instant now) {
 		String pace = paceKey(authorization);
 		long slowDowns = this.counters.peek(slowDownsKey(authorization)).map(Window::count).orElse(0L);
-		if (this.counters.count(pace, intervalAfter(slowDowns)).count() == 1) {
-			return null; // the previous poll's interval had passed: a new one starts now
+		if (this.counters.count(pace, intervalAfter(slowDowns)).count() <= 1) {
+			// the previous poll's interval had passed: a new one starts now (0: the store could not
+			// count, and a box is never told to slow down for that)
+			return null;
 		}
 		Instant expiresAt = authorization.getToken(OAuth2DeviceCode.class).getToken().getExpiresAt();
 		Duration untilExpiry = Duration.between(now, expiresAt);

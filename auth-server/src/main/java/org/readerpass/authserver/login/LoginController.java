@@ -117,18 +117,17 @@ class LoginController {
 			@RequestParam(name = "password", required = false) String password,
 			@RequestParam(name = "library", required = false) String library, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) {
-		model.addAttribute("card", (card != null) ? card.strip() : "");
 		String identifier = ReaderLogin.identifier(card);
 		Optional<InetAddress> address = this.addresses.resolve(request);
 		Optional<Refusal> refused = this.throttle.check(identifier, address);
 		if (refused.isPresent()) {
-			return tooManyAttempts(refused.get(), model, response);
+			return tooManyAttempts(refused.get(), card, model, response);
 		}
 		LoginOutcome outcome = this.readerLogin.login(card, password, library);
 		if (outcome instanceof BadCredentials) {
 			refused = this.throttle.failed(identifier, address);
 			if (refused.isPresent()) {
-				return tooManyAttempts(refused.get(), model, response);
+				return tooManyAttempts(refused.get(), card, model, response);
 			}
 		}
 		else if (!(outcome instanceof MissingInput) && !(outcome instanceof DirectoryUnavailable)) {
@@ -137,6 +136,7 @@ class LoginController {
 		if (outcome instanceof SignedIn signedIn) {
 			return "redirect:" + signIn(signedIn.account(), request, response);
 		}
+		model.addAttribute("card", typed(card));
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		if (outcome instanceof ChooseLibrary choose) {
 			response.setStatus(HttpStatus.OK.value());
@@ -169,7 +169,8 @@ class LoginController {
 	 * 429 with {@code Retry-After}: a lock in minutes, a short wait in seconds. The same for a card
 	 * nobody holds as for one somebody does.
 	 */
-	private static String tooManyAttempts(Refusal refusal, Model model, HttpServletResponse response) {
+	private static String tooManyAttempts(Refusal refusal, String card, Model model, HttpServletResponse response) {
+		model.addAttribute("card", typed(card));
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
 		if (refusal.locked()) {
@@ -181,6 +182,10 @@ class LoginController {
 			model.addAttribute("errorArg", String.valueOf(refusal.retryAfterSeconds()));
 		}
 		return "login";
+	}
+
+	private static String typed(String card) {
+		return (card != null) ? card.strip() : "";
 	}
 
 	private Library library(String code) {

@@ -127,6 +127,20 @@ class LoginThrottleTests {
 	}
 
 	@Test
+	void checkWhenTheStoreCannotCountThenLoginsGoThrough() throws Exception {
+		LoginThrottle throttle = new LoginThrottle(new UnavailableCounters(this.clock), this.properties,
+				new AccountReferences(Secret.of("test-only-identity-key-0123456789abcdef")),
+				new LockEvents(this.events, this.meters), this.clock);
+		Optional<InetAddress> address = address("198.51.100.7");
+		for (int i = 0; i < 10; i++) {
+			assertThat(throttle.failed("ZJ0006", address)).isEmpty();
+		}
+
+		assertThat(throttle.check("ZJ0006", address)).isEmpty();
+		assertThat(this.recorded).isEmpty();
+	}
+
+	@Test
 	void checkWhenNoCardTypedThenOnlyTheAddressCounts() throws Exception {
 		LoginThrottle throttle = node();
 		Optional<InetAddress> address = address("198.51.100.6");

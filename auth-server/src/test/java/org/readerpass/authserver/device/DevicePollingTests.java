@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.readerpass.authserver.abuse.InMemoryCounters;
+import org.readerpass.authserver.abuse.UnavailableCounters;
 import org.readerpass.authserver.authorization.InMemoryAuthorizationStore;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 
@@ -182,6 +183,17 @@ class DevicePollingTests {
 
 		assertThat(this.polling.tracks("d1")).isFalse();
 		assertThat(this.polling.tracks("d2")).isTrue();
+	}
+
+	@Test
+	void authenticateWhenTheStoreCannotCountThenNoSlowDown() {
+		DevicePolling polling = new DevicePolling(this.stock, this.authorizations, this.clock, Duration.ofSeconds(5),
+				new UnavailableCounters(this.clock));
+		this.authorizations.save(pending("d1").build());
+		polling.authenticate(pollOf(TV, "d1"));
+		polling.authenticate(pollOf(TV, "d1"));
+
+		assertThat(this.reachedStock).hasValue(2);
 	}
 
 	@Test
