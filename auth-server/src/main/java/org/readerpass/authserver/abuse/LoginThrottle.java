@@ -82,7 +82,9 @@ public final class LoginThrottle {
 		if (this.properties.rates().login() > 0) {
 			Window posts = this.counters.count("login:rate:" + source, this.properties.rates().loginWindow());
 			if (posts.count() > this.properties.rates().login()) {
-				log.info("Login refused: too many login posts address={}", source);
+				if (posts.count() == this.properties.rates().login() + 1) {
+					log.warn("Rate limited endpoint=login address={} until={}", source, posts.end());
+				}
 				refusals.add(new Refusal(posts.secondsLeft(now), false));
 			}
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +19,14 @@ import org.springframework.data.redis.core.script.RedisScript;
  * the window's end in epoch milliseconds of the server's {@link Clock}) under
  * {@code <readerpass.redis.key-prefix>abuse:}; {@code f} when it is forgotten. A count is one round trip (a script doing HINCRBY and
  * PEXPIRE on its one key, so it is Redis Cluster safe); the key expires when its window and keeping
- * time are over. Redis unreachable: nothing is counted (count 0), logged at WARN.
+ * time are over. Redis unreachable: nothing is counted (count 0), logged at WARN at most once a
+ * minute.
  */
 final class RedisCounters implements Counters {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisCounters.class);
+
+	private static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> COUNT = RedisScript.of("""
@@ -56,6 +60,8 @@ final class RedisCounters implements Counters {
 
 	private final Clock clock;
 
+	private final AtomicReference<Instant> nextWarning = new AtomicReference<>(Instant.MIN);
+
 	RedisCounters(RedisConnectionFactory connections, String keyPrefix, Clock clock) {
 		this.redis = new StringRedisTemplate(connections);
 		this.redis.afterPropertiesSet();
@@ -74,7 +80,7 @@ final class RedisCounters implements Counters {
 					Instant.ofEpochMilli(((Number) counted.get(1)).longValue()));
 		}
 		catch (RuntimeException ex) {
-			log.warn("Not counted: Redis unavailable", ex);
+			unavailable("Not counted", ex);
 			return new Window(0, now);
 		}
 	}
@@ -91,7 +97,7 @@ final class RedisCounters implements Counters {
 					Instant.ofEpochMilli(Long.parseLong((String) fields.get(1)))));
 		}
 		catch (RuntimeException ex) {
-			log.warn("Not read: Redis unavailable", ex);
+			unavailable("Not read", ex);
 			return Optional.empty();
 		}
 	}
@@ -104,8 +110,20 @@ final class RedisCounters implements Counters {
 			return kept != null && kept == 1L;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Not forgotten: Redis unavailable", ex);
+			unavailable("Not forgotten", ex);
 			return false;
+		}
+	}
+
+	/** WARN at most once a minute (with the exception), DEBUG otherwise: Redis down must not flood the log. */
+	private void unavailable(String what, RuntimeException ex) {
+		Instant now = this.clock.instant();
+		Instant due = this.nextWarning.get();
+		if (now.isAfter(due) && this.nextWarning.compareAndSet(due, now.plus(WARN_EVERY))) {
+			log.warn("{}: Redis unavailable; counts are not kept until it answers (next warning in a minute)", what, ex);
+		}
+		else {
+			log.debug("{}: Redis unavailable", what);
 		}
 	}
 
