@@ -282,7 +282,7 @@ public final class Slapd implements AutoCloseable {
 				conf.append("TLSCertificateFile ").append(folder.resolve("tls/server.pem")).append('\n');
 				conf.append("TLSCertificateKeyFile ").append(folder.resolve("tls/server.key")).append('\n');
 			}
-			conf.append("database mdb\nmaxsize 104857600\n");
+			conf.append("database mdb\nmaxsize 1073741824\n"); // a map (sparse file), not space taken: room for 100k readers
 			conf.append("suffix \"").append(this.suffix).append("\"\n");
 			conf.append("rootdn \"cn=admin,").append(this.suffix).append("\"\n");
 			conf.append("rootpw ").append(rootPassword).append('\n');
