@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
@@ -36,6 +37,7 @@ import org.readerpass.ldapsync.testsupport.DemoLdif;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
 import org.readerpass.ldapsync.testsupport.Slapd;
 import org.readerpass.ldapsync.testsupport.TestDatabases;
+import org.readerpass.ldapsync.testsupport.TestPostgres;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -51,11 +53,16 @@ import com.unboundid.ldif.LDIFReader;
  * (an hour before the test), on a real slapd that tells its time (monitor backend), with the
  * default overlap of 60 s. Before the mark followed the directory's clock, the mark stayed at that
  * shared timestamp and every incremental run read all the readers again. One directory and one
- * full sync (H2) for the class; the methods run in order, the idle one first.
+ * full sync (PostgreSQL, a database of the class's own) for the class; the methods run in order,
+ * the idle one first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadedDirectoryIncrementalSyncTests {
+
+	/** PostgreSQL: H2 finds a batch's stored accounts by scanning the library's, which grows with the run. */
+	@RegisterExtension
+	static final TestPostgres postgres = new TestPostgres();
 
 	private static final int READERS = 100_000;
 
@@ -91,7 +98,7 @@ class LoadedDirectoryIncrementalSyncTests {
 		LibraryDirectory config = pageSize(
 				DemoDirectories.at(demo.library(ZJ.code()).orElseThrow(), URI.create(this.slapd.url())), 1000);
 		this.connector = TestLdapConnectors.create(config, config.urls(), demo.zone());
-		DataSource database = TestDatabases.h2();
+		DataSource database = TestDatabases.migrate(postgres.dataSource());
 		ResidentIdHasher hasher = new ResidentIdHasher(demo.identityHmacKey());
 		this.accounts = TestReaderAccounts.jdbc(database, hasher);
 		TestSyncEngines.Builder node = TestSyncEngines
