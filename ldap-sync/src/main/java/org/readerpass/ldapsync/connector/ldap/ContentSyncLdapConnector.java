@@ -15,9 +15,9 @@ final class ContentSyncLdapConnector extends LdapConnector implements ContentSyn
 
 	private final ContentSyncSearch contentSync;
 
-	ContentSyncLdapConnector(String library, PagedAccountSearch search, LdapPasswordBinds passwords,
-			ContentSyncSearch contentSync) {
-		super(library, search, passwords);
+	ContentSyncLdapConnector(String library, PagedAccountSearch search, DirectoryTime time,
+			LdapPasswordBinds passwords, ContentSyncSearch contentSync) {
+		super(library, search, time, passwords);
 		this.contentSync = contentSync;
 	}
 

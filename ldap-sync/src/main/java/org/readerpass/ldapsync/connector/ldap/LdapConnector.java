@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.ChangeReader;
+import org.readerpass.ldapsync.connector.DirectoryClock;
 import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.EntryHandler;
 import org.readerpass.ldapsync.connector.PasswordConnector;
@@ -26,10 +28,10 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 /**
  * The connector for an LDAP directory (OpenLDAP, Active Directory, the embedded UnboundID server)
  * on the UnboundID LDAP SDK: reads accounts (all, or those changed since a moment) by paged search,
- * checks passwords by bind. A library configured for content sync gets a
+ * tells the directory's time ({@link DirectoryTime}), checks passwords by bind. A library configured for content sync gets a
  * {@link ContentSyncLdapConnector}, which also reads changes by RFC 4533.
  */
-class LdapConnector implements AccountReader, ChangeReader, PasswordConnector {
+class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, PasswordConnector {
 
 	private static final Logger logger = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -37,11 +39,14 @@ class LdapConnector implements AccountReader, ChangeReader, PasswordConnector {
 
 	private final PagedAccountSearch search;
 
+	private final DirectoryTime time;
+
 	private final LdapPasswordBinds passwords;
 
-	LdapConnector(String library, PagedAccountSearch search, LdapPasswordBinds passwords) {
+	LdapConnector(String library, PagedAccountSearch search, DirectoryTime time, LdapPasswordBinds passwords) {
 		this.library = library;
 		this.search = search;
+		this.time = time;
 		this.passwords = passwords;
 	}
 
@@ -75,6 +80,8 @@ class LdapConnector implements AccountReader, ChangeReader, PasswordConnector {
 		PagedAccountSearch search = new PagedAccountSearch(searchServers,
 				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()), baseDn, filter,
 				directory.pageSize(), mapping, ChangeTimestamps.of(directory.preset()));
+		DirectoryTime time = new DirectoryTime(library, searchServers,
+				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()));
 		LdapPasswordBinds passwords = new LdapPasswordBinds(library, LdapServers.of(urls, tls, bindOptions),
 				directory.poolSize(), directory.bindTimeout().toMillis());
 		if (directory.changeDetection().contentSync()) {
@@ -82,9 +89,9 @@ class LdapConnector implements AccountReader, ChangeReader, PasswordConnector {
 					directory.responseTimeout());
 			ContentSyncSearch contentSync = new ContentSyncSearch(searchServers, LdapServers.of(urls, tls, persistOptions), new SimpleBindRequest(bindDn, directory.bindPassword().reveal()),
 					baseDn, filter, mapping, directory.responseTimeout());
-			return new ContentSyncLdapConnector(library, search, passwords, contentSync);
+			return new ContentSyncLdapConnector(library, search, time, passwords, contentSync);
 		}
-		return new LdapConnector(library, search, passwords);
+		return new LdapConnector(library, search, time, passwords);
 	}
 
 	@Override
@@ -100,6 +107,11 @@ class LdapConnector implements AccountReader, ChangeReader, PasswordConnector {
 	@Override
 	public void readChangedSince(Instant since, EntryHandler handler) throws DirectoryException {
 		this.search.readChangedSince(since, handler);
+	}
+
+	@Override
+	public Optional<Instant> currentTime() {
+		return this.time.now();
 	}
 
 	@Override

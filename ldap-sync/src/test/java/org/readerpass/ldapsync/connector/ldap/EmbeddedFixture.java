@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests.DirectoryFixture;
+import org.readerpass.ldapsync.connector.DirectoryClock;
 import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -41,6 +42,11 @@ final class EmbeddedFixture implements DirectoryFixture {
 
 	@Override
 	public PasswordConnector passwordConnector() {
+		return this.connector;
+	}
+
+	@Override
+	public DirectoryClock clock() {
 		return this.connector;
 	}
 
