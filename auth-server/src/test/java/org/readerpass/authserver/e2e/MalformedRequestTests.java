@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import org.junit.jupiter.api.Test;
 import org.readerpass.authserver.ReaderPassServerTest;
 
@@ -14,9 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The four causes of the 500s an attacker's corpus found (issue 11, point 6), each answered with
- * the protocol's 4xx now: a repeated parameter at the token endpoint, a form body with a bad
- * %-escape on PUT/PATCH/DELETE, a {@code state} too long to send back, and {@code GET /error}.
+ * The causes of the 500s an attacker's corpus found (issue 11, point 6), each answered with the
+ * protocol's 4xx now: a repeated parameter at the token endpoint, a form body with a bad %-escape
+ * on PUT/PATCH/DELETE, a {@code state} too long to send back, {@code GET /error}; and those
+ * {@link BadInputCorpusTests} found after them: a token request without {@code grant_type} or with
+ * a blank {@code client_id}, a malformed multipart body, a blank client on the consent pages, a
+ * logout {@code state} too long to send back.
  */
 @ReaderPassServerTest
 class MalformedRequestTests {
@@ -80,6 +86,16 @@ class MalformedRequestTests {
 	void errorWhenAskedForDirectlyThenNotFound() throws Exception {
 		assertThat(send("GET", "/error", List.of("Accept: text/html"), null).status()).isEqualTo(404);
 		assertThat(send("GET", "/error", List.of("Accept: application/json"), null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void tokenWhenNoGrantTypeAndNoClientSecretThenClientError() throws Exception {
+		for (String body : List.of("client_id=zj-tv-box", "client_id=zj-reader-app", "")) {
+			RawHttp.Response response = send("POST", "/oauth2/token", List.of(FORM), body);
+
+			assertThat(response.status()).as(body).isIn(400, 401);
+			assertThat(JSONObjectUtils.parse(response.body())).as(body).containsKey("error");
+		}
 	}
 
 }
