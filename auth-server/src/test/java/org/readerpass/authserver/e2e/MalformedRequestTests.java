@@ -98,4 +98,13 @@ class MalformedRequestTests {
 		}
 	}
 
+	@Test
+	void tokenWhenPublicClientIdBlankThenInvalidRequest() throws Exception {
+		RawHttp.Response response = send("POST", "/oauth2/token", List.of(FORM),
+				"grant_type=refresh_token&refresh_token=r&client_id=+++");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(JSONObjectUtils.parse(response.body())).containsEntry("error", "invalid_request");
+	}
+
 }
