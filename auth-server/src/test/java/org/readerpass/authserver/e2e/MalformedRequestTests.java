@@ -107,4 +107,16 @@ class MalformedRequestTests {
 		assertThat(JSONObjectUtils.parse(response.body())).containsEntry("error", "invalid_request");
 	}
 
+	@Test
+	void anyPathWhenMultipartBodyMalformedThenNo500() throws Exception {
+		for (String method : List.of("GET", "POST")) {
+			for (String path : List.of("/", "/login", "/oauth2/token", "/api/admin/grants", "/device")) {
+				for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=x")) {
+					RawHttp.Response response = send(method, path, List.of("Content-Type: " + type), "--x\r\n\u0000--y");
+					assertThat(response.status()).as(method + " " + path + " " + type).isBetween(200, 499);
+				}
+			}
+		}
+	}
+
 }
