@@ -119,4 +119,16 @@ class MalformedRequestTests {
 		}
 	}
 
+	@Test
+	void consentPagesWhenClientBlankThenNo500() {
+		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
+		browser.login(browser.get("/login"), "KQ0006", "kq0006-pass");
+
+		assertThat(browser.get("/oauth2/consent?client_id=+&scope=profile&state=s").status()).isEqualTo(400);
+		assertThat(browser.get("/oauth2/consent?client_id=&scope=profile&state=s").status()).isEqualTo(400);
+		Browser.Page withdrawn = browser.submit(browser.get("/device"), "/account/apps/withdraw", Map.of("client", " "));
+		assertThat(withdrawn.status()).isEqualTo(200);
+		assertThat(withdrawn.uri().getQuery()).isNull();
+	}
+
 }
