@@ -131,4 +131,23 @@ class MalformedRequestTests {
 		assertThat(withdrawn.uri().getQuery()).isNull();
 	}
 
+	@Test
+	void logoutWhenStateTooLongThenInvalidRequestAndStillSignedIn() {
+		URI issuer = URI.create("http://localhost:" + this.port);
+		Browser browser = new Browser(issuer);
+		browser.login(browser.get("/login"), "KQ0006", "kq0006-pass");
+		OIDCProviderMetadata metadata = OidcClient.discover(issuer);
+		OidcClient portal = OidcClient.portal(metadata);
+		OIDCTokenResponse tokens = portal.exchange(browser.get(portal.authorizationRequest()).location());
+		Map<String, String> logout = Map.of("id_token_hint", tokens.getOIDCTokens().getIDTokenString(),
+				"post_logout_redirect_uri", "http://127.0.0.1:8081/", "state", "s".repeat(2049));
+
+		Browser.Page refused = browser.post("/connect/logout", logout);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.location()).isNull();
+		assertThat(browser.get(portal.authorizationRequest()).location()).as("still signed in")
+			.startsWith("http://127.0.0.1:8081/login/oauth2/code/readerpass?code=");
+	}
+
 }
