@@ -10,8 +10,11 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.readerpass.authserver.ReaderPassServerTest;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on PUT/PATCH/DELETE, a {@code state} too long to send back, {@code GET /error}; and those
  * {@link BadInputCorpusTests} found after them: a token request without {@code grant_type} or with
  * a blank {@code client_id}, a malformed multipart body, a blank client on the consent pages, a
- * logout {@code state} too long to send back.
+ * logout {@code state} too long to send back; and parameters the container cannot decode, which
+ * were logged with their values and a stack trace on every request.
  */
 @ReaderPassServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestTests {
 
 	private static final String FORM = "Content-Type: application/x-www-form-urlencoded";
@@ -148,6 +153,36 @@ class MalformedRequestTests {
 		assertThat(refused.location()).isNull();
 		assertThat(browser.get(portal.authorizationRequest()).location()).as("still signed in")
 			.startsWith("http://127.0.0.1:8081/login/oauth2/code/readerpass?code=");
+	}
+
+	@Test
+	void anyPathWhenParameterUndecodableThenInvalidRequestAndNothingLogged(CapturedOutput output) throws Exception {
+		String token = new AdminCli(URI.create("http://localhost:" + this.port)).token();
+		List<String> admin = List.of("Authorization: Bearer " + token, "Accept: application/json");
+		assertThat(send("GET", "/api/admin/grants?=0", admin, null).status()).as("issue 11: an empty name").isEqualTo(400);
+		for (String query : List.of("=0", "lang=%g", "a=%C3%28", "code=secret-code%zz", "%g=1")) {
+			for (String path : List.of("/", "/login", "/oauth2/authorize", "/api/admin/grants", "/userinfo")) {
+				RawHttp.Response response = send("GET", path + "?" + query, admin, null);
+
+				assertThat(response.status()).as(path + "?" + query).isEqualTo(400);
+				assertThat(JSONObjectUtils.parse(response.body())).as(path + "?" + query)
+					.containsEntry("error", "invalid_request");
+			}
+			RawHttp.Response form = send("POST", "/oauth2/token", List.of(FORM, PORTAL), "grant_type=x&" + query);
+			assertThat(form.status()).as("token " + query).isEqualTo(400);
+		}
+
+		assertThat(output.getOut()).doesNotContain("secret-code").doesNotContain("InvalidParameterException");
+	}
+
+	@Test
+	void loginFormWhenUtf8ThenDecodedAsUtf8() {
+		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
+
+		Browser.Page refused = browser.login(browser.get("/login"), "读者0001", "not-the-password");
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.body()).contains("读者0001");
 	}
 
 }
