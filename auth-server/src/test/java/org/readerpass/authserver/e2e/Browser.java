@@ -23,8 +23,10 @@ public final class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
@@ -61,6 +63,17 @@ public final class Browser {
 			return this.location != null;
 		}
 
+	}
+
+	/** The value of this browser's cookie {@code name} for the server, or {@code null}. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.get(this.origin)
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public Page get(URI uri) {
