@@ -185,4 +185,15 @@ class MalformedRequestTests {
 		assertThat(refused.body()).contains("读者0001");
 	}
 
+	@Test
+	void requestRefusedByTheContainerWhenTooLongOrWithAnEncodedSlashThenProblem() throws Exception {
+		for (String target : List.of("/api/admin/grants/a%2Fb", "/login?q=" + "q".repeat(9000))) {
+			RawHttp.Response response = send("GET", target, List.of("Accept: text/html"), null);
+
+			assertThat(response.status()).as(target.substring(0, Math.min(30, target.length()))).isEqualTo(400);
+			assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
+			assertThat(JSONObjectUtils.parse(response.body())).containsEntry("status", 400L);
+		}
+	}
+
 }
