@@ -62,17 +62,28 @@ class BadInputCorpusTests {
 		endpoints.addAll(protocol(reader, issuer));
 		endpoints.addAll(adminApi(issuer));
 		endpoints.addAll(logout(reader));
+		assertThat(endpoints.stream().map(Endpoint::path)).as("every endpoint discovery names")
+			.containsAll(discoveredPaths());
 		List<Probe> probes = new BadInputCorpus(this.port, issuer.toString()).probes(endpoints, redirectParameters());
 		AnswerCheck check = new AnswerCheck(issuer, registeredUris());
 
 		List<String> failures = new ArrayList<>();
+		Map<String, Integer> statuses = new LinkedHashMap<>();
 		for (Probe probe : probes) {
 			RawHttp.Response answer = probe.send(this.port);
+			statuses.put(probe.name(), (answer != null) ? answer.status() : 0);
 			check.problems(probe, answer).forEach(problem -> failures.add(probe + ": " + problem));
 		}
 
 		assertThat(probes).hasSizeGreaterThan(3000);
 		assertThat(failures).as("%d of %d requests", failures.size(), probes.size()).isEmpty();
+		// the credentials were good: the unmutated requests reached the code behind them
+		assertThat(statuses).containsEntry("token client_credentials: as it is", 200)
+			.containsEntry("introspect: as it is", 200)
+			.containsEntry("userinfo: as it is", 200)
+			.containsEntry("authorize signed in: as it is", 302)
+			.containsEntry("GET /account/apps signed in: as it is", 200)
+			.containsEntry("admin GET /api/admin/resources: as it is", 200);
 	}
 
 	/** A reader signed in (session cookie, CSRF token), two sets of its tokens, and an unused code. */
@@ -153,7 +164,7 @@ class BadInputCorpusTests {
 		endpoints.add(Endpoint.form("token refresh_token (public)", "/oauth2/token",
 				params("grant_type", "refresh_token", "refresh_token", "no-such-token", "client_id", "zj-reader-app")));
 		endpoints.add(Endpoint.form("token client_credentials", "/oauth2/token",
-				params("grant_type", "client_credentials", "scope", "usage.write", "resource", "https://ebooks.nlc.example/"),
+				params("grant_type", "client_credentials", "scope", "usage.write"),
 				STATS));
 		endpoints.add(Endpoint.form("token device_code", "/oauth2/token", params("grant_type",
 				"urn:ietf:params:oauth:grant-type:device_code", "device_code", deviceCode(), "client_id", "zj-tv-box")));
@@ -169,7 +180,8 @@ class BadInputCorpusTests {
 		endpoints.add(Endpoint.form("device authorization", "/oauth2/device_authorization",
 				params("client_id", "zj-tv-box", "scope", "library", "resource", "https://ebooks.nlc.example/")));
 		endpoints.add(Endpoint.query("userinfo", "GET", "/userinfo", Map.of(), "Authorization: Bearer " + accessToken));
-		endpoints.add(Endpoint.form("userinfo POST", "/userinfo", params("a", "b"), "Authorization: Bearer " + accessToken));
+		endpoints.add(
+				Endpoint.form("userinfo POST", "/userinfo", params("a", "b"), "Authorization: Bearer " + accessToken));
 		endpoints.add(Endpoint.form("revoke", "/oauth2/revoke", params("token",
 				reader.spare().getOIDCTokens().getAccessToken().getValue(), "token_type_hint", "access_token"), PORTAL)
 			.withJwtIn("token"));
@@ -214,6 +226,20 @@ class BadInputCorpusTests {
 				Endpoint.form("logout POST signed in", "/connect/logout", logout, reader.cookie())
 					.withJwtIn("id_token_hint"),
 				Endpoint.form("sign out signed in", "/logout", params("_csrf", reader.csrf()), reader.cookie()));
+	}
+
+	/** The path of every endpoint and of the JWKS that discovery names. */
+	private Set<String> discoveredPaths() throws Exception {
+		RawHttp.Response discovery = RawHttp.sendToLocalhost(this.port, "GET", "/.well-known/openid-configuration",
+				List.of(), null);
+		Set<String> paths = new LinkedHashSet<>();
+		JSONObjectUtils.parse(discovery.body()).forEach((name, value) -> {
+			if (name.endsWith("_endpoint") || name.equals("jwks_uri")) {
+				paths.add(URI.create((String) value).getPath());
+			}
+		});
+		assertThat(paths).hasSizeGreaterThan(6);
+		return paths;
 	}
 
 	private String deviceCode() throws Exception {
