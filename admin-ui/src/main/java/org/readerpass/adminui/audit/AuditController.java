@@ -2,6 +2,7 @@ package org.readerpass.adminui.audit;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,8 +34,10 @@ class AuditController {
 	@GetMapping
 	@Operation(summary = "Audit entries, newest first; page on with before = the answer's next")
 	AuditPage list(
-			@Parameter(description = "1 to 500, default 50") @RequestParam(required = false) String limit,
-			@Parameter(description = "only entries with a smaller id") @RequestParam(required = false) String before) {
+			@Parameter(description = "1 to 500, default 50", schema = @Schema(type = "integer", minimum = "1",
+					maximum = "500")) @RequestParam(required = false) String limit,
+			@Parameter(description = "only entries with a smaller id", schema = @Schema(type = "integer", minimum = "1"))
+			@RequestParam(required = false) String before) {
 		FieldProblems problems = new FieldProblems();
 		Long limitValue = problems.wholeNumber("limit", limit, 1, MAX_LIMIT);
 		Long beforeValue = problems.wholeNumber("before", before, 1, Long.MAX_VALUE);
@@ -49,7 +52,7 @@ class AuditController {
 	 * The answer of {@code GET /api/admin/audit}.
 	 * @param next the {@code before} value of the next (older) page, or {@code null} at the end
 	 */
-	record AuditPage(List<AuditEntryResponse> entries, Long next) {
+	record AuditPage(List<AuditEntryResponse> entries, @Schema(types = { "integer", "null" }) Long next) {
 
 	}
 

@@ -16,7 +16,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param location where the address lies in the network plan, or {@code null} without an address
  * @param decisions one per account the reader could sign in with (one when an account id was asked)
  */
-public record DecisionResponse(long revision, String resource, String at, String address, Location location,
+public record DecisionResponse(long revision, String resource, String at,
+		@Schema(types = { "string", "null" }) String address,
+		@Schema(types = { "object", "null" }) Location location,
 		List<AccountDecision> decisions) {
 
 	/** The libraries whose own ranges hold the address and the named zones that do. */
@@ -38,8 +40,9 @@ public record DecisionResponse(long revision, String resource, String at, String
 	 * @param explanation the policy module's "why", one line per matching grant, then the outcome
 	 */
 	public record AccountDecision(String accountId, String readerId, String homeLibrary, List<String> libraries,
-			String readerType, String verification, List<String> allowedActions, List<String> deniedActions,
-			String changesAt, List<ReasonResponse> reasons, List<String> explanation) {
+			@Schema(types = { "string", "null" }) String readerType, String verification, List<String> allowedActions,
+			List<String> deniedActions, @Schema(types = { "string", "null" }, format = "date-time") String changesAt,
+			List<ReasonResponse> reasons, List<String> explanation) {
 
 	}
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,13 +64,17 @@ class LivePolicyController {
 
 	@GetMapping("/decisions")
 	@Operation(summary = "What a reader may do with a resource under the live policy, and why")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "no such resource, reader or account")
 	DecisionResponse decide(
-			@Parameter(description = "a reader (person) id or an account id")
+			@Parameter(description = "a reader (person) id or an account id", required = true,
+					schema = @Schema(format = "uuid"))
 			@RequestParam(required = false) String reader,
-			@Parameter(description = "a resource code") @RequestParam(required = false) String resource,
+			@Parameter(description = "a resource code", required = true) @RequestParam(required = false) String resource,
 			@Parameter(description = "the client's IP address (IPv4 or IPv6 literal); absent: unknown")
 			@RequestParam(required = false) String address,
-			@Parameter(description = "the instant to evaluate at (ISO-8601 with offset); absent: now")
+			@Parameter(description = "the instant to evaluate at (ISO-8601 with offset); absent: now",
+					schema = @Schema(format = "date-time"))
 			@RequestParam(required = false) String at) {
 		FieldProblems problems = new FieldProblems();
 		if (problems.required("reader", reader) && !PolicyText.isUuid(reader)) {

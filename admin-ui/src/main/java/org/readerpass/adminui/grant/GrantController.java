@@ -4,6 +4,8 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,7 +46,9 @@ class GrantController {
 
 	@GetMapping
 	@Operation(summary = "Every grant, or those of one resource; ordered by resource, then id")
-	GrantList list(@Parameter(description = "a resource code") @RequestParam(required = false) String resource) {
+	GrantList list(@Parameter(description = "a resource code",
+			schema = @Schema(pattern = ResourceController.CODE, maxLength = 63))
+			@RequestParam(required = false) String resource) {
 		return new GrantList(((resource != null) ? this.store.grantsFor(resource) : this.store.grants()).stream()
 			.map(GrantResponse::of)
 			.toList());
@@ -52,7 +56,10 @@ class GrantController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One grant")
-	GrantResponse get(@PathVariable String id) {
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "no grant with that id")
+	GrantResponse get(@Parameter(description = "the grant's id", schema = @Schema(format = "uuid"))
+			@PathVariable String id) {
 		return this.store.findGrant(id)
 			.map(GrantResponse::of)
 			.orElseThrow(() -> new NotFoundException(AuditEntry.GRANT, id));
@@ -60,6 +67,8 @@ class GrantController {
 
 	@PostMapping
 	@Operation(summary = "Create a grant; the server assigns its id")
+	@ApiResponse(responseCode = "201", description = "created")
+	@ApiResponse(responseCode = "409", description = "the stored state refuses it (field)")
 	ResponseEntity<GrantResponse> create(@RequestBody(required = false) GrantRequest request, Principal principal) {
 		GrantResponse created = GrantResponse
 			.of(this.administration.createGrant(request, this.actors.actor(principal)));
@@ -68,14 +77,21 @@ class GrantController {
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Replace a grant")
-	GrantResponse update(@PathVariable String id, @RequestBody(required = false) GrantRequest request,
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "no grant with that id")
+	@ApiResponse(responseCode = "409", description = "the stored state refuses it (field)")
+	GrantResponse update(@Parameter(description = "the grant's id", schema = @Schema(format = "uuid"))
+			@PathVariable String id, @RequestBody(required = false) GrantRequest request,
 			Principal principal) {
 		return GrantResponse.of(this.administration.updateGrant(id, request, this.actors.actor(principal)));
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Delete a grant")
-	ResponseEntity<Void> delete(@PathVariable String id, Principal principal) {
+	@ApiResponse(responseCode = "204", description = "deleted")
+	@ApiResponse(responseCode = "404", description = "no grant with that id")
+	ResponseEntity<Void> delete(@Parameter(description = "the grant's id", schema = @Schema(format = "uuid"))
+			@PathVariable String id, Principal principal) {
 		this.administration.deleteGrant(id, this.actors.actor(principal));
 		return ResponseEntity.noContent().build();
 	}

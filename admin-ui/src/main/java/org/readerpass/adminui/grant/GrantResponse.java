@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.readerpass.adminui.text.NetworkText;
 import org.readerpass.adminui.text.PolicyText;
 import org.readerpass.adminui.text.SubjectText;
@@ -14,7 +15,9 @@ import org.readerpass.policy.grant.Grant;
  * Instants are ISO-8601 in UTC; {@code description} is the policy module's one-line summary.
  */
 public record GrantResponse(String id, String effect, SubjectText subject, String resource, List<String> actions,
-		String validFrom, String validUntil, NetworkText network, String minimumVerification, String description) {
+		@Schema(types = { "string", "null" }, format = "date-time") String validFrom,
+		@Schema(types = { "string", "null" }, format = "date-time") String validUntil, NetworkText network,
+		String minimumVerification, String description) {
 
 	public static GrantResponse of(Grant grant) {
 		return new GrantResponse(grant.id(), PolicyText.effect(grant.effect()), SubjectText.of(grant.subject()),

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.readerpass.adminui.audit.ActorResolver;
@@ -28,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "resources", description = "Digital resources and services: code, names, owner, audience, actions")
 class ResourceController {
 
+	/** A resource code, as {@code Resource.isValidCode} checks it. */
+	static final String CODE = "[a-z0-9][a-z0-9-]{0,62}";
+
 	private final PolicyStore store;
 
 	private final PolicyAdministration administration;
@@ -48,7 +54,10 @@ class ResourceController {
 
 	@GetMapping("/{code}")
 	@Operation(summary = "One resource")
-	ResourceResponse get(@PathVariable String code) {
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "no resource with that code")
+	ResourceResponse get(@Parameter(description = "the resource's code", schema = @Schema(pattern = CODE,
+			maxLength = 63)) @PathVariable String code) {
 		return this.store.findResource(code)
 			.map(ResourceResponse::of)
 			.orElseThrow(() -> new NotFoundException(AuditEntry.RESOURCE, code));
@@ -56,6 +65,8 @@ class ResourceController {
 
 	@PostMapping
 	@Operation(summary = "Create a resource (409 when the code or the audience is taken)")
+	@ApiResponse(responseCode = "201", description = "created")
+	@ApiResponse(responseCode = "409", description = "the code or the audience is taken (field)")
 	ResponseEntity<ResourceResponse> create(@RequestBody(required = false) ResourceRequest request,
 			Principal principal) {
 		ResourceResponse created = ResourceResponse
@@ -65,14 +76,23 @@ class ResourceController {
 
 	@PutMapping("/{code}")
 	@Operation(summary = "Replace a resource (409 when the audience is taken or grants name an action it would lose)")
-	ResourceResponse update(@PathVariable String code, @RequestBody(required = false) ResourceRequest request,
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "no resource with that code")
+	@ApiResponse(responseCode = "409",
+			description = "the audience is taken, or grants name an action it would lose (field)")
+	ResourceResponse update(@Parameter(description = "the resource's code", schema = @Schema(pattern = CODE,
+			maxLength = 63)) @PathVariable String code, @RequestBody(required = false) ResourceRequest request,
 			Principal principal) {
 		return ResourceResponse.of(this.administration.updateResource(code, request, this.actors.actor(principal)));
 	}
 
 	@DeleteMapping("/{code}")
 	@Operation(summary = "Delete a resource (409 while grants name it)")
-	ResponseEntity<Void> delete(@PathVariable String code, Principal principal) {
+	@ApiResponse(responseCode = "204", description = "deleted")
+	@ApiResponse(responseCode = "404", description = "no resource with that code")
+	@ApiResponse(responseCode = "409", description = "grants still name it")
+	ResponseEntity<Void> delete(@Parameter(description = "the resource's code", schema = @Schema(pattern = CODE,
+			maxLength = 63)) @PathVariable String code, Principal principal) {
 		this.administration.deleteResource(code, this.actors.actor(principal));
 		return ResponseEntity.noContent().build();
 	}

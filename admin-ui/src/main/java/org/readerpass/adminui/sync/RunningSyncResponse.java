@@ -3,6 +3,7 @@ package org.readerpass.adminui.sync;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.readerpass.ldapsync.sync.RunningSync;
 
 /**
@@ -13,7 +14,8 @@ import org.readerpass.ldapsync.sync.RunningSync;
  * @param done entries handled so far
  * @param expected entries a full run is expected to read (the last complete full run's count), else {@code null}
  */
-public record RunningSyncResponse(UUID id, String library, String kind, Instant started, long done, Long expected) {
+public record RunningSyncResponse(UUID id, String library, String kind, Instant started, long done,
+		@Schema(types = { "integer", "null" }) Long expected) {
 
 	static RunningSyncResponse of(RunningSync run) {
 		return new RunningSyncResponse(run.runId(), run.libraryCode(), SyncRunResponse.kind(run.kind()), run.started(),

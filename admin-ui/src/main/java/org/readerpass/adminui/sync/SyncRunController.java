@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +57,9 @@ class SyncRunController {
 
 	static final String LIBRARY = "library";
 
+	/** A library code, as {@code Library.isValidCode} checks it. */
+	static final String LIBRARY_CODE = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*";
+
 	static final String SYNC_RUN = "sync run";
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncRunController.class);
@@ -94,9 +99,15 @@ class SyncRunController {
 
 	@GetMapping("/runs")
 	@Operation(summary = "A library's latest runs, newest first, with its high-water mark (404 unknown library)")
-	SyncRunList list(@Parameter(description = "the library's code (required)") @RequestParam(required = false) String library,
-			@Parameter(description = "full, incremental or persist; absent: all") @RequestParam(required = false) String kind,
-			@Parameter(description = "1 to 200, default 20") @RequestParam(required = false) String limit) {
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "no such library")
+	SyncRunList list(@Parameter(description = "the library's code", required = true,
+			schema = @Schema(pattern = LIBRARY_CODE, maxLength = 128)) @RequestParam(required = false) String library,
+			@Parameter(description = "full, incremental or persist; absent: all",
+					schema = @Schema(allowableValues = { "full", "incremental", "persist" }))
+			@RequestParam(required = false) String kind,
+			@Parameter(description = "1 to 200, default 20", schema = @Schema(type = "integer", minimum = "1",
+					maximum = "200")) @RequestParam(required = false) String limit) {
 		FieldProblems problems = new FieldProblems();
 		problems.required(LIBRARY, library);
 		SyncKind kindValue = (kind != null) ? listedKind(problems, kind) : null;
@@ -113,7 +124,10 @@ class SyncRunController {
 
 	@GetMapping("/runs/{id}")
 	@Operation(summary = "One run (404 unknown)")
-	SyncRunResponse get(@PathVariable String id) {
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "no run with that id")
+	SyncRunResponse get(@Parameter(description = "the run's id", schema = @Schema(format = "uuid"))
+			@PathVariable String id) {
 		return SyncRunResponse.of(find(runId(id)));
 	}
 
@@ -121,7 +135,13 @@ class SyncRunController {
 	@Operation(summary = "Run a full or an incremental sync of the library now, synchronously; "
 			+ "201 with the run, 404 unknown library, 409 when the library is already syncing "
 			+ "(or, incremental, before its first complete full run)")
-	ResponseEntity<SyncRunResponse> run(@PathVariable String code,
+	@ApiResponse(responseCode = "201", description = "the run, ended (it may have ended early: error, brakeReason)")
+	@ApiResponse(responseCode = "404", description = "no such library")
+	@ApiResponse(responseCode = "409",
+			description = "the library is already syncing, or an incremental run before its first complete full run")
+	ResponseEntity<SyncRunResponse> run(
+			@Parameter(description = "the library's code", schema = @Schema(pattern = LIBRARY_CODE, maxLength = 128))
+			@PathVariable String code,
 			@RequestBody(required = false) SyncRunRequest request, Principal principal) {
 		FieldProblems problems = new FieldProblems();
 		SyncKind kind = null;
@@ -153,7 +173,13 @@ class SyncRunController {
 			+ "as many accounts as the braked run found missing; 201 with the new run, 404 unknown run, "
 			+ "409 when the run is not confirmable (not braked for too-many-missing or empty-result, "
 			+ "not the library's latest full run) or the library is already syncing")
-	ResponseEntity<SyncRunResponse> confirm(@PathVariable String id, Principal principal) {
+	@ApiResponse(responseCode = "201", description = "the new run")
+	@ApiResponse(responseCode = "404", description = "no run with that id")
+	@ApiResponse(responseCode = "409",
+			description = "the run is not confirmable, or the library is already syncing (field)")
+	ResponseEntity<SyncRunResponse> confirm(
+			@Parameter(description = "the run's id", schema = @Schema(format = "uuid")) @PathVariable String id,
+			Principal principal) {
 		SyncResult braked = find(runId(id));
 		Actor actor = this.actors.actor(principal);
 		SyncResult result;
@@ -269,7 +295,8 @@ class SyncRunController {
 	 * before its first complete run
 	 */
 	/** @param running the library's run in flight on this node, {@code null} when none */
-	record SyncRunList(String library, SyncRunResponse.Mark highWaterMark, RunningSyncResponse running,
+	record SyncRunList(String library, @Schema(types = { "object", "null" }) SyncRunResponse.Mark highWaterMark,
+			@Schema(types = { "object", "null" }) RunningSyncResponse running,
 			List<SyncRunResponse> runs) {
 
 	}

@@ -32,8 +32,10 @@ import org.readerpass.ldapsync.sync.SyncResult;
  */
 @Schema(name = "SyncRun", description = "One sync run of one library")
 public record SyncRunResponse(UUID id, String library, String kind, Instant started, Instant finished,
-		Counts counts, List<String> failures, String brakeReason, boolean confirmable, UUID confirmsRun,
-		String error, Instant highWaterMark) {
+		Counts counts, List<String> failures, @Schema(types = { "string", "null" }) String brakeReason,
+		boolean confirmable, @Schema(types = { "string", "null" }, format = "uuid") UUID confirmsRun,
+		@Schema(types = { "string", "null" }) String error,
+		@Schema(types = { "string", "null" }, format = "date-time") Instant highWaterMark) {
 
 	static SyncRunResponse of(SyncResult run) {
 		SyncResult.Counts counts = run.counts();

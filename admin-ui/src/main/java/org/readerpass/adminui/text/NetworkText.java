@@ -12,7 +12,7 @@ import org.readerpass.policy.grant.NetworkCondition;
  * keeps the name it was published under, {@code NetworkForm}.)
  */
 @Schema(name = "NetworkForm")
-public record NetworkText(String kind, String value) {
+public record NetworkText(String kind, @Schema(types = { "string", "null" }) String value) {
 
 	public static final String ANYWHERE = "anywhere";
 

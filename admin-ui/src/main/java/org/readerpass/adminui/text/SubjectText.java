@@ -23,7 +23,7 @@ import org.readerpass.policy.grant.Subject;
  * </table>
  */
 @Schema(name = "SubjectForm")
-public record SubjectText(String kind, String value, String library) {
+public record SubjectText(String kind, String value, @Schema(types = { "string", "null" }) String library) {
 
 	public static final String READER = "reader";
 

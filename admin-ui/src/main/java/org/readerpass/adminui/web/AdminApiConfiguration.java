@@ -30,6 +30,7 @@ public class AdminApiConfiguration {
 				.version("1")
 				.description("Resources, grants, their audit, the live policy's decisions, and directory sync runs. "
 						+ "Errors are RFC 9457 problems (application/problem+json).")))
+			.addOpenApiCustomizer(new AdminApiDocumentation())
 			.build();
 	}
 

@@ -33,4 +33,60 @@ class OpenApiTests extends AdminApiTestSupport {
 		assertThat(syncRunRequest.get("properties").propertyNames()).containsExactly("kind");
 	}
 
+	@Test
+	void apiDocsWhenRequestedThenEveryOperationNeedsTheBearerTokenAndStatesItsErrors() {
+		JsonNode body = this.api.get("/v3/api-docs/admin").body();
+
+		JsonNode scheme = body.get("components").get("securitySchemes").get("bearer");
+		assertThat(scheme.get("type").asString()).isEqualTo("http");
+		assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+		assertThat(scheme.get("bearerFormat").asString()).isEqualTo("JWT");
+		body.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			String name = operation.getKey() + " " + path.getKey();
+			JsonNode responses = operation.getValue().get("responses");
+			assertThat(operation.getValue().get("security").get(0).has("bearer")).as(name).isTrue();
+			assertThat(responses.propertyNames()).as(name).contains("400", "401", "403", "503");
+			assertThat(responses.get("400").get("content").get("application/problem+json").get("schema").get("$ref")
+				.asString()).as(name).isEqualTo("#/components/schemas/Problem");
+		}));
+	}
+
+	@Test
+	void apiDocsWhenRequestedThenSuccessStatusesAreTheRealOnes() {
+		JsonNode paths = this.api.get("/v3/api-docs/admin").body().get("paths");
+
+		JsonNode create = paths.get("/api/admin/resources").get("post").get("responses");
+		assertThat(create.propertyNames()).contains("201", "409", "415").doesNotContain("200");
+		assertThat(create.get("201").get("headers").has("Location")).isTrue();
+		JsonNode delete = paths.get("/api/admin/grants/{id}").get("delete").get("responses");
+		assertThat(delete.propertyNames()).contains("204", "404").doesNotContain("200");
+		assertThat(delete.get("204").has("content")).isFalse();
+		assertThat(paths.get("/api/admin/resources/{code}").get("delete").get("responses").propertyNames())
+			.contains("409");
+		assertThat(paths.get("/api/admin/sync/libraries/{code}/runs").get("post").get("responses").propertyNames())
+			.contains("201", "404", "409");
+	}
+
+	@Test
+	void apiDocsWhenRequestedThenNullabilityAndConstraintsAreStated() {
+		JsonNode schemas = this.api.get("/v3/api-docs/admin").body().get("components").get("schemas");
+
+		JsonNode grant = schemas.get("GrantResponse");
+		assertThat(grant.get("required").valueStream().map(JsonNode::asString)).contains("id", "validFrom",
+				"validUntil", "network");
+		assertThat(grant.get("properties").get("validUntil").get("type").valueStream().map(JsonNode::asString))
+			.containsExactly("string", "null");
+		assertThat(grant.get("properties").get("id").get("type").asString()).isEqualTo("string");
+		JsonNode resource = schemas.get("ResourceRequest");
+		assertThat(resource.get("additionalProperties").asBoolean()).isFalse();
+		assertThat(resource.get("properties").get("nameZh").get("maxLength").asInt()).isEqualTo(256);
+		assertThat(resource.get("properties").get("code").get("pattern").asString())
+			.isEqualTo("[a-z0-9][a-z0-9-]{0,62}");
+		assertThat(resource.get("properties").get("actions").get("maxItems").asInt()).isEqualTo(64);
+		assertThat(schemas.get("GrantRequest").get("properties").get("effect").get("enum").valueStream()
+			.map(JsonNode::asString)).containsExactly("allow", "deny");
+		assertThat(schemas.get("Problem").get("required").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("title", "status");
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,8 +45,10 @@ class SecurityEventController {
 	@Operation(summary = "Security events, newest first")
 	EventList list(
 			@Parameter(description = "only this type, e.g. refresh_token.reuse, backchannel_logout.failed, "
-					+ "consent.given, consent.withdrawn") @RequestParam(required = false) String type,
-			@Parameter(description = "1 to 500, default 50") @RequestParam(required = false) String limit) {
+					+ "consent.given, consent.withdrawn", schema = @Schema(pattern = "[a-z_]{1,32}(\\.[a-z_]{1,32}){0,2}"))
+			@RequestParam(required = false) String type,
+			@Parameter(description = "1 to 500, default 50", schema = @Schema(type = "integer", minimum = "1",
+					maximum = "500")) @RequestParam(required = false) String limit) {
 		FieldProblems problems = new FieldProblems();
 		if (type != null && !TYPE.matcher(type).matches()) {
 			problems.add("type", "must be an event type such as refresh_token.reuse");
@@ -67,7 +70,8 @@ class SecurityEventController {
 	 * @param subject the reader as an opaque id, {@code null} when none
 	 * @param details further facts (never a token, code, password or secret)
 	 */
-	record EventResponse(long id, Instant at, String type, String clientId, String subject,
+	record EventResponse(long id, Instant at, String type, @Schema(types = { "string", "null" }) String clientId,
+			@Schema(types = { "string", "null" }) String subject,
 			Map<String, Object> details) {
 
 		static EventResponse of(RecordedSecurityEvent event) {

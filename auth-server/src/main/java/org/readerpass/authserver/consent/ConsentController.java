@@ -54,7 +54,8 @@ class ConsentController {
 		if (!(authentication instanceof ReaderAuthenticationToken)) {
 			return "redirect:/";
 		}
-		RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
+		RegisteredClient client = (clientId != null && !clientId.isBlank()) ? this.clients.findByClientId(clientId)
+				: null;
 		if (client == null || state == null || scope == null) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("status", HttpStatus.BAD_REQUEST.value());

@@ -67,6 +67,9 @@ public final class ReaderConsents {
 	 * @return whether there was a consent to withdraw
 	 */
 	public boolean withdraw(String principalName, String registeredClientId) {
+		if (registeredClientId == null || registeredClientId.isBlank()) {
+			return false;
+		}
 		OAuth2AuthorizationConsent consent = this.consents.findById(registeredClientId, principalName);
 		if (consent == null) {
 			return false;

@@ -1,7 +1,6 @@
 package org.readerpass.authserver.device;
 
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -26,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class DeviceClientAuthenticationConverter implements AuthenticationConverter {
 
-	private static final Set<String> GRANTS = Set.of(AuthorizationGrantType.DEVICE_CODE.getValue());
+	private static final String DEVICE_CODE = AuthorizationGrantType.DEVICE_CODE.getValue();
 
 	private final RequestMatcher deviceAuthorization;
 
@@ -45,7 +44,7 @@ final class DeviceClientAuthenticationConverter implements AuthenticationConvert
 	@Override
 	public Authentication convert(HttpServletRequest request) {
 		boolean deviceRequest = this.deviceAuthorization.matches(request) || (this.token.matches(request)
-				&& GRANTS.contains(request.getParameter(OAuth2ParameterNames.GRANT_TYPE)));
+				&& DEVICE_CODE.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE)));
 		String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
 		if (!deviceRequest || clientIds == null || clientIds.length != 1 || clientIds[0].isBlank()
 				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null

@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,6 +56,8 @@ class SigningKeyController {
 
 	@GetMapping("/{kid}")
 	@Operation(summary = "One signing key")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = "no key with that kid")
 	SigningKeyResponse one(@PathVariable String kid) {
 		return this.signingKeys.list()
 			.stream()
@@ -66,9 +70,13 @@ class SigningKeyController {
 	@PostMapping("/{algorithm}/rotate")
 	@Operation(summary = "A new key of the algorithm signs from now; the keys it replaces stay published for "
 			+ "retain-after, or retire at once with retire-previous=true (their tokens are refused)")
-	ResponseEntity<SigningKeyResponse> rotate(@PathVariable String algorithm,
+	@ApiResponse(responseCode = "201", description = "the new key, signing now")
+	@ApiResponse(responseCode = "409", description = "another rotation of that algorithm at the same moment (field)")
+	ResponseEntity<SigningKeyResponse> rotate(
+			@Parameter(schema = @Schema(allowableValues = { "ES256", "RS256" })) @PathVariable String algorithm,
 			@Parameter(description = "true to retire the algorithm's other keys at once (suspected leak); "
-					+ "default false") @RequestParam(name = "retire-previous", required = false) String retirePrevious,
+					+ "default false", schema = @Schema(type = "boolean")) @RequestParam(name = "retire-previous",
+					required = false) String retirePrevious,
 			Principal principal) {
 		FieldProblems problems = new FieldProblems();
 		SigningAlgorithm chosen = problems.parse("algorithm", () -> algorithm(algorithm));

@@ -1,5 +1,6 @@
 package org.readerpass.authserver.keys;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.readerpass.authserver.keys.SigningKeys.KeyView;
 
 /**
@@ -14,7 +15,7 @@ import org.readerpass.authserver.keys.SigningKeys.KeyView;
  * @param retiresAt from when it is no longer published; {@code null} while no successor is planned
  */
 record SigningKeyResponse(String kid, String algorithm, String state, String createdAt, String activatesAt,
-		String retiresAt) {
+		@Schema(types = { "string", "null" }, format = "date-time") String retiresAt) {
 
 	static SigningKeyResponse of(KeyView view) {
 		StoredKey key = view.key();

@@ -59,7 +59,7 @@ final class PublicClientIdentification {
 			if (clientIds == null) {
 				return null;
 			}
-			if (clientIds.length != 1 || clientIds[0].isEmpty()) {
+			if (clientIds.length != 1 || clientIds[0].isBlank()) {
 				throw InvalidRequest.exception("client_id must be given once", SPEC);
 			}
 			Map<String, Object> parameters = new HashMap<>();

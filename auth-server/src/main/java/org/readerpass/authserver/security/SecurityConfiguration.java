@@ -31,8 +31,10 @@ import org.readerpass.authserver.token.TokenCustomizer;
 import org.readerpass.authserver.token.UserInfoMapper;
 import org.readerpass.ldapsync.account.ReaderAccounts;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -73,6 +75,15 @@ class SecurityConfiguration {
 			PairwiseSubjects subjects, Clock clock, NetworkProperties network) {
 		return new TokenCustomizer(signingKeys, accounts, resourceAccess, subjects, clock,
 				network.onSiteEvidenceLifetime());
+	}
+
+	/** Parameters the container cannot decode are a 400 before any filter reads them (issue 11). */
+	@Bean
+	FilterRegistrationBean<MalformedParameters> malformedParameters() {
+		FilterRegistrationBean<MalformedParameters> registration = new FilterRegistrationBean<>(new MalformedParameters());
+		// after the character encoding filter (HIGHEST_PRECEDENCE): parameters are decoded as UTF-8
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	/** Bearer tokens in the header only, and two ways at once refused (userinfo, admin API). */

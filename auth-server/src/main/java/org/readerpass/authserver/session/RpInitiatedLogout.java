@@ -22,11 +22,16 @@ import org.springframework.security.oauth2.server.authorization.oidc.authenticat
  * ({@link IdTokenHints}; expired ones included, unlike the stock check, which also loses every ID
  * token a refresh replaced); {@code client_id}, when sent, must be in its audience; a
  * {@code post_logout_redirect_uri} must be registered for that client, exactly. Which session
- * ends is decided by {@link SessionLogout}.
+ * ends is decided by {@link SessionLogout}. A {@code state} longer than {@value #MAX_STATE_LENGTH}
+ * characters is refused before anything ends, as at the authorization endpoint: sent back in the
+ * redirect it made a response header too large (a 500 after the session had ended).
  */
 public final class RpInitiatedLogout implements AuthenticationProvider {
 
 	private static final String SPEC = "https://openid.net/specs/openid-connect-rpinitiated-1_0.html#ValidationAndErrorHandling";
+
+	/** The longest {@code state} sent back, as at the authorization endpoint. */
+	static final int MAX_STATE_LENGTH = 2048;
 
 	private final IdTokenHints hints;
 
@@ -40,6 +45,9 @@ public final class RpInitiatedLogout implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		OidcLogoutAuthenticationToken request = (OidcLogoutAuthenticationToken) authentication;
+		if (request.getState() != null && request.getState().length() > MAX_STATE_LENGTH) {
+			throw error(OAuth2ErrorCodes.INVALID_REQUEST, "state is longer than " + MAX_STATE_LENGTH + " characters");
+		}
 		JWTClaimsSet hint = this.hints.verify(request.getIdTokenHint())
 			.orElseThrow(() -> error(OAuth2ErrorCodes.INVALID_TOKEN, "id_token_hint is not an ID token of this server"));
 		String clientId = (request.getClientId() != null) ? request.getClientId() : hint.getAudience().get(0);

@@ -25,6 +25,8 @@ public final class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+	private final CookieManager cookies;
+
 	private final HttpClient http;
 
 	private final URI origin;
@@ -40,15 +42,16 @@ public final class Browser {
 	 * address (the test client connects from loopback, a trusted proxy in the test configuration).
 	 */
 	public Browser(URI origin, String forwardedFor) {
-		this(HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build(), origin, forwardedFor);
+		this(new CookieManager(), origin, forwardedFor);
 	}
 
-	private Browser(HttpClient http, URI origin, String forwardedFor) {
-		this.http = http;
+	private Browser(CookieManager cookies, URI origin, String forwardedFor) {
+		this.cookies = cookies;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 		this.origin = origin;
 		this.forwardedFor = forwardedFor;
 	}
@@ -58,7 +61,7 @@ public final class Browser {
 	 * behind a load balancer (cookies do not depend on the port).
 	 */
 	public Browser at(URI otherOrigin) {
-		return new Browser(this.http, otherOrigin, this.forwardedFor);
+		return new Browser(this.cookies, otherOrigin, this.forwardedFor);
 	}
 
 	private HttpRequest.Builder request(URI uri) {
@@ -85,6 +88,17 @@ public final class Browser {
 			return this.headers.firstValue(name);
 		}
 
+	}
+
+	/** The value of this browser's cookie {@code name} for the server, or {@code null}. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.get(this.origin)
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public Page get(URI uri) {

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * HTTP/1.1 over a plain socket, for what {@code java.net.http} will not send: a {@code Host}
  * header of the caller's choosing (as an attacker or a misconfigured proxy sends it). One request
- * per connection ({@code Connection: close}); loopback only.
+ * per connection ({@code Connection: close}); loopback only. {@link #sendBytes} sends bytes as
+ * they are, for what no client would send.
  */
 final class RawHttp {
 
@@ -47,6 +48,30 @@ final class RawHttp {
 			out.write(content);
 			out.flush();
 			return Response.parse(readAll(socket.getInputStream()));
+		}
+	}
+
+	/**
+	 * Sends {@code head} (request line and header lines, without the blank line that ends them)
+	 * byte for byte, then {@code body} with its {@code Content-Length}: for bytes no client would
+	 * send (invalid UTF-8, NUL, a bare {@code %}). The answer is {@code null} when the server closed
+	 * the connection without one.
+	 */
+	static Response sendBytes(int port, byte[] head, byte[] body) throws IOException {
+		ByteArrayOutputStream request = new ByteArrayOutputStream();
+		request.write(head);
+		String end = ((body != null) ? "\r\nContent-Length: " + body.length : "") + "\r\nConnection: close\r\n\r\n";
+		request.write(end.getBytes(StandardCharsets.ISO_8859_1));
+		if (body != null) {
+			request.write(body);
+		}
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.toByteArray());
+			out.flush();
+			byte[] answer = readAll(socket.getInputStream());
+			return (answer.length > 0) ? Response.parse(answer) : null;
 		}
 	}
 
