@@ -2,6 +2,7 @@ package org.readerpass.ldapsync.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +132,21 @@ public abstract class DirectoryConnectorContractTests {
 			.withMessageContaining("unreachable");
 	}
 
+	@Test
+	void probeWhenDirectoryUpThenItAnswers() {
+		assertThatNoException().isThrownBy(() -> this.fixture.healthProbe().probe());
+	}
+
+	@Test
+	@Timeout(value = 15, unit = TimeUnit.SECONDS)
+	void probeWhenDirectoryDownThenUnreachableAndWhenBackThenItAnswers() {
+		this.fixture.stopDirectory();
+		assertThatExceptionOfType(DirectoryException.class).isThrownBy(() -> this.fixture.healthProbe().probe())
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(ReadFailure.UNREACHABLE));
+		this.fixture.startDirectory();
+		assertThatNoException().isThrownBy(() -> this.fixture.healthProbe().probe());
+	}
+
 	protected Collected readAll() throws DirectoryException {
 		Collected collected = new Collected();
 		this.fixture.reader().readAll(collected);
@@ -158,6 +174,8 @@ public abstract class DirectoryConnectorContractTests {
 		AccountReader reader();
 
 		PasswordConnector passwordConnector();
+
+		HealthProbe healthProbe();
 
 		/** Makes the directory unreachable. */
 		void stopDirectory();

@@ -15,9 +15,9 @@ final class ContentSyncLdapConnector extends LdapConnector implements ContentSyn
 
 	private final ContentSyncSearch contentSync;
 
-	ContentSyncLdapConnector(String library, PagedAccountSearch search, LdapPasswordBinds passwords,
+	ContentSyncLdapConnector(String library, PagedAccountSearch search, LdapPasswordBinds passwords, LdapProbe probe,
 			ContentSyncSearch contentSync) {
-		super(library, search, passwords);
+		super(library, search, passwords, probe);
 		this.contentSync = contentSync;
 	}
 

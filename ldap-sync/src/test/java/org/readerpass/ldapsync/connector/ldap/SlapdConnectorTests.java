@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests;
+import org.readerpass.ldapsync.connector.HealthProbe;
 import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
@@ -36,6 +37,11 @@ class SlapdConnectorTests extends DirectoryConnectorContractTests {
 
 			@Override
 			public AccountReader reader() {
+				return connector;
+			}
+
+			@Override
+			public HealthProbe healthProbe() {
 				return connector;
 			}
 
