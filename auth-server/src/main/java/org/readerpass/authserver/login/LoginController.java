@@ -60,10 +60,14 @@ class LoginController {
 
 	private final RegisteredClientRepository clients;
 
-	LoginController(ReaderLogin readerLogin, LibraryTree libraries, RegisteredClientRepository clients) {
+	private final LoginMetrics metrics;
+
+	LoginController(ReaderLogin readerLogin, LibraryTree libraries, RegisteredClientRepository clients,
+			LoginMetrics metrics) {
 		this.readerLogin = readerLogin;
 		this.libraries = libraries;
 		this.clients = clients;
+		this.metrics = metrics;
 	}
 
 	@GetMapping("/login")
@@ -104,6 +108,7 @@ class LoginController {
 			@RequestParam(name = "library", required = false) String library, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) {
 		LoginOutcome outcome = this.readerLogin.login(card, password, library);
+		this.metrics.count(outcome);
 		if (outcome instanceof SignedIn signedIn) {
 			return "redirect:" + signIn(signedIn.account(), request, response);
 		}
