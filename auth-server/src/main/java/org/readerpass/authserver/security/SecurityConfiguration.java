@@ -217,7 +217,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated());
-		SecurityHeaders.apply(http);
+		SecurityHeaders.apply(http, issuer);
 		return http.build();
 	}
 
@@ -241,7 +241,7 @@ class SecurityConfiguration {
 				.protectedResourceMetadataCustomizer(document -> ProtectedResourceMetadata.describe(document, issuer))));
 		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.csrf(csrf -> csrf.disable()); // no cookies: a bearer token cannot be sent cross-site by a browser
-		SecurityHeaders.apply(http);
+		SecurityHeaders.apply(http, issuer);
 		return http.build();
 	}
 
@@ -263,7 +263,7 @@ class SecurityConfiguration {
 		http.addFilterAfter(new ReaderSessionCheck(confirmation, readerLogin), SecurityContextHolderFilter.class);
 		// the reader's own sign-out ends the SSO session as RP-initiated logout does
 		http.logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(sessionLogout).logoutSuccessUrl("/"));
-		SecurityHeaders.apply(http);
+		SecurityHeaders.apply(http, issuer);
 		return http.build();
 	}
 
