@@ -21,7 +21,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 				"readerpass.keys.encryption-key=" + ReaderPassServerTest.TEST_ENCRYPTION_KEY,
 				"readerpass.subject.pairwise-key=" + ReaderPassServerTest.TEST_PAIRWISE_KEY,
 				// the tests' HTTP client plays the reverse proxy (loopback); see PolicyTokenTests
-				"readerpass.network.trusted-proxies[0]=127.0.0.1/32" })
+				"readerpass.network.trusted-proxies[0]=127.0.0.1/32",
+				// hundreds of logins from one address, many wrong on purpose and at once (ConcurrentLoginTests):
+				// the login throttle is tested on a server of its own (e2e.ThrottlingTests)
+				"readerpass.abuse.login.account.free-failures=1000", "readerpass.abuse.login.account.lock-after=1000",
+				"readerpass.abuse.login.address.free-failures=1000", "readerpass.abuse.login.address.lock-after=1000",
+				"readerpass.abuse.rates.login=0" })
 public @interface ReaderPassServerTest {
 
 	/** 32 bytes, base64: a test-only key-encryption key. */

@@ -9,8 +9,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 
 /**
  * Every piece of per-token state the server keeps, behind one contract that each store (the
- * embedded {@link InMemoryAuthorizationStore}, later Redis) implements and proves with
- * {@code AuthorizationStoreContractTests}.
+ * embedded {@link InMemoryAuthorizationStore}, the shared {@code RedisAuthorizationStore}) implements
+ * and proves with {@code AuthorizationStoreContractTests}.
  *
  * <p>
  * Authorizations are the stock ones (codes, reader access tokens, refresh tokens, ID tokens,

@@ -11,8 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
@@ -22,8 +25,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
 /**
- * The embedded default's {@link AuthorizationStore}, swept for expired entries every minute, and
- * the token generator whose refresh tokens name their family ({@link FamilyRefreshTokens}).
+ * The {@link AuthorizationStore}: in this node's memory (the embedded default,
+ * {@code readerpass.stores=memory}) or in Redis, shared by every node ({@code readerpass.stores=redis},
+ * keys under {@code readerpass.redis.key-prefix}); swept for expired entries every minute. And the
+ * token generator whose refresh tokens name their family ({@link FamilyRefreshTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationStoreConfiguration {
@@ -31,8 +36,16 @@ class AuthorizationStoreConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(AuthorizationStoreConfiguration.class);
 
 	@Bean
+	@ConditionalOnProperty(name = "readerpass.stores", havingValue = "memory", matchIfMissing = true)
 	InMemoryAuthorizationStore authorizationStore(Clock clock) {
 		return new InMemoryAuthorizationStore(clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "readerpass.stores", havingValue = "redis")
+	AuthorizationStore redisAuthorizationStore(RedisConnectionFactory connections,
+			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix, Clock clock) {
+		return new RedisAuthorizationStore(connections, keyPrefix, clock);
 	}
 
 	@Bean

@@ -1,8 +1,6 @@
 package org.readerpass.authserver.authorization;
 
-import java.security.Principal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.springframework.security.oauth2.core.AbstractOAuth2Token;
+import org.readerpass.authserver.authorization.StoredAuthorizations.IssuedAccessToken;
+
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
@@ -41,18 +40,11 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  */
 public final class InMemoryAuthorizationStore implements AuthorizationStore {
 
-	/** How long an authorization without tokens (waiting for consent) is kept. */
-	static final Duration PENDING_TTL = Duration.ofMinutes(10);
-
 	private static final List<String> TOKEN_TYPES = List.of(OAuth2ParameterNames.STATE, OAuth2ParameterNames.CODE,
 			OAuth2TokenType.ACCESS_TOKEN.getValue(), OidcParameterNames.ID_TOKEN,
 			OAuth2TokenType.REFRESH_TOKEN.getValue(), OAuth2ParameterNames.DEVICE_CODE, OAuth2ParameterNames.USER_CODE);
 
 	private static final String REFRESH = OAuth2TokenType.REFRESH_TOKEN.getValue();
-
-	/** An access token the authorization issued, revoked with it while unexpired. */
-	private record IssuedAccessToken(String jti, Instant expiresAt) {
-	}
 
 	private record Entry(OAuth2Authorization authorization, List<String> keys, Instant evictAfter,
 			List<IssuedAccessToken> accessTokens, String sessionId, AtomicBoolean refreshClaimed) {
@@ -85,14 +77,14 @@ public final class InMemoryAuthorizationStore implements AuthorizationStore {
 		String id = authorization.getId();
 		if (this.revokedAuthorizations.containsKey(id)) {
 			// a refresh that raced the revocation of its family: its new access token is revoked too
-			IssuedAccessToken issued = issuedAccessToken(authorization);
+			IssuedAccessToken issued = StoredAuthorizations.issuedAccessToken(authorization);
 			if (issued != null) {
 				revokeAccessToken(issued.jti(), issued.expiresAt());
 			}
 			return;
 		}
 		List<String> keys = keys(authorization);
-		String sessionId = sessionId(authorization);
+		String sessionId = StoredAuthorizations.sessionId(authorization);
 		Instant now = this.clock.instant();
 		Entry[] previous = new Entry[1];
 		this.byId.compute(id, (key, old) -> {
@@ -101,7 +93,7 @@ public final class InMemoryAuthorizationStore implements AuthorizationStore {
 			if (old != null) {
 				old.accessTokens().stream().filter(token -> token.expiresAt().isAfter(now)).forEach(issued::add);
 			}
-			IssuedAccessToken current = issuedAccessToken(authorization);
+			IssuedAccessToken current = StoredAuthorizations.issuedAccessToken(authorization);
 			if (current != null && !issued.contains(current)) {
 				issued.add(current);
 			}
@@ -263,35 +255,12 @@ public final class InMemoryAuthorizationStore implements AuthorizationStore {
 	}
 
 	private Instant evictAfter(OAuth2Authorization authorization) {
-		Instant latest = null;
-		for (Class<? extends AbstractOAuth2Token> type : List.of(OAuth2AuthorizationCode.class, OAuth2AccessToken.class,
-				OidcIdToken.class, OAuth2RefreshToken.class, OAuth2DeviceCode.class, OAuth2UserCode.class)) {
-			OAuth2Authorization.Token<? extends AbstractOAuth2Token> token = authorization.getToken(type);
-			Instant expiresAt = (token != null) ? token.getToken().getExpiresAt() : null;
-			if (expiresAt != null && (latest == null || expiresAt.isAfter(latest))) {
-				latest = expiresAt;
-			}
-		}
-		return (latest != null) ? latest : this.clock.instant().plus(PENDING_TTL);
-	}
-
-	private static IssuedAccessToken issuedAccessToken(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2AccessToken> token = authorization.getAccessToken();
-		if (token == null || token.getClaims() == null || token.getToken().getExpiresAt() == null) {
-			return null;
-		}
-		Object jti = token.getClaims().get("jti");
-		return (jti != null) ? new IssuedAccessToken(jti.toString(), token.getToken().getExpiresAt()) : null;
+		return StoredAuthorizations.evictAfter(authorization, this.clock.instant());
 	}
 
 	private static String refreshTokenValue(OAuth2Authorization authorization) {
 		OAuth2Authorization.Token<OAuth2RefreshToken> token = authorization.getRefreshToken();
 		return (token != null) ? token.getToken().getTokenValue() : null;
-	}
-
-	private static String sessionId(OAuth2Authorization authorization) {
-		Object principal = authorization.getAttribute(Principal.class.getName());
-		return (principal instanceof SessionBound bound) ? bound.sessionId() : null;
 	}
 
 	private static List<String> keys(OAuth2Authorization authorization) {

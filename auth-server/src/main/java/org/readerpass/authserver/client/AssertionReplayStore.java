@@ -9,8 +9,9 @@ import java.time.Instant;
  * the assertion is refused for its {@code exp} anyway: its {@code exp} plus the clock skew allowed.
  *
  * <p>
- * One node keeps them in memory ({@link InMemoryAssertionReplayStore}); several nodes need a shared
- * store, or an assertion refused on one node would be accepted on another.
+ * One node keeps them in memory ({@link InMemoryAssertionReplayStore}); several nodes share them in
+ * Redis ({@link RedisAssertionReplayStore}, {@code readerpass.stores=redis}), or an assertion refused
+ * on one node would be accepted on another.
  */
 public interface AssertionReplayStore {
 

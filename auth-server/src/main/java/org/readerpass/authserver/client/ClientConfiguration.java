@@ -17,8 +17,11 @@ import org.readerpass.authserver.resource.ResourceAccess;
 import org.readerpass.authserver.subject.PairwiseSubjects;
 import org.readerpass.policy.network.LibraryTree;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -38,9 +41,19 @@ class ClientConfiguration {
 		return new ClientSecretHasher();
 	}
 
+	/** Used assertion ids in this node's memory (one node, {@code readerpass.stores=memory}). */
 	@Bean
+	@ConditionalOnProperty(name = "readerpass.stores", havingValue = "memory", matchIfMissing = true)
 	AssertionReplayStore assertionReplayStore(ClientProperties properties, Clock clock) {
 		return new InMemoryAssertionReplayStore(properties.assertion().replayCacheSize(), clock);
+	}
+
+	/** Used assertion ids shared by every node ({@code readerpass.stores=redis}). */
+	@Bean
+	@ConditionalOnProperty(name = "readerpass.stores", havingValue = "redis")
+	AssertionReplayStore redisAssertionReplayStore(RedisConnectionFactory connections,
+			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix, Clock clock) {
+		return new RedisAssertionReplayStore(connections, keyPrefix, clock);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package org.readerpass.authserver.device;
 
 import java.time.Clock;
 
+import org.readerpass.authserver.abuse.Counters;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -13,8 +15,9 @@ class DeviceConfiguration {
 
 	@Bean
 	DeviceGrant deviceGrant(DeviceProperties properties, RegisteredClientRepository clients,
-			OAuth2AuthorizationService authorizations, AuthorizationServerSettings settings, Clock clock) {
-		return new DeviceGrant(properties, clients, authorizations, settings, clock);
+			OAuth2AuthorizationService authorizations, AuthorizationServerSettings settings, Clock clock,
+			Counters counters) {
+		return new DeviceGrant(properties, clients, authorizations, settings, clock, counters);
 	}
 
 	@Bean
@@ -24,8 +27,8 @@ class DeviceConfiguration {
 	}
 
 	@Bean
-	WrongCodeAttempts wrongCodeAttempts(DeviceProperties properties, Clock clock) {
-		return new WrongCodeAttempts(properties.wrongCodes(), clock);
+	WrongCodeAttempts wrongCodeAttempts(DeviceProperties properties, Clock clock, Counters counters) {
+		return new WrongCodeAttempts(properties.wrongCodes(), clock, counters);
 	}
 
 }

@@ -3,6 +3,8 @@ package org.readerpass.authserver.device;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.readerpass.authserver.abuse.Counters;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2DeviceAuthorizationEndpointConfigurer;
@@ -41,13 +43,17 @@ public final class DeviceGrant {
 
 	private final Clock clock;
 
+	private final Counters counters;
+
 	DeviceGrant(DeviceProperties properties, RegisteredClientRepository clients,
-			OAuth2AuthorizationService authorizations, AuthorizationServerSettings settings, Clock clock) {
+			OAuth2AuthorizationService authorizations, AuthorizationServerSettings settings, Clock clock,
+			Counters counters) {
 		this.properties = properties;
 		this.clients = clients;
 		this.authorizations = authorizations;
 		this.settings = settings;
 		this.clock = clock;
+		this.counters = counters;
 	}
 
 	/**
@@ -99,7 +105,7 @@ public final class DeviceGrant {
 	public AuthenticationProvider polling(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2DeviceCodeAuthenticationProvider)
 				? new DevicePolling(provider, this.authorizations, this.clock,
-						Duration.ofSeconds(this.properties.intervalSeconds()))
+						Duration.ofSeconds(this.properties.intervalSeconds()), this.counters)
 				: provider;
 	}
 

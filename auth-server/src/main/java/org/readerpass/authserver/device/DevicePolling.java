@@ -3,9 +3,9 @@ package org.readerpass.authserver.device;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.readerpass.authserver.abuse.Counters;
+import org.readerpass.authserver.abuse.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +34,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * </ul>
  *
  * <p>
- * The last poll is kept per pending authorization in this node's memory, and forgotten when its
- * device code expires: the embedded default's authorizations live on one node too.
+ * The pace is kept per pending authorization in the server's {@link Counters} (this node's memory,
+ * or Redis shared by every node with {@code readerpass.stores=redis}): a window from the last poll
+ * that lasts the box's interval (a poll inside it is too fast), and the box's number of
+ * {@code slow_down}s, forgotten when its device code expires. Both go once the reader has decided.
  */
 final class DevicePolling implements AuthenticationProvider {
 
@@ -49,9 +51,6 @@ final class DevicePolling implements AuthenticationProvider {
 
 	private static final Logger log = LoggerFactory.getLogger(DevicePolling.class);
 
-	private record Pace(Instant lastPoll, Duration interval, Instant forgetAfter) {
-	}
-
 	private final AuthenticationProvider delegate;
 
 	private final OAuth2AuthorizationService authorizations;
@@ -60,16 +59,15 @@ final class DevicePolling implements AuthenticationProvider {
 
 	private final Duration interval;
 
-	private final Map<String, Pace> paces = new ConcurrentHashMap<>();
-
-	private final Sweeps sweeps = new Sweeps(Duration.ofMinutes(1));
+	private final Counters counters;
 
 	DevicePolling(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, Clock clock,
-			Duration interval) {
+			Duration interval, Counters counters) {
 		this.delegate = delegate;
 		this.authorizations = authorizations;
 		this.clock = clock;
 		this.interval = interval;
+		this.counters = counters;
 	}
 
 	@Override
@@ -91,9 +89,9 @@ final class DevicePolling implements AuthenticationProvider {
 				}
 			}
 			else {
-				this.paces.remove(authorization.getId());
+				this.counters.forget(paceKey(authorization));
+				this.counters.forget(slowDownsKey(authorization));
 			}
-			forgetExpired(now);
 		}
 		return this.delegate.authenticate(authentication);
 	}
@@ -105,26 +103,33 @@ final class DevicePolling implements AuthenticationProvider {
 
 	/** Records this poll; the box's new, longer interval if it came too soon, else {@code null}. */
 	private Duration tooFast(OAuth2Authorization authorization, Instant now) {
+		String pace = paceKey(authorization);
+		long slowDowns = this.counters.peek(slowDownsKey(authorization)).map(Window::count).orElse(0L);
+		if (this.counters.count(pace, intervalAfter(slowDowns)).count() <= 1) {
+			// the previous poll's interval had passed: a new one starts now (0: the store could not
+			// count, and a box is never told to slow down for that)
+			return null;
+		}
 		Instant expiresAt = authorization.getToken(OAuth2DeviceCode.class).getToken().getExpiresAt();
-		Duration[] slower = new Duration[1];
-		this.paces.compute(authorization.getId(), (id, pace) -> {
-			if (pace == null) {
-				return new Pace(now, this.interval, expiresAt);
-			}
-			if (now.isBefore(pace.lastPoll().plus(pace.interval()))) {
-				slower[0] = pace.interval().plus(STEP);
-				return new Pace(now, slower[0], pace.forgetAfter());
-			}
-			return new Pace(now, pace.interval(), pace.forgetAfter());
-		});
-		return slower[0];
+		Duration untilExpiry = Duration.between(now, expiresAt);
+		slowDowns = this.counters.count(slowDownsKey(authorization),
+				untilExpiry.isNegative() || untilExpiry.isZero() ? Duration.ofSeconds(1) : untilExpiry).count();
+		Duration slower = intervalAfter(slowDowns);
+		this.counters.forget(pace);
+		this.counters.count(pace, slower);
+		return slower;
 	}
 
-	/** At most once a minute: drops the paces of device codes that have expired (never polled again). */
-	private void forgetExpired(Instant now) {
-		if (this.sweeps.due(now)) {
-			this.paces.values().removeIf(pace -> pace.forgetAfter().isBefore(now));
-		}
+	private Duration intervalAfter(long slowDowns) {
+		return this.interval.plus(STEP.multipliedBy(slowDowns));
+	}
+
+	private static String paceKey(OAuth2Authorization authorization) {
+		return "device:pace:" + authorization.getId();
+	}
+
+	private static String slowDownsKey(OAuth2Authorization authorization) {
+		return "device:slow-downs:" + authorization.getId();
 	}
 
 	/** Neither approved nor denied yet, and not expired: what the stock provider calls pending. */
@@ -142,8 +147,10 @@ final class DevicePolling implements AuthenticationProvider {
 				&& client.getRegisteredClient().getId().equals(authorization.getRegisteredClientId());
 	}
 
-	int tracked() {
-		return this.paces.size();
+	/** Whether a pace is kept for this authorization. */
+	boolean tracks(String authorizationId) {
+		return this.counters.peek("device:pace:" + authorizationId).isPresent()
+				|| this.counters.peek("device:slow-downs:" + authorizationId).isPresent();
 	}
 
 }

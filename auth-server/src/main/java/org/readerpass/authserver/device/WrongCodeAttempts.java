@@ -1,18 +1,14 @@
 package org.readerpass.authserver.device;
 
 import java.io.Serializable;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpSession;
+import org.readerpass.authserver.abuse.Counters;
+import org.readerpass.authserver.abuse.SourceAddresses;
 import org.readerpass.authserver.device.DeviceProperties.WrongCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * within the window, every further code from it is refused until the window ends.
  *
  * <p>
- * A session's count lives in the session; an address's in this node's memory (an IPv6 address
- * counts as its /64, which one subscriber usually holds whole), swept of ended windows at most
- * once a minute.
+ * A session's count lives in the session; an address's in the server's {@link Counters} (an IPv6
+ * address counts as its /64, which one subscriber usually holds whole): this node's memory, or
+ * Redis shared by every node with {@code readerpass.stores=redis}.
  */
 final class WrongCodeAttempts {
 
@@ -34,7 +30,7 @@ final class WrongCodeAttempts {
 
 	private static final String SESSION_ATTRIBUTE = WrongCodeAttempts.class.getName();
 
-	/** Wrong codes counted since {@code start}. */
+	/** A session's wrong codes counted since {@code start} (the name is kept: sessions hold it). */
 	private record Window(Instant start, int wrong) implements Serializable {
 	}
 
@@ -42,13 +38,12 @@ final class WrongCodeAttempts {
 
 	private final Clock clock;
 
-	private final Map<String, Window> byAddress = new ConcurrentHashMap<>();
+	private final Counters counters;
 
-	private final Sweeps sweeps = new Sweeps(Duration.ofMinutes(1));
-
-	WrongCodeAttempts(WrongCodes limits, Clock clock) {
+	WrongCodeAttempts(WrongCodes limits, Clock clock, Counters counters) {
 		this.limits = limits;
 		this.clock = clock;
+		this.counters = counters;
 	}
 
 	/** Until when this session or address may type no code, or empty when it may now. */
@@ -56,7 +51,10 @@ final class WrongCodeAttempts {
 		Instant now = this.clock.instant();
 		Instant sessionRefused = refusedUntil((Window) session.getAttribute(SESSION_ATTRIBUTE),
 				this.limits.perSession(), now);
-		Instant addressRefused = refusedUntil(this.byAddress.get(key(address)), this.limits.perAddress(), now);
+		Instant addressRefused = this.counters.peek(counterKey(address))
+			.filter(window -> window.count() >= this.limits.perAddress() && window.isOpenAt(now))
+			.map(org.readerpass.authserver.abuse.Window::end)
+			.orElse(null);
 		if (sessionRefused == null) {
 			return Optional.ofNullable(addressRefused);
 		}
@@ -69,19 +67,18 @@ final class WrongCodeAttempts {
 		Instant now = this.clock.instant();
 		Window sessionWindow = counted((Window) session.getAttribute(SESSION_ATTRIBUTE), now);
 		session.setAttribute(SESSION_ATTRIBUTE, sessionWindow);
-		String key = key(address);
-		Window addressWindow = this.byAddress.compute(key, (k, window) -> counted(window, now));
+		org.readerpass.authserver.abuse.Window addressWindow = this.counters.count(counterKey(address),
+				this.limits.window());
 		log.info("Device verification: wrong user code sessionWrong={} addressWrong={}", sessionWindow.wrong(),
-				addressWindow.wrong());
-		if (addressWindow.wrong() == this.limits.perAddress()) {
-			log.warn("Device verification refused: too many wrong user codes address={} until={}", key,
-					addressWindow.start().plus(this.limits.window()));
+				addressWindow.count());
+		if (addressWindow.count() == this.limits.perAddress()) {
+			log.warn("Device verification refused: too many wrong user codes address={} until={}", key(address),
+					addressWindow.end());
 		}
 		else if (sessionWindow.wrong() == this.limits.perSession()) {
 			log.info("Device verification refused for a session: too many wrong user codes until={}",
 					sessionWindow.start().plus(this.limits.window()));
 		}
-		sweep(now);
 	}
 
 	private Window counted(Window window, Instant now) {
@@ -99,32 +96,13 @@ final class WrongCodeAttempts {
 		return now.isBefore(end) ? end : null;
 	}
 
-	private void sweep(Instant now) {
-		if (this.sweeps.due(now)) {
-			this.byAddress.values().removeIf(window -> !now.isBefore(window.start().plus(this.limits.window())));
-		}
+	private static String counterKey(Optional<InetAddress> address) {
+		return "device:wrong-codes:" + key(address);
 	}
 
 	/** The address as counted: IPv4 whole, IPv6 as its /64; one key for an unknown address. */
 	static String key(Optional<InetAddress> address) {
-		if (address.isEmpty()) {
-			return "unknown";
-		}
-		if (address.get() instanceof Inet6Address ipv6) {
-			byte[] prefix = Arrays.copyOf(ipv6.getAddress(), 16);
-			Arrays.fill(prefix, 8, 16, (byte) 0);
-			try {
-				return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
-			}
-			catch (UnknownHostException ex) {
-				throw new IllegalStateException("16 bytes are an IPv6 address", ex);
-			}
-		}
-		return address.get().getHostAddress();
-	}
-
-	int trackedAddresses() {
-		return this.byAddress.size();
+		return SourceAddresses.key(address);
 	}
 
 }

@@ -1,5 +1,10 @@
 package org.readerpass.authserver.keys;
 
+import org.readerpass.adminui.livepolicy.LocalPolicyChanges;
+import org.readerpass.adminui.livepolicy.RedisPolicyChanges;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
@@ -87,9 +92,24 @@ class KeysConfiguration {
 		return checks::shutdownNow;
 	}
 
+	/** Key changes reach every node at once through Redis pub/sub (the production profile). */
 	@Bean
-	SigningKeyController signingKeyController(SigningKeys signingKeys, ActorResolver actors) {
-		return new SigningKeyController(signingKeys, actors);
+	@ConditionalOnProperty(name = "readerpass.stores", havingValue = "redis")
+	KeyChanges redisKeyChanges(SigningKeys signingKeys, RedisConnectionFactory connections,
+			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix) {
+		return new KeyChanges(new RedisPolicyChanges(connections, keyPrefix + "key-changes"), signingKeys);
+	}
+
+	/** One node: the keys this node changed are the only ones. */
+	@Bean
+	@ConditionalOnMissingBean
+	KeyChanges localKeyChanges(SigningKeys signingKeys) {
+		return new KeyChanges(new LocalPolicyChanges(), signingKeys);
+	}
+
+	@Bean
+	SigningKeyController signingKeyController(SigningKeys signingKeys, KeyChanges changes, ActorResolver actors) {
+		return new SigningKeyController(signingKeys, changes, actors);
 	}
 
 	@Bean

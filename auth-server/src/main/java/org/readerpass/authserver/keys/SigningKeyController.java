@@ -36,10 +36,13 @@ class SigningKeyController {
 
 	private final SigningKeys signingKeys;
 
+	private final KeyChanges changes;
+
 	private final ActorResolver actors;
 
-	SigningKeyController(SigningKeys signingKeys, ActorResolver actors) {
+	SigningKeyController(SigningKeys signingKeys, KeyChanges changes, ActorResolver actors) {
 		this.signingKeys = signingKeys;
+		this.changes = changes;
 		this.actors = actors;
 	}
 
@@ -79,6 +82,7 @@ class SigningKeyController {
 			throw new ConflictException("algorithm", "another rotation of the " + chosen
 					+ " keys happened at the same moment; list the keys and try again if still needed");
 		}
+		this.changes.announce();
 		return ResponseEntity.created(URI.create("/api/admin/keys/" + rotated.key().keyId()))
 			.body(SigningKeyResponse.of(rotated));
 	}

@@ -1,23 +1,30 @@
 package org.readerpass.authserver.login;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.readerpass.authserver.abuse.LoginThrottle;
+import org.readerpass.authserver.abuse.LoginThrottle.Refusal;
 import org.readerpass.authserver.client.ClientSettingNames;
+import org.readerpass.authserver.login.LoginOutcome.BadCredentials;
 import org.readerpass.authserver.login.LoginOutcome.ChooseLibrary;
 import org.readerpass.authserver.login.LoginOutcome.DirectoryUnavailable;
 import org.readerpass.authserver.login.LoginOutcome.Expired;
 import org.readerpass.authserver.login.LoginOutcome.MissingInput;
 import org.readerpass.authserver.login.LoginOutcome.SignedIn;
 import org.readerpass.authserver.login.LoginOutcome.Suspended;
+import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.policy.network.Library;
 import org.readerpass.policy.network.LibraryTree;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -60,13 +67,19 @@ class LoginController {
 
 	private final RegisteredClientRepository clients;
 
+	private final LoginThrottle throttle;
+
+	private final ClientAddresses addresses;
+
 	private final LoginMetrics metrics;
 
 	LoginController(ReaderLogin readerLogin, LibraryTree libraries, RegisteredClientRepository clients,
-			LoginMetrics metrics) {
+			LoginThrottle throttle, ClientAddresses addresses, LoginMetrics metrics) {
 		this.readerLogin = readerLogin;
 		this.libraries = libraries;
 		this.clients = clients;
+		this.throttle = throttle;
+		this.addresses = addresses;
 		this.metrics = metrics;
 	}
 
@@ -107,12 +120,28 @@ class LoginController {
 			@RequestParam(name = "password", required = false) String password,
 			@RequestParam(name = "library", required = false) String library, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) {
+		String identifier = ReaderLogin.identifier(card);
+		Optional<InetAddress> address = this.addresses.resolve(request);
+		Optional<Refusal> refused = this.throttle.check(identifier, address);
+		if (refused.isPresent()) {
+			this.metrics.countThrottled();
+			return tooManyAttempts(refused.get(), card, model, response);
+		}
 		LoginOutcome outcome = this.readerLogin.login(card, password, library);
 		this.metrics.count(outcome);
+		if (outcome instanceof BadCredentials) {
+			refused = this.throttle.failed(identifier, address);
+			if (refused.isPresent()) {
+				return tooManyAttempts(refused.get(), card, model, response);
+			}
+		}
+		else if (!(outcome instanceof MissingInput) && !(outcome instanceof DirectoryUnavailable)) {
+			this.throttle.succeeded(identifier); // a right password, whatever comes of it
+		}
 		if (outcome instanceof SignedIn signedIn) {
 			return "redirect:" + signIn(signedIn.account(), request, response);
 		}
-		model.addAttribute("card", (card != null) ? card.strip() : "");
+		model.addAttribute("card", typed(card));
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		if (outcome instanceof ChooseLibrary choose) {
 			response.setStatus(HttpStatus.OK.value());
@@ -139,6 +168,29 @@ class LoginController {
 			model.addAttribute("errorKey", "login.error.credentials");
 		}
 		return "login";
+	}
+
+	/**
+	 * 429 with {@code Retry-After}: a lock in minutes, a short wait in seconds. The same for a card
+	 * nobody holds as for one somebody does.
+	 */
+	private static String tooManyAttempts(Refusal refusal, String card, Model model, HttpServletResponse response) {
+		model.addAttribute("card", typed(card));
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
+		if (refusal.locked()) {
+			model.addAttribute("errorKey", "login.error.locked");
+			model.addAttribute("errorArg", String.valueOf((refusal.retryAfterSeconds() + 59) / 60));
+		}
+		else {
+			model.addAttribute("errorKey", "login.error.wait");
+			model.addAttribute("errorArg", String.valueOf(refusal.retryAfterSeconds()));
+		}
+		return "login";
+	}
+
+	private static String typed(String card) {
+		return (card != null) ? card.strip() : "";
 	}
 
 	private Library library(String code) {

@@ -24,6 +24,8 @@ final class LoginMetrics {
 
 	static final String NO_LIBRARY = "none";
 
+	static final String THROTTLED = "throttled";
+
 	private final MeterRegistry registry;
 
 	private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
@@ -33,8 +35,15 @@ final class LoginMetrics {
 	}
 
 	void count(LoginOutcome outcome) {
-		String library = library(outcome);
-		String name = outcome(outcome);
+		count(library(outcome), outcome(outcome));
+	}
+
+	/** A submission refused before any password check: its account or address is locked or slowed. */
+	void countThrottled() {
+		count(NO_LIBRARY, THROTTLED);
+	}
+
+	private void count(String library, String name) {
 		this.counters.computeIfAbsent(library, (key) -> new ConcurrentHashMap<>())
 			.computeIfAbsent(name, (key) -> Counter.builder(METER)
 				.description("Login form submissions, by library and outcome")

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,8 @@ public final class ReaderLogin {
 
 	private static final Logger log = LoggerFactory.getLogger(ReaderLogin.class);
 
+	private static final int RESIDENT_ID_LENGTH = 18;
+
 	private final ReaderAccounts accounts;
 
 	private final PasswordVerifier passwords;
@@ -60,6 +63,16 @@ public final class ReaderLogin {
 		this.passwords = passwords;
 		this.clock = clock;
 		this.libraryZone = libraryZone;
+	}
+
+	/**
+	 * A typed card or ID number as login looks it up, for counting attempts: without surrounding
+	 * blanks, and in upper case when it has a resident ID number's 18 characters (a final {@code x}
+	 * is the same ID as {@code X}); empty when none was typed.
+	 */
+	static String identifier(String typed) {
+		String card = (typed != null) ? typed.strip() : "";
+		return (card.length() == RESIDENT_ID_LENGTH) ? card.toUpperCase(Locale.ROOT) : card;
 	}
 
 	LoginOutcome login(String identifier, String password, String chosenLibrary) {
@@ -133,7 +146,7 @@ public final class ReaderLogin {
 	private Map<String, ReaderAccount> candidates(String identifier) {
 		Map<String, ReaderAccount> byLibrary = new LinkedHashMap<>();
 		this.accounts.findByCardNumber(identifier).forEach(account -> byLibrary.putIfAbsent(account.libraryCode(), account));
-		if (identifier.length() == 18) {
+		if (identifier.length() == RESIDENT_ID_LENGTH) {
 			this.accounts.findByResidentIdNumber(identifier.toUpperCase())
 				.forEach(account -> byLibrary.putIfAbsent(account.libraryCode(), account));
 		}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.readerpass.authserver.abuse.ClientRateLimitFilter;
 import org.readerpass.authserver.admin.AdminAccess;
 import org.readerpass.authserver.audit.SecurityEvents;
 import org.readerpass.authserver.authorization.AuthorizationStore;
@@ -57,6 +58,7 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -97,7 +99,8 @@ class SecurityConfiguration {
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin, AuthorizationStore authorizations,
 			JwtDecoder accessTokens, SecurityEvents securityEvents, ResourceAccess resourceAccess, Clock clock,
 			IdTokenHints idTokenHints, SessionLogout sessionLogout, DeviceGrant device,
-			ClientAssertionDecoders clientAssertions, PairwiseSubjects subjects, MeterRegistry meters) throws Exception {
+			ClientAssertionDecoders clientAssertions, PairwiseSubjects subjects, ClientRateLimitFilter clientRates,
+			MeterRegistry meters) throws Exception {
 		ProtocolMetrics metrics = new ProtocolMetrics(meters);
 		Map<String, String> endpoints = ProtocolMetrics.endpoints(settings);
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -208,6 +211,9 @@ class SecurityConfiguration {
 			.authenticationEntryPoint(ProtectedResourceMetadata.entryPoint(issuer)));
 		// a session whose reader was suspended, expired or purged since ends before any code is issued
 		http.addFilterAfter(new ReaderSessionCheck(readerFacing, readerLogin), SecurityContextHolderFilter.class);
+		// token requests per client (readerpass.abuse.rates.token-per-client): after the client has
+		// authenticated, before the token endpoint (both are the authorization server's)
+		http.addFilterBefore(clientRates, AuthorizationFilter.class);
 		// prompt=none must reach the authorization endpoint without a session, so that it can answer
 		// login_required to the client instead of showing a login page (OIDC Core §3.1.2.6).
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(new PromptNoneRequestMatcher(readerFacing))

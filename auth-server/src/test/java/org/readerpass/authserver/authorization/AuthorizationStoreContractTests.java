@@ -20,8 +20,12 @@ import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -30,8 +34,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract every {@link AuthorizationStore} keeps; each store's tests extend this class (the
- * in-memory one now, the Redis one next).
+ * The contract every {@link AuthorizationStore} keeps; each store's tests extend this class (in
+ * memory, Redis standalone, Redis Cluster).
  */
 public abstract class AuthorizationStoreContractTests {
 
@@ -124,7 +128,7 @@ public abstract class AuthorizationStoreContractTests {
 				Map.of("jti", jti, "exp", token.getExpiresAt())));
 	}
 
-	private OAuth2RefreshToken refreshToken(String authorizationId, String random) {
+	protected OAuth2RefreshToken refreshToken(String authorizationId, String random) {
 		Instant now = this.clock.instant();
 		return new OAuth2RefreshToken(authorizationId + "." + random, now, now.plus(Duration.ofDays(1)));
 	}
@@ -143,6 +147,61 @@ public abstract class AuthorizationStoreContractTests {
 		assertThat(this.store.findByToken("at-1", OAuth2TokenType.REFRESH_TOKEN)).isNull();
 		assertThat(this.store.findByToken("unknown", null)).isNull();
 		assertThat(this.store.findById("a1")).isNotNull();
+	}
+
+	@Test
+	void findByTokenWhenFoundThenThePresentedValueIsInWhatItMatched() {
+		this.store.save(authorization("a1", AuthorizationGrantType.AUTHORIZATION_CODE)
+			.attribute(OAuth2ParameterNames.STATE, "state-1")
+			.token(new OAuth2AuthorizationCode("code-1", NOW, NOW.plusSeconds(300)))
+			.token(accessToken("at-1", Duration.ofMinutes(10)))
+			.token(new OidcIdToken("id-1", NOW, NOW.plusSeconds(600), Map.of("sub", "reader", "sid", "session-1")))
+			.refreshToken(refreshToken("a1", "first"))
+			.build());
+		this.store.save(authorization("d1", AuthorizationGrantType.DEVICE_CODE)
+			.token(new OAuth2DeviceCode("device-1", NOW, NOW.plusSeconds(600)))
+			.token(new OAuth2UserCode("WDJB-MJHT", NOW, NOW.plusSeconds(600)))
+			.build());
+		assertThat((String) this.store.findByToken("state-1", new OAuth2TokenType(OAuth2ParameterNames.STATE))
+			.getAttribute(OAuth2ParameterNames.STATE)).isEqualTo("state-1");
+		for (String value : List.of("code-1", "at-1", "id-1", "a1.first", "device-1", "WDJB-MJHT")) {
+			OAuth2Authorization found = this.store.findByToken(value, null);
+			assertThat(found).as(value).isNotNull();
+			assertThat(found.getToken(value)).as(value).isNotNull();
+		}
+		assertThat(this.store.findByToken("at-1", OAuth2TokenType.ACCESS_TOKEN).getAccessToken().getToken().getTokenValue())
+			.isEqualTo("at-1");
+		assertThat(this.store.findByToken("a1.first", OAuth2TokenType.REFRESH_TOKEN).getRefreshToken().getToken()
+			.getTokenValue()).isEqualTo("a1.first");
+		assertThat(this.store.findByToken("id-1", new OAuth2TokenType(OidcParameterNames.ID_TOKEN))
+			.getToken(OidcIdToken.class).getToken().getClaims()).containsEntry("sid", "session-1");
+	}
+
+	@Test
+	void saveWhenAuthorizationCameFromTheStoreThenItsTokensStillFindIt() {
+		this.store.save(authorization("a1", AuthorizationGrantType.AUTHORIZATION_CODE)
+			.token(new OAuth2AuthorizationCode("code-1", NOW, NOW.plusSeconds(300)))
+			.build());
+		OAuth2Authorization found = this.store.findByToken("code-1", new OAuth2TokenType(OAuth2ParameterNames.CODE));
+		this.store.save(OAuth2Authorization.from(found)
+			.token(accessToken("at-1", Duration.ofMinutes(10)))
+			.invalidate(found.getToken(OAuth2AuthorizationCode.class).getToken())
+			.build());
+		this.store.save(OAuth2Authorization.from(this.store.findById("a1")).attribute("later", "saved again").build());
+
+		OAuth2Authorization byCode = this.store.findByToken("code-1", new OAuth2TokenType(OAuth2ParameterNames.CODE));
+		assertThat(byCode.getToken("code-1")).isNotNull();
+		assertThat(byCode.getToken(OAuth2AuthorizationCode.class).isInvalidated()).isTrue();
+		assertThat(this.store.findByToken("at-1", OAuth2TokenType.ACCESS_TOKEN).getToken("at-1")).isNotNull();
+	}
+
+	@Test
+	void findByTokenWhenRefreshTokenClaimedThenStillFoundForTheRotation() {
+		OAuth2RefreshToken refresh = refreshToken("a1", "first");
+		this.store.save(authorization("a1", AuthorizationGrantType.AUTHORIZATION_CODE).refreshToken(refresh).build());
+		this.store.useRefreshToken(refresh.getTokenValue());
+		assertThat(this.store.findByToken(refresh.getTokenValue(), OAuth2TokenType.REFRESH_TOKEN).getId())
+			.isEqualTo("a1");
 	}
 
 	@Test
@@ -190,6 +249,21 @@ public abstract class AuthorizationStoreContractTests {
 		assertThat(this.store.evictExpired()).isEqualTo(1);
 		assertThat(this.store.findByToken("at-short", null)).isNull();
 		assertThat(this.store.findByToken("at-long", null)).isNotNull();
+	}
+
+	@Test
+	void findByTokenWhenEveryTokenExpiredButNotYetEvictedThenFoundSoTheCallerCanSayExpired() {
+		this.store.save(authorization("d1", AuthorizationGrantType.DEVICE_CODE)
+			.token(new OAuth2DeviceCode("device-1", NOW, NOW.plusSeconds(600)))
+			.token(new OAuth2UserCode("WDJB-MJHT", NOW, NOW.plusSeconds(600)))
+			.build());
+		this.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+
+		OAuth2Authorization late = this.store.findByToken("device-1", new OAuth2TokenType(OAuth2ParameterNames.DEVICE_CODE));
+
+		assertThat(late.getToken(OAuth2DeviceCode.class).isExpired()).isTrue();
+		assertThat(this.store.evictExpired()).isEqualTo(1);
+		assertThat(this.store.findByToken("WDJB-MJHT", new OAuth2TokenType(OAuth2ParameterNames.USER_CODE))).isNull();
 	}
 
 	@Test

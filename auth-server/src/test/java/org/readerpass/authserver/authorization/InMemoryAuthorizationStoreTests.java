@@ -26,7 +26,7 @@ class InMemoryAuthorizationStoreTests extends AuthorizationStoreContractTests {
 		this.store.save(authorization("pending", AuthorizationGrantType.AUTHORIZATION_CODE)
 			.attribute(OAuth2ParameterNames.STATE, "consent-state")
 			.build());
-		this.clock.advance(InMemoryAuthorizationStore.PENDING_TTL.plus(Duration.ofSeconds(1)));
+		this.clock.advance(StoredAuthorizations.PENDING_TTL.plus(Duration.ofSeconds(1)));
 		assertThat(this.store.evictExpired()).isEqualTo(1);
 		assertThat(this.store.findByToken("consent-state", null)).isNull();
 		assertThat(inMemory().size()).isZero();

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.abuse.InMemoryCounters;
+import org.readerpass.authserver.abuse.UnavailableCounters;
 import org.readerpass.authserver.authorization.InMemoryAuthorizationStore;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 
@@ -61,7 +63,8 @@ class DevicePollingTests {
 
 	};
 
-	private final DevicePolling polling = new DevicePolling(this.stock, this.authorizations, this.clock, Duration.ofSeconds(5));
+	private final DevicePolling polling = new DevicePolling(this.stock, this.authorizations, this.clock, Duration.ofSeconds(5),
+			new InMemoryCounters(this.clock));
 
 	private static RegisteredClient client(String id) {
 		return RegisteredClient.withId(id)
@@ -85,8 +88,12 @@ class DevicePollingTests {
 	}
 
 	private void poll(RegisteredClient client, String deviceCode) {
-		this.polling.authenticate(new OAuth2DeviceCodeAuthenticationToken(deviceCode,
-				new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null), Map.of()));
+		this.polling.authenticate(pollOf(client, deviceCode));
+	}
+
+	private static OAuth2DeviceCodeAuthenticationToken pollOf(RegisteredClient client, String deviceCode) {
+		return new OAuth2DeviceCodeAuthenticationToken(deviceCode,
+				new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null), Map.of());
 	}
 
 	private void assertSlowDown(RegisteredClient client, String deviceCode) {
@@ -134,7 +141,7 @@ class DevicePollingTests {
 		poll(TV, "d1");
 
 		assertThat(this.reachedStock).hasValue(2);
-		assertThat(this.polling.tracked()).isZero();
+		assertThat(this.polling.tracks("d1")).isFalse();
 	}
 
 	@Test
@@ -158,20 +165,49 @@ class DevicePollingTests {
 		poll(OTHER, "d1");
 
 		assertThat(this.reachedStock).hasValue(4);
-		assertThat(this.polling.tracked()).isZero();
+		assertThat(this.polling.tracks("d1")).isFalse();
+		assertThat(this.polling.tracks("unknown")).isFalse();
 	}
 
 	@Test
 	void authenticateWhenDeviceCodesExpiredThenTheirPacesAreForgotten() {
 		this.authorizations.save(pending("d1").build());
 		poll(TV, "d1");
-		assertThat(this.polling.tracked()).isOne();
+		this.clock.advance(Duration.ofSeconds(1));
+		assertSlowDown(TV, "d1");
+		assertThat(this.polling.tracks("d1")).isTrue();
 		this.clock.advance(Duration.ofMinutes(11));
 		this.authorizations.save(pending("d2", START.plus(Duration.ofMinutes(30))).build());
 
 		poll(TV, "d2");
 
-		assertThat(this.polling.tracked()).isOne();
+		assertThat(this.polling.tracks("d1")).isFalse();
+		assertThat(this.polling.tracks("d2")).isTrue();
+	}
+
+	@Test
+	void authenticateWhenTheStoreCannotCountThenNoSlowDown() {
+		DevicePolling polling = new DevicePolling(this.stock, this.authorizations, this.clock, Duration.ofSeconds(5),
+				new UnavailableCounters(this.clock));
+		this.authorizations.save(pending("d1").build());
+		polling.authenticate(pollOf(TV, "d1"));
+		polling.authenticate(pollOf(TV, "d1"));
+
+		assertThat(this.reachedStock).hasValue(2);
+	}
+
+	@Test
+	void authenticateWhenTwoNodesShareTheCountersThenAPollOnEitherSetsThePace() {
+		InMemoryCounters shared = new InMemoryCounters(this.clock);
+		DevicePolling node1 = new DevicePolling(this.stock, this.authorizations, this.clock, Duration.ofSeconds(5), shared);
+		DevicePolling node2 = new DevicePolling(this.stock, this.authorizations, this.clock, Duration.ofSeconds(5), shared);
+		this.authorizations.save(pending("d1").build());
+		node1.authenticate(pollOf(TV, "d1"));
+		this.clock.advance(Duration.ofSeconds(2));
+
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> node2.authenticate(pollOf(TV, "d1")))
+			.satisfies(ex -> assertThat(ex.getError().getErrorCode()).isEqualTo("slow_down"));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.abuse.InMemoryCounters;
 import org.readerpass.authserver.device.DeviceProperties.WrongCodes;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 
@@ -20,7 +21,7 @@ class WrongCodeAttemptsTests {
 	private final MutableClock clock = new MutableClock(NOW);
 
 	private final WrongCodeAttempts attempts = new WrongCodeAttempts(new WrongCodes(3, 5, Duration.ofMinutes(15)),
-			this.clock);
+			this.clock, new InMemoryCounters(this.clock));
 
 	private static Optional<InetAddress> address(String literal) throws Exception {
 		return Optional.of(InetAddress.getByName(literal));
@@ -66,15 +67,17 @@ class WrongCodeAttemptsTests {
 	}
 
 	@Test
-	void wrongWhenOtherAddressesWindowsHaveEndedThenTheyAreForgotten() throws Exception {
-		this.attempts.wrong(new MockHttpSession(), address("198.51.100.5"));
-		this.attempts.wrong(new MockHttpSession(), address("198.51.100.6"));
-		assertThat(this.attempts.trackedAddresses()).isEqualTo(2);
-		this.clock.advance(Duration.ofMinutes(16));
+	void refusedUntilWhenTwoNodesShareTheCountersThenAnAddressRefusedOnOneIsRefusedOnTheOther() throws Exception {
+		InMemoryCounters shared = new InMemoryCounters(this.clock);
+		WrongCodes limits = new WrongCodes(3, 5, Duration.ofMinutes(15));
+		WrongCodeAttempts node1 = new WrongCodeAttempts(limits, this.clock, shared);
+		WrongCodeAttempts node2 = new WrongCodeAttempts(limits, this.clock, shared);
+		for (int i = 0; i < 5; i++) {
+			((i % 2 == 0) ? node1 : node2).wrong(new MockHttpSession(), address("198.51.100.8"));
+		}
 
-		this.attempts.wrong(new MockHttpSession(), address("198.51.100.7"));
-
-		assertThat(this.attempts.trackedAddresses()).isOne();
+		assertThat(node2.refusedUntil(new MockHttpSession(), address("198.51.100.8")))
+			.contains(NOW.plus(Duration.ofMinutes(15)));
 	}
 
 }

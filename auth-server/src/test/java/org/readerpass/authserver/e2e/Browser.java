@@ -5,12 +5,14 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,11 +25,7 @@ public final class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient http;
 
 	private final URI origin;
 
@@ -42,8 +40,25 @@ public final class Browser {
 	 * address (the test client connects from loopback, a trusted proxy in the test configuration).
 	 */
 	public Browser(URI origin, String forwardedFor) {
+		this(HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build(), origin, forwardedFor);
+	}
+
+	private Browser(HttpClient http, URI origin, String forwardedFor) {
+		this.http = http;
 		this.origin = origin;
 		this.forwardedFor = forwardedFor;
+	}
+
+	/**
+	 * The same browser (its cookies) talking to another origin: another node of the same server
+	 * behind a load balancer (cookies do not depend on the port).
+	 */
+	public Browser at(URI otherOrigin) {
+		return new Browser(this.http, otherOrigin, this.forwardedFor);
 	}
 
 	private HttpRequest.Builder request(URI uri) {
@@ -55,10 +70,19 @@ public final class Browser {
 	}
 
 	/** A response, after following redirects that stay on the server. */
-	public record Page(int status, URI uri, String body, String location) {
+	public record Page(int status, URI uri, String body, String location, HttpHeaders headers) {
+
+		public Page(int status, URI uri, String body, String location) {
+			this(status, uri, body, location, HttpHeaders.of(Map.of(), (name, value) -> true));
+		}
 
 		public boolean isRedirectAway() {
 			return this.location != null;
+		}
+
+		/** The first value of a response header. */
+		public Optional<String> header(String name) {
+			return this.headers.firstValue(name);
 		}
 
 	}
@@ -139,11 +163,11 @@ public final class Browser {
 			for (int hops = 0; hops < 10; hops++) {
 				String location = response.headers().firstValue("Location").orElse(null);
 				if (response.statusCode() / 100 != 3 || location == null) {
-					return new Page(response.statusCode(), response.uri(), response.body(), null);
+					return new Page(response.statusCode(), response.uri(), response.body(), null, response.headers());
 				}
 				URI next = response.uri().resolve(location);
 				if (!sameOrigin(next)) {
-					return new Page(response.statusCode(), response.uri(), response.body(), location);
+					return new Page(response.statusCode(), response.uri(), response.body(), location, response.headers());
 				}
 				response = this.http.send(request(next).GET().build(),
 						HttpResponse.BodyHandlers.ofString());

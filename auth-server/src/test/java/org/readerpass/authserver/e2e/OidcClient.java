@@ -59,11 +59,11 @@ public final class OidcClient {
 
 	private final JWSAlgorithm idTokenAlgorithm;
 
-	private final CodeVerifier verifier = new CodeVerifier();
+	private final CodeVerifier verifier;
 
-	private final State state = new State();
+	private final State state;
 
-	private final Nonce nonce = new Nonce();
+	private final Nonce nonce;
 
 	private OidcClient(OIDCProviderMetadata metadata, String clientId, URI redirectUri, String secret,
 			JWSAlgorithm idTokenAlgorithm) {
@@ -79,12 +79,31 @@ public final class OidcClient {
 
 	private OidcClient(OIDCProviderMetadata metadata, ClientID clientId, URI redirectUri,
 			Supplier<ClientAuthentication> authentication, Scope scopes, JWSAlgorithm idTokenAlgorithm) {
+		this(metadata, clientId, redirectUri, authentication, scopes, idTokenAlgorithm, new CodeVerifier(), new State(),
+				new Nonce());
+	}
+
+	private OidcClient(OIDCProviderMetadata metadata, ClientID clientId, URI redirectUri,
+			Supplier<ClientAuthentication> authentication, Scope scopes, JWSAlgorithm idTokenAlgorithm,
+			CodeVerifier verifier, State state, Nonce nonce) {
 		this.scopes = scopes;
 		this.idTokenAlgorithm = idTokenAlgorithm;
 		this.metadata = metadata;
 		this.clientId = clientId;
 		this.redirectUri = redirectUri;
 		this.authentication = authentication;
+		this.verifier = verifier;
+		this.state = state;
+		this.nonce = nonce;
+	}
+
+	/**
+	 * The same client, in the middle of the same flow (its PKCE verifier, state and nonce), sending
+	 * its next requests to the endpoints of {@code node}: another node behind a load balancer.
+	 */
+	public OidcClient at(OIDCProviderMetadata node) {
+		return new OidcClient(node, this.clientId, this.redirectUri, this.authentication, this.scopes,
+				this.idTokenAlgorithm, this.verifier, this.state, this.nonce);
 	}
 
 	public static OIDCProviderMetadata discover(URI issuer) {
@@ -157,6 +176,11 @@ public final class OidcClient {
 		catch (JOSEException ex) {
 			throw new AssertionError("cannot sign a client assertion", ex);
 		}
+	}
+
+	/** The server's metadata this client uses. */
+	public OIDCProviderMetadata metadata() {
+		return this.metadata;
 	}
 
 	public URI authorizationRequest() {

@@ -47,6 +47,13 @@ class LoginMetricsTests {
 	}
 
 	@Test
+	void countThrottledWhenRefusedBeforeAnyPasswordCheckThenThrottledWithoutALibrary() {
+		this.metrics.countThrottled();
+
+		assertThat(count("none", "throttled")).isEqualTo(1.0);
+	}
+
+	@Test
 	void outcomeWhenAnyOutcomeThenSnakeCaseOfItsType() {
 		assertThat(LoginMetrics.outcome(new SignedIn(account("zj")))).isEqualTo("signed_in");
 		assertThat(LoginMetrics.outcome(new BadCredentials())).isEqualTo("bad_credentials");

@@ -139,4 +139,12 @@ class ReaderLoginTests {
 		assertThat(nobody).as("the round trip of a wrong password").hasValue(1);
 	}
 
+	@Test
+	void identifierWhenTypedWithBlanksOrALowerCaseIdThenAsLoginLooksItUp() {
+		assertThat(ReaderLogin.identifier("  ZJ0001 ")).isEqualTo("ZJ0001");
+		assertThat(ReaderLogin.identifier("33060219900101123x")).isEqualTo("33060219900101123X");
+		assertThat(ReaderLogin.identifier(null)).isEmpty();
+		assertThat(ReaderLogin.identifier("   ")).isEmpty();
+	}
+
 }

@@ -1,0 +1,43 @@
+package org.readerpass.authserver.abuse;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Counts under a key within a window that opens at the key's first count (or at the first count
+ * after the previous window ended) and lasts a given time: what login failures, locks, request
+ * rates, device polls and wrong user codes need. Time is the server's {@link java.time.Clock}, so
+ * tests move it instead of sleeping. Embedded: {@link InMemoryCounters} (one node); several nodes:
+ * {@link RedisCounters} ({@code readerpass.stores=redis}), where every node sees the same counts.
+ *
+ * <p>
+ * Keys are the caller's; they never hold a card number or an ID number in clear. A store that
+ * cannot answer never throws: it counts nothing and says so in the log, and the caller lets the
+ * request through (see {@code docs/decisions/2026-12-04-login-throttle-and-rate-limits.md}).
+ */
+public interface Counters {
+
+	/**
+	 * Counts one more under {@code key}.
+	 * @param window how long a window lasts from its first count
+	 * @param keepAfter how long an ended window is still kept (for {@link #peek}) before it is
+	 * forgotten; {@link Duration#ZERO} to forget it as it ends
+	 * @return the count in the current window (1 for a new one) and when that window ends
+	 */
+	Window count(String key, Duration window, Duration keepAfter);
+
+	/** {@link #count(String, Duration, Duration)}, forgetting the window as it ends. */
+	default Window count(String key, Duration window) {
+		return count(key, window, Duration.ZERO);
+	}
+
+	/** The key's window without counting: open, or ended but still kept; empty when forgotten. */
+	Optional<Window> peek(String key);
+
+	/**
+	 * Forgets the key's window. Whether there was one: of several nodes forgetting the same key at
+	 * once, exactly one is told so.
+	 */
+	boolean forget(String key);
+
+}

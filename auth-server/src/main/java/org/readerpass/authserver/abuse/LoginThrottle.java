@@ -1,0 +1,188 @@
+package org.readerpass.authserver.abuse;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.readerpass.authserver.abuse.AbuseProperties.FailurePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brute force at the login page, per typed card or ID number (counted whether or not an account
+ * holds it, so an unknown card behaves as a known one) and per source address, shared by every node
+ * through {@link Counters}:
+ * <ul>
+ * <li>the first few wrong passwords cost nothing; each further one makes the next attempt wait
+ * (1 s, 2 s, 4 s … up to a cap), and an attempt during the wait is answered at once, unchecked;</li>
+ * <li>the n-th within the window locks for a while: every attempt, a right password too, is refused
+ * until the lock ends by itself (never for good); written to the security events, counted in
+ * {@code readerpass.login.locks};</li>
+ * <li>a right password forgets the account's wrong ones (never the address's);</li>
+ * <li>too many login posts from one address in a short time are refused the same way.</li>
+ * </ul>
+ * See {@code docs/decisions/2026-12-04-login-throttle-and-rate-limits.md}.
+ */
+public final class LoginThrottle {
+
+	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+	/** How long a lock that has ended is remembered, so that the next attempt records the unlock. */
+	static final Duration LOCK_REMEMBERED = Duration.ofDays(1);
+
+	/**
+	 * Why an attempt is refused unchecked.
+	 * @param retryAfterSeconds whole seconds until it may be tried again (at least 1)
+	 * @param locked a lock (minutes) rather than a short wait (seconds)
+	 */
+	public record Refusal(long retryAfterSeconds, boolean locked) {
+	}
+
+	/** An account or an address: its policy and its key. */
+	private record Scope(String name, FailurePolicy policy, String id) {
+
+		String key(String kind) {
+			return "login:" + kind + ":" + this.name + ":" + this.id;
+		}
+
+	}
+
+	private final Counters counters;
+
+	private final AbuseProperties properties;
+
+	private final AccountReferences accounts;
+
+	private final LockEvents events;
+
+	private final Clock clock;
+
+	LoginThrottle(Counters counters, AbuseProperties properties, AccountReferences accounts, LockEvents events,
+			Clock clock) {
+		this.counters = counters;
+		this.properties = properties;
+		this.accounts = accounts;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether this attempt is refused before any password is checked.
+	 * @param identifier the typed card or ID number as login looks it up; empty when none was typed
+	 */
+	public Optional<Refusal> check(String identifier, Optional<InetAddress> address) {
+		Instant now = this.clock.instant();
+		String source = SourceAddresses.key(address);
+		List<Refusal> refusals = new ArrayList<>();
+		if (this.properties.rates().login() > 0) {
+			Window posts = this.counters.count("login:rate:" + source, this.properties.rates().loginWindow());
+			if (posts.count() > this.properties.rates().login()) {
+				if (posts.count() == this.properties.rates().login() + 1) {
+					log.warn("Rate limited endpoint=login address={} until={}", source, posts.end());
+				}
+				refusals.add(new Refusal(posts.secondsLeft(now), false));
+			}
+		}
+		for (Scope scope : scopes(identifier, source)) {
+			Optional<Window> lock = this.counters.peek(scope.key("lock"));
+			if (lock.isPresent() && lock.get().isOpenAt(now)) {
+				refusals.add(new Refusal(lock.get().secondsLeft(now), true));
+				continue;
+			}
+			if (lock.isPresent() && this.counters.forget(scope.key("lock"))) {
+				this.events.unlocked(scope.name(), scope.id(), source, lock.get().end());
+			}
+			this.counters.peek(scope.key("pause"))
+				.filter(pause -> pause.isOpenAt(now))
+				.ifPresent(pause -> refusals.add(new Refusal(pause.secondsLeft(now), false)));
+		}
+		return longest(refusals);
+	}
+
+	/**
+	 * Counts a wrong password (or an unknown card): the lock it starts, if it starts one, else
+	 * empty (the attempt is answered as any wrong password).
+	 */
+	public Optional<Refusal> failed(String identifier, Optional<InetAddress> address) {
+		Instant now = this.clock.instant();
+		String source = SourceAddresses.key(address);
+		List<Refusal> locks = new ArrayList<>();
+		for (Scope scope : scopes(identifier, source)) {
+			FailurePolicy policy = scope.policy();
+			Window failures = this.counters.count(scope.key("fail"), policy.window());
+			if (failures.count() >= policy.lockAfter()) {
+				Window lock = this.counters.count(scope.key("lock"), policy.lockDuration(), LOCK_REMEMBERED);
+				this.counters.forget(scope.key("fail"));
+				this.counters.forget(scope.key("pause"));
+				if (lock.count() == 1) {
+					this.events.locked(scope.name(), scope.id(), source, failures.count(), lock.end());
+				}
+				locks.add(new Refusal(lock.secondsLeft(now), true));
+			}
+			else {
+				Duration delay = policy.delayAfter(failures.count());
+				if (!delay.isZero()) {
+					this.counters.count(scope.key("pause"), delay);
+				}
+			}
+		}
+		return longest(locks);
+	}
+
+	/** A right password: the account's wrong ones are forgotten (the address's are not). */
+	public void succeeded(String identifier) {
+		if (!identifier.isEmpty()) {
+			Scope account = account(identifier);
+			this.counters.forget(account.key("fail"));
+			this.counters.forget(account.key("pause"));
+		}
+	}
+
+	/**
+	 * An admin ends an account's lock now and forgets its failures.
+	 * @param identifier the card or ID number as login looks it up
+	 * @param by who, for the security event
+	 * @return whether it was locked
+	 */
+	public boolean releaseAccount(String identifier, String by) {
+		return release(account(identifier), by);
+	}
+
+	/** An admin ends a source address's lock now and forgets its failures; whether it was locked. */
+	public boolean releaseAddress(Optional<InetAddress> address, String by) {
+		return release(new Scope(LockEvents.ADDRESS, this.properties.login().address(), SourceAddresses.key(address)),
+				by);
+	}
+
+	private boolean release(Scope scope, String by) {
+		Optional<Window> lock = this.counters.peek(scope.key("lock"));
+		boolean wasLocked = lock.isPresent() && lock.get().isOpenAt(this.clock.instant());
+		boolean released = this.counters.forget(scope.key("lock")) && wasLocked;
+		this.counters.forget(scope.key("fail"));
+		this.counters.forget(scope.key("pause"));
+		if (released) {
+			this.events.released(scope.name(), scope.id(), by);
+		}
+		return released;
+	}
+
+	private List<Scope> scopes(String identifier, String source) {
+		Scope address = new Scope(LockEvents.ADDRESS, this.properties.login().address(), source);
+		return identifier.isEmpty() ? List.of(address) : List.of(address, account(identifier));
+	}
+
+	private Scope account(String identifier) {
+		return new Scope(LockEvents.ACCOUNT, this.properties.login().account(), this.accounts.of(identifier));
+	}
+
+	private static Optional<Refusal> longest(List<Refusal> refusals) {
+		return refusals.stream()
+			.max(Comparator.comparing(Refusal::locked).thenComparingLong(Refusal::retryAfterSeconds));
+	}
+
+}

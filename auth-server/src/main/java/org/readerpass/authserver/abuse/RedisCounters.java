@@ -1,0 +1,130 @@
+package org.readerpass.authserver.abuse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * {@link Counters} in Redis, shared by every node: a hash per key ({@code c} the count, {@code e}
+ * the window's end in epoch milliseconds of the server's {@link Clock}) under
+ * {@code <readerpass.redis.key-prefix>abuse:}; {@code f} when it is forgotten. A count is one round trip (a script doing HINCRBY and
+ * PEXPIRE on its one key, so it is Redis Cluster safe); the key expires when its window and keeping
+ * time are over. Redis unreachable: nothing is counted (count 0), logged at WARN at most once a
+ * minute.
+ */
+final class RedisCounters implements Counters {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisCounters.class);
+
+	private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> COUNT = RedisScript.of("""
+			local now = tonumber(ARGV[1])
+			local v = redis.call('HMGET', KEYS[1], 'c', 'e', 'f')
+			local c, e, f = tonumber(v[1]), tonumber(v[2]), tonumber(v[3])
+			if c == nil or e == nil or f == nil or e <= now then
+			  c = 1
+			  e = now + tonumber(ARGV[2])
+			  f = e + tonumber(ARGV[3])
+			  redis.call('HSET', KEYS[1], 'c', c, 'e', e, 'f', f)
+			else
+			  c = redis.call('HINCRBY', KEYS[1], 'c', 1)
+			end
+			redis.call('PEXPIRE', KEYS[1], math.max(1, f - now))
+			return {c, e}
+			""", List.class);
+
+	/** Deletes the key; 1 if its window was still kept (not past its keeping time on the server's clock). */
+	private static final RedisScript<Long> FORGET = RedisScript.of("""
+			local f = tonumber(redis.call('HGET', KEYS[1], 'f'))
+			if redis.call('DEL', KEYS[1]) == 1 and f ~= nil and f > tonumber(ARGV[1]) then
+			  return 1
+			end
+			return 0
+			""", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final String prefix;
+
+	private final Clock clock;
+
+	private final AtomicReference<Instant> nextWarning = new AtomicReference<>(Instant.MIN);
+
+	RedisCounters(RedisConnectionFactory connections, String keyPrefix, Clock clock) {
+		this.redis = new StringRedisTemplate(connections);
+		this.redis.afterPropertiesSet();
+		this.prefix = keyPrefix + "abuse:";
+		this.clock = clock;
+	}
+
+	@Override
+	public Window count(String key, Duration window, Duration keepAfter) {
+		Instant now = this.clock.instant();
+		try {
+			List<?> counted = this.redis.execute(COUNT, List.of(this.prefix + key),
+					String.valueOf(now.toEpochMilli()), String.valueOf(window.toMillis()),
+					String.valueOf(keepAfter.toMillis()));
+			return new Window(((Number) counted.get(0)).longValue(),
+					Instant.ofEpochMilli(((Number) counted.get(1)).longValue()));
+		}
+		catch (RuntimeException ex) {
+			unavailable("Not counted", ex);
+			return new Window(0, now);
+		}
+	}
+
+	@Override
+	public Optional<Window> peek(String key) {
+		try {
+			List<Object> fields = this.redis.opsForHash().multiGet(this.prefix + key, List.of("c", "e", "f"));
+			if (fields.get(0) == null || fields.get(1) == null || fields.get(2) == null
+					|| !this.clock.instant().isBefore(Instant.ofEpochMilli(Long.parseLong((String) fields.get(2))))) {
+				return Optional.empty();
+			}
+			return Optional.of(new Window(Long.parseLong((String) fields.get(0)),
+					Instant.ofEpochMilli(Long.parseLong((String) fields.get(1)))));
+		}
+		catch (RuntimeException ex) {
+			unavailable("Not read", ex);
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public boolean forget(String key) {
+		try {
+			Long kept = this.redis.execute(FORGET, List.of(this.prefix + key),
+					String.valueOf(this.clock.instant().toEpochMilli()));
+			return kept != null && kept == 1L;
+		}
+		catch (RuntimeException ex) {
+			unavailable("Not forgotten", ex);
+			return false;
+		}
+	}
+
+	/** WARN at most once a minute (with the exception), DEBUG otherwise: Redis down must not flood the log. */
+	private void unavailable(String what, RuntimeException ex) {
+		Instant now = this.clock.instant();
+		Instant due = this.nextWarning.get();
+		if (now.isAfter(due) && this.nextWarning.compareAndSet(due, now.plus(WARN_EVERY))) {
+			log.warn("{}: Redis unavailable; counts are not kept until it answers (next warning in a minute)", what, ex);
+		}
+		else {
+			log.debug("{}: Redis unavailable", what);
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.readerpass.authserver.abuse;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.readerpass.ldapsync.testsupport.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link Counters} store does; each implementation's tests extend this suite. */
+abstract class CountersContractTests {
+
+	static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
+
+	final MutableClock clock = new MutableClock(NOW);
+
+	Counters counters;
+
+	/** A store on {@link #clock}, empty for this test. */
+	abstract Counters newCounters(MutableClock clock);
+
+	@BeforeEach
+	void open() {
+		this.counters = newCounters(this.clock);
+	}
+
+	@Test
+	void countWhenWithinTheWindowThenCountsUpFromOneAndEndsAWindowAfterTheFirst() {
+		Window first = this.counters.count("a", Duration.ofMinutes(15));
+		this.clock.advance(Duration.ofMinutes(5));
+		Window second = this.counters.count("a", Duration.ofMinutes(15));
+
+		assertThat(first).isEqualTo(new Window(1, NOW.plus(Duration.ofMinutes(15))));
+		assertThat(second).isEqualTo(new Window(2, NOW.plus(Duration.ofMinutes(15))));
+		assertThat(this.counters.count("b", Duration.ofMinutes(15)).count()).as("another key").isOne();
+	}
+
+	@Test
+	void countWhenTheWindowHasEndedThenANewWindowFromOne() {
+		this.counters.count("a", Duration.ofSeconds(10));
+		this.counters.count("a", Duration.ofSeconds(10));
+		this.clock.advance(Duration.ofSeconds(10));
+
+		Window next = this.counters.count("a", Duration.ofSeconds(10));
+
+		assertThat(next).isEqualTo(new Window(1, NOW.plus(Duration.ofSeconds(20))));
+	}
+
+	@Test
+	void peekWhenCountedThenTheWindowWithoutCountingAndEmptyOnceForgotten() {
+		assertThat(this.counters.peek("a")).isEmpty();
+		this.counters.count("a", Duration.ofMinutes(1));
+
+		assertThat(this.counters.peek("a")).contains(new Window(1, NOW.plus(Duration.ofMinutes(1))));
+		assertThat(this.counters.peek("a")).as("peeking does not count").contains(new Window(1, NOW.plus(Duration.ofMinutes(1))));
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(this.counters.peek("a")).as("ended, nothing kept after").isEmpty();
+	}
+
+	@Test
+	void peekWhenTheWindowEndedWithinItsKeepingTimeThenTheEndedWindowUntilThen() {
+		this.counters.count("lock", Duration.ofMinutes(15), Duration.ofDays(1));
+		this.clock.advance(Duration.ofHours(2));
+
+		assertThat(this.counters.peek("lock")).hasValueSatisfying(window -> {
+			assertThat(window.count()).isOne();
+			assertThat(window.isOpenAt(this.clock.instant())).isFalse();
+		});
+		this.clock.advance(Duration.ofDays(1));
+		assertThat(this.counters.peek("lock")).isEmpty();
+	}
+
+	@Test
+	void forgetWhenKeptThenTrueOnceAndTheCountStartsAgain() {
+		this.counters.count("a", Duration.ofMinutes(1));
+		this.counters.count("a", Duration.ofMinutes(1));
+
+		assertThat(this.counters.forget("a")).isTrue();
+		assertThat(this.counters.forget("a")).as("only one caller is told").isFalse();
+		assertThat(this.counters.peek("a")).isEmpty();
+		assertThat(this.counters.count("a", Duration.ofMinutes(1)).count()).isOne();
+	}
+
+	@Test
+	void forgetWhenPastItsKeepingTimeThenFalse() {
+		this.counters.count("a", Duration.ofMinutes(1), Duration.ofMinutes(1));
+		this.clock.advance(Duration.ofMinutes(2));
+
+		assertThat(this.counters.forget("a")).isFalse();
+	}
+
+	@Test
+	void windowWhenAskedForSecondsLeftThenRoundedUpAndAtLeastOne() {
+		Window window = this.counters.count("a", Duration.ofMillis(1500));
+
+		assertThat(window.secondsLeft(NOW)).isEqualTo(2);
+		assertThat(window.secondsLeft(NOW.plusSeconds(5))).isOne();
+		assertThat(window.isOpenAt(NOW.plusMillis(1499))).isTrue();
+		assertThat(window.isOpenAt(NOW.plusMillis(1500))).isFalse();
+	}
+
+}

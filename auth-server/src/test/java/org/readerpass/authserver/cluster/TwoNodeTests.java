@@ -1,0 +1,232 @@
+package org.readerpass.authserver.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.e2e.Browser;
+import org.readerpass.authserver.e2e.OidcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two nodes behave as one (issue 11, point 2): two server instances on the production profile
+ * share one PostgreSQL database and one Redis, and a reader's flow moves between them as a load
+ * balancer without sticky sessions would move it — sign in on A, redeem the code on B, refresh on
+ * A, introspect on B, log out on B and the session is gone on A; a node dies after the login form,
+ * before the code is redeemed, and the other node finishes the flow; a node restarts and nobody
+ * is signed out.
+ */
+class TwoNodeTests {
+
+	private static final ClientSecretBasic PORTAL = new ClientSecretBasic(new ClientID("sx-portal"),
+			new Secret("sx-portal-demo-secret"));
+
+	private static final int A = 0;
+
+	private static final int B = 1;
+
+	private static ProductionNodes nodes;
+
+	@BeforeAll
+	static void startTwoNodes() {
+		nodes = new ProductionNodes(2, Map.of());
+		nodes.start(A);
+		nodes.start(B);
+	}
+
+	@AfterAll
+	static void stopNodes() {
+		if (nodes != null) {
+			nodes.close();
+		}
+	}
+
+	@Test
+	void flowWhenEachStepOnAnotherNodeThenOneServer() throws Exception {
+		Browser browser = new Browser(nodes.origin(A));
+		OidcClient portal = OidcClient.portal(metadata(A));
+
+		Browser.Page signedIn = browser.login(browser.get(portal.authorizationRequest()), "ZJ0002", "zj0002-pass");
+		assertThat(signedIn.location()).as("code issued by A").contains("code=");
+		OIDCTokenResponse tokens = portal.at(metadata(B)).exchange(signedIn.location());
+		String sid = portal.validate(tokens).getStringClaim("sid");
+		assertThat(sid).isNotBlank();
+
+		TokenResponse refreshed = portal.at(metadata(A)).refresh(tokens.getTokens().getRefreshToken().getValue());
+		assertThat(refreshed.indicatesSuccess()).as("refreshed on A").isTrue();
+		AccessToken access = refreshed.toSuccessResponse().getTokens().getAccessToken();
+		assertThat(introspect(B, access).toSuccessResponse().isActive()).as("introspected on B").isTrue();
+
+		Browser.Page loggedOut = browser.at(nodes.origin(B))
+			.get(URI.create(nodes.origin(B) + "/connect/logout?id_token_hint=" + tokens.getOIDCTokens().getIDTokenString()
+					+ "&post_logout_redirect_uri=" + URLEncoder.encode("http://127.0.0.1:8081/", StandardCharsets.UTF_8)
+					+ "&state=bye"));
+		assertThat(loggedOut.location()).as("logged out on B").isEqualTo("http://127.0.0.1:8081/?state=bye");
+
+		OidcClient silent = OidcClient.portal(metadata(A));
+		assertThat(browser.get(silent.authorizationRequest("none")).location()).as("the session is gone on A")
+			.contains("error=login_required");
+		TokenResponse afterLogout = portal.at(metadata(A))
+			.refresh(refreshed.toSuccessResponse().getTokens().getRefreshToken().getValue());
+		assertThat(afterLogout.indicatesSuccess()).as("refresh tokens of the session revoked on A too").isFalse();
+		assertThat(introspect(A, access).toSuccessResponse().isActive()).as("access token revoked on A too").isFalse();
+	}
+
+	@Test
+	void loginWhenNodeDiesBeforeCodeRedeemedThenOtherNodeFinishes() {
+		OIDCProviderMetadata onB = metadata(B);
+		Browser browser = new Browser(nodes.origin(A));
+		OidcClient portal = OidcClient.portal(metadata(A));
+		Browser.Page signedIn = browser.login(browser.get(portal.authorizationRequest()), "ZJ0003", "zj0003-pass");
+		assertThat(signedIn.location()).contains("code=");
+
+		nodes.stop(A);
+		try {
+			OidcClient portalOnB = portal.at(onB);
+			OIDCTokenResponse tokens = portalOnB.exchange(signedIn.location());
+			assertThat(portalOnB.validate(tokens).getSubject()).isNotNull();
+			OidcClient silent = OidcClient.portal(onB);
+			String again = browser.at(nodes.origin(B)).get(silent.authorizationRequest("none")).location();
+			assertThat(again).as("still signed in on B: the SSO session was not A's alone").contains("code=");
+			assertThat(silent.exchange(again).getOIDCTokens().getAccessToken()).isNotNull();
+		}
+		finally {
+			nodes.start(A);
+		}
+	}
+
+	@Test
+	void restartWhenNodeComesBackThenNobodySignedOut() {
+		Browser browser = new Browser(nodes.origin(A));
+		OidcClient portal = OidcClient.portal(metadata(A));
+		OIDCTokenResponse tokens = portal
+			.exchange(browser.login(browser.get(portal.authorizationRequest()), "ZJ0004", "zj0004-pass").location());
+
+		nodes.stop(A);
+		nodes.start(A);
+
+		OidcClient silent = OidcClient.portal(metadata(A));
+		String again = browser.get(silent.authorizationRequest("none")).location();
+		assertThat(again).as("the SSO session survived the restart").contains("code=");
+		assertThat(portal.refresh(tokens.getTokens().getRefreshToken().getValue()).indicatesSuccess())
+			.as("the refresh token survived the restart")
+			.isTrue();
+	}
+
+	@Test
+	void keyRotationWhenAdminRetiresTheOldKeyOnAThenBSignsWithTheNewOneAtOnce() throws Exception {
+		String adminToken = clientCredentials(A, "zj-admin-cli:zj-admin-cli-demo-secret", "readerpass.admin");
+		HttpResponse<String> rotated = send(HttpRequest
+			.newBuilder(URI.create(nodes.origin(A) + "/api/admin/keys/ES256/rotate?retire-previous=true"))
+			.header("Authorization", "Bearer " + adminToken)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+		String newKeyId = (String) JSONObjectUtils.parse(rotated.body()).get("kid");
+
+		// B's own rotation check runs once a minute: only the change notice can bring the key sooner
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		String keyIdOnB = keyId(clientCredentials(B, "sx-stats:sx-stats-demo-secret", null));
+		while (!newKeyId.equals(keyIdOnB) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			keyIdOnB = keyId(clientCredentials(B, "sx-stats:sx-stats-demo-secret", null));
+		}
+		assertThat(keyIdOnB).as("B signs with the key A made").isEqualTo(newKeyId);
+		String fromB = clientCredentials(B, "sx-stats:sx-stats-demo-secret", null);
+		HttpResponse<String> introspected = send(HttpRequest.newBuilder(URI.create(nodes.origin(A) + "/oauth2/introspect"))
+			.header("Authorization", basic("sx-stats:sx-stats-demo-secret"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("token=" + fromB))
+			.build());
+		assertThat(introspected.body()).as("A accepts B's token").contains("\"active\":true");
+	}
+
+	private static String clientCredentials(int node, String credentials, String scope) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(nodes.origin(node) + "/oauth2/token"))
+			.header("Authorization", basic(credentials))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("grant_type=client_credentials" + ((scope != null) ? "&scope=" + scope : "")))
+			.build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+	}
+
+	private static String keyId(String jwt) {
+		try {
+			return SignedJWT.parse(jwt).getHeader().getKeyID();
+		}
+		catch (java.text.ParseException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static String basic(String credentials) {
+		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	/** Node {@code node}'s discovery document: the one issuer, endpoints at that node's address. */
+	private static OIDCProviderMetadata metadata(int node) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(nodes.origin(node) + "/.well-known/openid-configuration"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			// Every endpoint is below the issuer (node A's address): point them at this node
+			String json = response.body().replace(nodes.issuer() + "/", nodes.origin(node) + "/");
+			OIDCProviderMetadata metadata = OIDCProviderMetadata.parse(json);
+			assertThat(metadata.getIssuer().getValue()).isEqualTo(nodes.issuer());
+			return metadata;
+		}
+		catch (IOException | ParseException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static TokenIntrospectionResponse introspect(int node, AccessToken token)
+			throws IOException, ParseException {
+		return TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+				URI.create(nodes.origin(node) + "/oauth2/introspect"), PORTAL, token).toHTTPRequest().send());
+	}
+
+}
