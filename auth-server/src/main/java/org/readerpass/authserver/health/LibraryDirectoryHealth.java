@@ -21,8 +21,8 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * One library's directory as a health component: UP when it answered the last probe, DOWN when
  * it did not, or did not within the time box. An answer is reused for the cache TTL, and at most
- * one probe per library runs at a time, so health polls (every load balancer, every few seconds)
- * never hammer a directory. A change of state is logged once (WARN down, INFO back).
+ * one probe per library runs at a time, so however often health is polled (monitoring, every
+ * node) a directory is never hammered. A change of state is logged once (WARN down, INFO back).
  */
 final class LibraryDirectoryHealth implements HealthIndicator {
 
