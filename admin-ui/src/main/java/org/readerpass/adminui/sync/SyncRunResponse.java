@@ -27,8 +27,8 @@ import org.readerpass.ldapsync.sync.SyncResult;
  * or {@code empty-result}; it must also still be the library's latest full run)
  * @param confirmsRun the braked run whose deletions this run was confirmed for, or {@code null}
  * @param error why the run stopped early, or {@code null} when it read the directory to the end
- * @param highWaterMark the latest change timestamp (directory clock) of the entries it read, or
- * {@code null}
+ * @param highWaterMark the mark the run recorded: the directory's own time when the run started
+ * (see docs/directory-sync.md), or {@code null}
  */
 @Schema(name = "SyncRun", description = "One sync run of one library")
 public record SyncRunResponse(UUID id, String library, String kind, Instant started, Instant finished,
@@ -74,10 +74,11 @@ public record SyncRunResponse(UUID id, String library, String kind, Instant star
 	}
 
 	/**
-	 * A library's high-water mark: where its next incremental run reads from (less the run's
-	 * duration and the overlap).
-	 * @param timestamp the latest change timestamp (directory clock) read by a complete run
-	 * @param runDuration how long that run took (ISO-8601 duration, {@code PT1.5S})
+	 * A library's high-water mark: where its next incremental run reads from (less the overlap,
+	 * and less the run's duration for a mark a version before 2026-12-04 stored).
+	 * @param timestamp the directory's own time when the last complete run started
+	 * @param runDuration {@code PT0S} for marks recorded since 2026-12-04; for an older mark, how
+	 * long its run took (ISO-8601 duration, {@code PT1.5S})
 	 */
 	@Schema(name = "SyncHighWaterMark")
 	public record Mark(Instant timestamp, String runDuration) {

@@ -49,6 +49,9 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 
 	private static final int SWEEP_BATCH = 500;
 
+	/** Authorization ids are UUIDs: a presented refresh token naming a longer one is not looked up. */
+	private static final int MAX_ID_LENGTH = 128;
+
 	/**
 	 * How long Redis keeps an authorization after its last token expired: past the sweep that drops
 	 * it by the store's clock (every minute, as in memory), so until then a late device poll or code
@@ -176,7 +179,7 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 
 	@Override
 	public RefreshTokenUse useRefreshToken(String refreshToken) {
-		String id = FamilyRefreshTokens.authorizationIdOf(refreshToken);
+		String id = familyOf(refreshToken);
 		if (id == null) {
 			return new RefreshTokenUse.Unknown();
 		}
@@ -339,9 +342,15 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 	}
 
 	private OAuth2Authorization findByRefreshToken(String token) {
-		String id = FamilyRefreshTokens.authorizationIdOf(token);
+		String id = familyOf(token);
 		OAuth2Authorization stored = (id != null) ? load(id) : null;
 		return (stored != null) ? TokenHashes.presented(stored, Kind.REFRESH_TOKEN, token) : null;
+	}
+
+	/** The authorization a presented refresh token names, or {@code null} when it cannot be one. */
+	private static String familyOf(String refreshToken) {
+		String id = FamilyRefreshTokens.authorizationIdOf(refreshToken);
+		return (id != null && id.length() <= MAX_ID_LENGTH) ? id : null;
 	}
 
 	/**

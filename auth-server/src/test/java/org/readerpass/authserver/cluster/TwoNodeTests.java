@@ -52,7 +52,9 @@ class TwoNodeTests {
 
 	@BeforeAll
 	static void startTwoNodes() {
-		nodes = new ProductionNodes(2, Map.of());
+		// an account locks at its 4th wrong password (the first three cost nothing)
+		nodes = new ProductionNodes(2, Map.of("readerpass.abuse.login.account.free-failures", "3",
+				"readerpass.abuse.login.account.lock-after", "4"));
 		nodes.start(A);
 		nodes.start(B);
 	}
@@ -162,6 +164,35 @@ class TwoNodeTests {
 			.POST(HttpRequest.BodyPublishers.ofString("token=" + fromB))
 			.build());
 		assertThat(introspected.body()).as("A accepts B's token").contains("\"active\":true");
+	}
+
+	@Test
+	void bruteForceWhenWrongPasswordsOnBothNodesThenLockedOnEitherAndReleasedOnEither() {
+		Browser onA = new Browser(nodes.origin(A));
+		Browser onB = onA.at(nodes.origin(B));
+		// Each node's own login form (an authorization request on B redirects to the issuer's /login)
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Browser browser = (attempt % 2 == 0) ? onA : onB;
+			Browser.Page refused = browser.login(browser.get("/login"), "ZJ0009", "wrong-pass");
+			assertThat(refused.status()).as("a wrong password, not yet a lock").isEqualTo(401);
+		}
+		Browser.Page locked = onB.login(onB.get("/login"), "ZJ0009", "wrong-pass");
+		assertThat(locked.status()).as("the 4th failure, counted across both nodes, locks").isEqualTo(429);
+		OidcClient portal = OidcClient.portal(metadata(A));
+		Browser.Page rightButLocked = onA.login(onA.get(portal.authorizationRequest()), "ZJ0009", "zj0009-pass");
+		assertThat(rightButLocked.status()).as("A knows B's lock: even the right password waits").isEqualTo(429);
+		assertThat(rightButLocked.header("Retry-After")).isPresent();
+
+		String adminToken = clientCredentials(B, "zj-admin-cli:zj-admin-cli-demo-secret", "readerpass.admin");
+		HttpResponse<String> released = send(HttpRequest
+			.newBuilder(URI.create(nodes.origin(B) + "/api/admin/login-locks/release"))
+			.header("Authorization", "Bearer " + adminToken)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"card\":\"ZJ0009\"}"))
+			.build());
+		assertThat(released.body()).as("released on B").contains("\"released\":true");
+		assertThat(onA.login(onA.get(portal.authorizationRequest()), "ZJ0009", "zj0009-pass").location())
+			.as("signs in on A at once").contains("code=");
 	}
 
 	private static String clientCredentials(int node, String credentials, String scope) {

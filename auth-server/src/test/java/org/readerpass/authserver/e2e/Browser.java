@@ -108,7 +108,8 @@ public final class Browser {
 	public Page submit(Page page, String path, Map<String, String> fields) {
 		Matcher csrf = CSRF.matcher(page.body());
 		if (!csrf.find()) {
-			throw new AssertionError("no CSRF token on the page: " + page.body());
+			throw new AssertionError("no CSRF token on the page (" + page.status() + " " + page.uri()
+					+ ((page.location() != null) ? " -> " + page.location() : "") + "): " + page.body());
 		}
 		Map<String, String> withToken = new LinkedHashMap<>(fields);
 		withToken.put("_csrf", csrf.group(1));

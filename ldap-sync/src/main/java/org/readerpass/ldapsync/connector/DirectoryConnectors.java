@@ -36,6 +36,11 @@ public final class DirectoryConnectors implements AutoCloseable {
 		return capability(library, ContentSyncReader.class);
 	}
 
+	/** The library's connector when its directory can tell its own time. */
+	public Optional<DirectoryClock> directoryClock(String library) {
+		return capability(library, DirectoryClock.class);
+	}
+
 	public Optional<PasswordConnector> passwordConnector(String library) {
 		return capability(library, PasswordConnector.class);
 	}

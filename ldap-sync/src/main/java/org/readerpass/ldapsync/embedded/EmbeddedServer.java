@@ -24,7 +24,8 @@ import com.unboundid.ldif.LDIFReader;
 
 /**
  * One library's in-memory directory: standard schema plus the preset's, {@code {SSHA}} passwords
- * (SHA-1 over password and an 8-byte salt, as slapd), base DNs taken from the LDIF's top entries.
+ * (SHA-1 over password and an 8-byte salt, as slapd), base DNs taken from the LDIF's top entries, and
+ * the time in the root DSE's {@code currentTime} ({@link RootDseClock}).
  */
 final class EmbeddedServer {
 
@@ -54,6 +55,7 @@ final class EmbeddedServer {
 					directory.embedded().port(), null));
 			config.setPasswordEncoders(new SshaPasswordEncoder());
 			config.setAccessLogHandler(null);
+			config.addInMemoryOperationInterceptor(new RootDseClock());
 			DN bindDn = new DN(directory.bindDn());
 			if (entries.stream().noneMatch((entry) -> bindDn.equals(dn(entry)))) {
 				config.addAdditionalBindCredentials(directory.bindDn(), directory.bindPassword().reveal());

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * from the read loop; a persist stream holding it is preempted): a run that cannot get it does not
  * start, and a run that loses the lease stops, braked for {@link BrakeReason#LEASE_LOST}. For a
  * content-sync library, the directory's cookie taken before the read is stored after a complete one.
+ * The directory's time taken before the read ({@link RunStart}) becomes the high-water mark of a
+ * complete run.
  */
 final class DirectoryFullSync implements FullSync {
 
@@ -86,12 +88,13 @@ final class DirectoryFullSync implements FullSync {
 			})) {
 				this.coordinator.started(run, SyncKind.FULL, started);
 				byte[] cookie = currentCookie(libraryCode);
+				run.startsAt(this.coordinator.runStart(libraryCode)); // before the read: the next run reads from here
 				ReadEnd end = readAll(libraryCode, reader, run, keeper);
 				if (end.error() == null && cookie != null) {
 					saveCookie(libraryCode, cookie, run.id());
 				}
 				SyncResult result = finish(libraryCode, run, started, end, confirmedMissing, confirms);
-				this.coordinator.record(result);
+				this.coordinator.record(result, run);
 				return result;
 			}
 			finally {

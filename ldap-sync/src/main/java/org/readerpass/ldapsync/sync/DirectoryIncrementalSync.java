@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * Incremental sync through the libraries' {@link ChangeReader} connectors. It shares the node's
  * {@link LibrarySyncCoordinator} with the full sync (accounts, run records, per-library lock and
  * sync lease), so a library never runs a full and an incremental sync at once. It reads from the
- * library's high-water mark less the duration of the run that set it and less the overlap: an entry
- * changed during that run after it had been read, or changed while the directory's clock was behind,
- * or committed late, is read again rather than missed (and comes back unchanged when it was not). A
- * content-sync library is refreshed from its stored cookie instead (RFC 4533 refreshOnly).
+ * library's high-water mark (the directory's time at the start of the latest complete run) less the
+ * overlap, so a change committed late, or replicated late to the server read, is read again rather
+ * than missed (and comes back unchanged when it was not); before it reads, it takes the directory's
+ * time ({@link RunStart}), which becomes the next mark. A content-sync library is refreshed from its
+ * stored cookie instead (RFC 4533 refreshOnly).
  */
 final class DirectoryIncrementalSync implements IncrementalSync {
 
@@ -77,10 +78,11 @@ final class DirectoryIncrementalSync implements IncrementalSync {
 		this.coordinator.started(run, SyncKind.INCREMENTAL, started);
 		try (LeaseKeeper keeper = library.keeper(run).start(() -> {
 		})) {
+			run.startsAt(this.coordinator.runStart(libraryCode, mark)); // before the read: the next run reads from here
 			String error = read(libraryCode, reader, since, run, keeper);
 			SyncResult result = run.result(SyncKind.INCREMENTAL, started, error,
 					new MissingAccountsBrake.Outcome(0, 0, 0, null), null);
-			this.coordinator.record(result);
+			this.coordinator.record(result, run);
 			log(result, "since=" + since);
 			return result;
 		}

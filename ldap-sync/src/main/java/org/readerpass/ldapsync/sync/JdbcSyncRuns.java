@@ -73,23 +73,25 @@ final class JdbcSyncRuns implements SyncRuns {
 			this.jdbcTemplate.batchUpdate("insert into sync_run_failure (run_id, item_no, failure) values (?, ?, ?)",
 					failures);
 			if (r.completed() && r.highWaterMark() != null) {
-				moveMark(r.libraryCode(), r.highWaterMark(), r.duration(), r.runId(), r.finished());
+				moveMark(r.libraryCode(), r.highWaterMark(), r.runId(), r.finished());
 			}
 		});
 	}
 
-	/** Moves the library's mark forward to {@code mark} (never back). Runs of one library do not overlap. */
-	private void moveMark(String library, Instant mark, Duration runDuration, UUID runId, Instant at) {
+	/**
+	 * Moves the library's mark forward to {@code mark} (never back), with no look-back
+	 * ({@code run_duration_ms} 0: the mark is the directory's time at the run's start). A mark stored
+	 * by an earlier version is compared by where it is read from. Runs of one library do not overlap.
+	 */
+	private void moveMark(String library, Instant mark, UUID runId, Instant at) {
 		Optional<HighWaterMark> current = highWaterMark(library);
 		if (current.isEmpty()) {
 			this.jdbcTemplate.update("insert into sync_high_water_mark (library_code, high_water_mark, run_duration_ms, "
-					+ "run_id, updated_at) values (?, ?, ?, ?, ?)", library, utc(mark), runDuration.toMillis(), runId,
-					utc(at));
+					+ "run_id, updated_at) values (?, ?, 0, ?, ?)", library, utc(mark), runId, utc(at));
 		}
-		else if (mark.isAfter(current.get().timestamp())) {
-			this.jdbcTemplate.update("update sync_high_water_mark set high_water_mark = ?, run_duration_ms = ?, "
-					+ "run_id = ?, updated_at = ? where library_code = ?", utc(mark), runDuration.toMillis(), runId,
-					utc(at), library);
+		else if (mark.isAfter(current.get().readFrom())) {
+			this.jdbcTemplate.update("update sync_high_water_mark set high_water_mark = ?, run_duration_ms = 0, "
+					+ "run_id = ?, updated_at = ? where library_code = ?", utc(mark), runId, utc(at), library);
 		}
 	}
 

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.readerpass.ldapsync.account.MissingAccounts;
 import org.readerpass.ldapsync.account.ReaderAccountWriter;
@@ -88,6 +90,8 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 
 	private final SyncMetrics metrics;
 
+	private final RunStarts runStarts;
+
 	/** Where full runs write their batches while reading the next ({@link #WRITERS_PER_RUN} threads per run). */
 	private final ExecutorService writesBehind = Executors.newCachedThreadPool(daemonThreads("readerpass-sync-write-"));
 
@@ -107,6 +111,17 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 	LibrarySyncCoordinator(DirectoryConnectors connectors, ReaderAccountWriter writer, MissingAccounts accounts,
 			SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
 			int batchSize, MeterRegistry meterRegistry, SyncLease lease, Duration leaseTtl) {
+		this(connectors, writer, accounts, runs, hasher, policies, clock, batchSize, meterRegistry, lease, leaseTtl,
+				System::nanoTime);
+	}
+
+	/**
+	 * @param nanoTime this node's monotonic clock ({@code System::nanoTime}), which measures how far the
+	 * directory's clock has moved since a run started ({@link RunStarts})
+	 */
+	LibrarySyncCoordinator(DirectoryConnectors connectors, ReaderAccountWriter writer, MissingAccounts accounts,
+			SyncRuns runs, ResidentIdHasher hasher, Function<String, DeletionPolicy> policies, Clock clock,
+			int batchSize, MeterRegistry meterRegistry, SyncLease lease, Duration leaseTtl, LongSupplier nanoTime) {
 		if (leaseTtl == null || leaseTtl.isNegative() || leaseTtl.isZero()) {
 			throw new IllegalArgumentException("lease time-to-live must be positive");
 		}
@@ -125,6 +140,7 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 		this.metrics = new SyncMetrics(meterRegistry, this.progress);
 		this.lease = lease;
 		this.leaseTtl = leaseTtl;
+		this.runStarts = new RunStarts(nanoTime);
 	}
 
 	/** The runs in flight (full, incremental and persist) with their progress. */
@@ -246,6 +262,45 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 	/** Takes the run out of {@link #runningSyncs()}. */
 	void finished(SyncRun run) {
 		this.progress.finished(run);
+	}
+
+	/**
+	 * The start of a run of the library by the directory's clock, taken just before the run reads
+	 * ({@link RunStarts}); the library's stored mark is read only when the directory cannot tell its time.
+	 */
+	RunStart runStart(String library) {
+		return runStart(library, () -> storedMark(library));
+	}
+
+	/** {@link #runStart(String)} with the stored mark the run has read already. */
+	RunStart runStart(String library, Optional<HighWaterMark> stored) {
+		return runStart(library, () -> stored);
+	}
+
+	private RunStart runStart(String library, Supplier<Optional<HighWaterMark>> stored) {
+		return this.runStarts.start(library, this.connectors.directoryClock(library), stored);
+	}
+
+	private Optional<HighWaterMark> storedMark(String library) {
+		try {
+			return this.runs.highWaterMark(library);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("High-water mark not readable, the run's mark comes from what it reads library={}", library,
+					ex);
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Records and measures a run that took its {@link RunStart}; when it read the directory to the end,
+	 * this node also keeps its mark as the next runs' lower bound of the directory's time.
+	 */
+	void record(SyncResult result, SyncRun run) {
+		record(result);
+		if (result.completed() && run.start() != null) {
+			this.runStarts.completed(result.libraryCode(), run.start(), result.highWaterMark());
+		}
 	}
 
 	/** Records and measures a run that started. */

@@ -19,8 +19,9 @@ import java.util.UUID;
  * database), or {@code null} when it read the directory to the end
  * @param deletions what it did to the accounts the directory no longer holds
  * @param confirmsRun the braked run whose deletions an admin confirmed with this run, or {@code null}
- * @param highWaterMark the latest change timestamp (the directory's clock) of the entries this run
- * read, or {@code null} when none had one
+ * @param highWaterMark the directory's time at the start of the run, taken before it read (its own
+ * clock, or a lower bound of it when the directory cannot tell its time); the next incremental
+ * run reads from it. {@code null} when not known, and for content-sync runs
  */
 public record SyncResult(UUID runId, String libraryCode, SyncKind kind, Instant started, Instant finished,
 		Counts counts, String error, Deletions deletions, UUID confirmsRun, Instant highWaterMark) {

@@ -81,6 +81,9 @@ final class SyncRun implements EntryHandler {
 
 	private Instant latestChange;
 
+	/** When the run started by the directory's clock, taken before it read; {@code null}: it records no mark. */
+	private RunStart start;
+
 	/** Where batches are written behind the read; {@code null}: on the reading thread. */
 	private final Executor writes;
 
@@ -279,6 +282,15 @@ final class SyncRun implements EntryHandler {
 		return this.id;
 	}
 
+	/** The run's start by the directory's clock, taken before it reads: its result's high-water mark comes from it. */
+	void startsAt(RunStart start) {
+		this.start = start;
+	}
+
+	RunStart start() {
+		return this.start;
+	}
+
 	String library() {
 		return this.library;
 	}
@@ -294,7 +306,7 @@ final class SyncRun implements EntryHandler {
 		return new SyncResult(this.id, this.library, kind, started, this.clock.instant(), counts, error,
 				new SyncResult.Deletions(deletions.missing(), deletions.suspended(), this.restored.get(),
 						deletions.purged(), deletions.brakeReason()),
-				confirmsRun, this.latestChange);
+				confirmsRun, (this.start != null) ? this.start.mark(this.latestChange) : null);
 	}
 
 	private DirectoryAccount account(DirectoryEntry entry) {

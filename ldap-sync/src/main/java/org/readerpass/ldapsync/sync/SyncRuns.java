@@ -19,10 +19,11 @@ public interface SyncRuns {
 	Optional<SyncResult> find(UUID runId);
 
 	/**
-	 * The library's high-water mark: the latest change timestamp (the directory's clock) of the
-	 * entries read by its complete runs, with the duration of the run that read it, or empty before
-	 * the first complete run that read one. {@link #record} moves it forward, never back, for a
-	 * complete run.
+	 * The library's high-water mark: the directory's time at the start of its latest complete run
+	 * (full or incremental; or a lower bound of it when the directory cannot tell its time), or empty
+	 * before the first complete run that set one. {@link #record} moves it forward to a complete
+	 * run's {@link SyncResult#highWaterMark()}, never back. A mark stored by an earlier version keeps
+	 * its run's duration ({@link HighWaterMark#readFrom()}).
 	 */
 	Optional<HighWaterMark> highWaterMark(String libraryCode);
 

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -147,6 +150,25 @@ public abstract class DirectoryConnectorContractTests {
 		assertThatNoException().isThrownBy(() -> this.fixture.healthProbe().probe());
 	}
 
+	/**
+	 * Every setup's directory runs on this machine (in this JVM, or a local slapd), so its clock is
+	 * ours: the time it tells lies between the second before the call and the end of the call.
+	 */
+	@Test
+	void currentTimeWhenDirectoryUpThenItsClockAtTheCall() {
+		Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Optional<Instant> told = this.fixture.clock().currentTime();
+		Instant after = Instant.now();
+		assertThat(told).hasValueSatisfying((time) -> assertThat(time).isBetween(before, after));
+	}
+
+	@Test
+	@Timeout(value = 15, unit = TimeUnit.SECONDS)
+	void currentTimeWhenDirectoryDownThenEmpty() {
+		this.fixture.stopDirectory();
+		assertThat(this.fixture.clock().currentTime()).isEmpty();
+	}
+
 	protected Collected readAll() throws DirectoryException {
 		Collected collected = new Collected();
 		this.fixture.reader().readAll(collected);
@@ -176,6 +198,8 @@ public abstract class DirectoryConnectorContractTests {
 		PasswordConnector passwordConnector();
 
 		HealthProbe healthProbe();
+
+		DirectoryClock clock();
 
 		/** Makes the directory unreachable. */
 		void stopDirectory();

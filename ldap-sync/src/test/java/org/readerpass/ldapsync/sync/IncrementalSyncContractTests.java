@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
@@ -20,6 +25,11 @@ import org.readerpass.ldapsync.account.AccountStatus;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.account.ReaderAccountStore;
 import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.ChangeReader;
+import org.readerpass.ldapsync.connector.DirectoryClock;
+import org.readerpass.ldapsync.connector.DirectoryEntry;
+import org.readerpass.ldapsync.connector.DirectoryException;
+import org.readerpass.ldapsync.connector.EntryHandler;
 import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -45,8 +55,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Incremental sync by change timestamps, the same checks on H2 and on PostgreSQL
  * ({@link OnH2AndPostgres}). Library zj (OpenLDAP style) and zj.sx (AD style) on embedded directories
  * seeded with {@link TimestampedLdif} (entries an hour apart, long before the test runs), and zj on
- * a real slapd. The overlap is 60 s, so an incremental run right after the full one reads the
- * changed entries and the one entry at the high-water mark again.
+ * a real slapd, with and without its monitor backend. The overlap is 60 s. The high-water mark is
+ * the directory's time at the start of a run (the embedded directories and slapd with its monitor
+ * tell it), so an incremental run right after the full one reads only the entries changed since;
+ * a directory that cannot tell its time gets a mark from its change timestamps, which then advances
+ * with the time elapsed.
  */
 @OnH2AndPostgres
 class IncrementalSyncContractTests {
@@ -100,7 +113,7 @@ class IncrementalSyncContractTests {
 	}
 
 	@Test
-	void runWhenEntriesChangedOrAddedThenOnlyThoseAndTheEntryAtTheMarkRead() throws LDAPException {
+	void runWhenEntriesChangedOrAddedThenOnlyThoseRead() throws LDAPException {
 		Syncs syncs = syncs(embedded(ZJ));
 		assertThat(syncs.full.run(ZJ.code()).counts().created()).isEqualTo(24);
 		changeZj(this::connectEmbeddedZj);
@@ -108,7 +121,7 @@ class IncrementalSyncContractTests {
 		assertThat(result).extracting(SyncResult::kind, SyncResult::completed, (r) -> r.counts().read(), (r) -> r.counts().created(),
 				(r) -> r.counts().updated(), (r) -> r.counts().unchanged(), (r) -> r.counts().failed(), (r) -> r.deletions().missing(),
 				(r) -> r.deletions().suspended())
-			.containsExactly(SyncKind.INCREMENTAL, true, 5, 1, 3, 1, 0, 0, 0);
+			.containsExactly(SyncKind.INCREMENTAL, true, 4, 1, 3, 0, 0, 0, 0);
 		assertZjChangesStored();
 	}
 
@@ -129,32 +142,109 @@ class IncrementalSyncContractTests {
 	@Test
 	void runWhenMarkPersistedThenNextRunStartsThereAfterARestart() throws LDAPException {
 		Syncs first = syncs(embedded(ZJ));
+		Instant beforeFull = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		SyncResult full = first.full.run(ZJ.code());
-		assertThat(full.highWaterMark()).isEqualTo(TimestampedLdif.last(ZJ));
-		assertThat(new JdbcSyncRuns(this.database).highWaterMark(ZJ.code())).map(HighWaterMark::timestamp)
-			.contains(TimestampedLdif.last(ZJ));
+		// the embedded directory's clock is this JVM's: its time at the start of the run
+		assertThat(full.highWaterMark()).isBetween(beforeFull, full.finished());
+		assertThat(new JdbcSyncRuns(this.database).highWaterMark(ZJ.code()))
+			.contains(HighWaterMark.at(full.highWaterMark()));
 		Syncs restarted = syncs(embedded(ZJ));
 		assertThat(restarted.incremental.run(ZJ.code())).extracting((r) -> r.counts().read(), (r) -> r.counts().unchanged())
-			.containsExactly(1, 1);
+			.containsExactly(0, 0);
 		Instant beforeChange = Instant.now().minusSeconds(5);
 		modifyEmbeddedZj(DemoReaders.reader(ZJ, "ZJ0003").dn(),
 				new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
 		SyncResult changed = restarted.incremental.run(ZJ.code());
-		assertThat(changed).extracting((r) -> r.counts().read(), (r) -> r.counts().updated()).containsExactly(2, 1);
+		assertThat(changed).extracting((r) -> r.counts().read(), (r) -> r.counts().updated()).containsExactly(1, 1);
 		assertThat(changed.highWaterMark()).isAfter(beforeChange);
 		JdbcSyncRuns runs = new JdbcSyncRuns(this.database);
 		assertThat(runs.highWaterMark(ZJ.code())).map(HighWaterMark::timestamp).contains(changed.highWaterMark());
 		assertThat(runs.find(changed.runId()).orElseThrow()).extracting(SyncResult::kind, (r) -> r.counts().read(),
 				(r) -> r.counts().updated(), SyncResult::highWaterMark)
-			.containsExactly(SyncKind.INCREMENTAL, 2, 1, changed.highWaterMark());
+			.containsExactly(SyncKind.INCREMENTAL, 1, 1, changed.highWaterMark());
 		assertThat(runs.latest(ZJ.code(), SyncKind.INCREMENTAL, 5)).extracting(SyncResult::runId)
 			.hasSize(2)
 			.first()
 			.isEqualTo(changed.runId());
 		assertThat(runs.latest(ZJ.code(), SyncKind.FULL, 5)).extracting(SyncResult::runId).containsExactly(full.runId());
-		// read again within the overlap, not further back: the entry at the old mark is not read any more
+		// read again within the overlap, not further back
 		assertThat(restarted.incremental.run(ZJ.code())).extracting((r) -> r.counts().read(), (r) -> r.counts().unchanged())
 			.containsExactly(1, 1);
+	}
+
+	/**
+	 * A mark stored by the version before, whose incremental runs read back over the duration of
+	 * the run that set it (the latest change timestamp read, with that run's duration): still read
+	 * from there, then replaced by the directory's time.
+	 */
+	@Test
+	void runWhenMarkStoredByEarlierVersionThenReadFromItsRunsStartAndReplaced() {
+		Syncs syncs = syncs(embedded(ZJ));
+		syncs.full.run(ZJ.code());
+		JdbcClient.create(this.database)
+			.sql("update sync_high_water_mark set high_water_mark = ?, run_duration_ms = ? where library_code = ?")
+			.params(TimestampedLdif.last(ZJ).atOffset(ZoneOffset.UTC), Duration.ofHours(2).toMillis(), ZJ.code())
+			.update();
+		SyncResult result = syncs.incremental.run(ZJ.code());
+		// the last three entries: 2 h back, and the overlap reaches the third
+		assertThat(result).extracting((r) -> r.counts().read(), (r) -> r.counts().unchanged()).containsExactly(3, 3);
+		assertThat(new JdbcSyncRuns(this.database).highWaterMark(ZJ.code()))
+			.contains(HighWaterMark.at(result.highWaterMark()));
+		assertThat(syncs.incremental.run(ZJ.code()).counts().read()).isZero();
+	}
+
+	/**
+	 * With no overlap at all: an entry changed while the full run read, after the run had read it,
+	 * is read by the next run, because the mark is the directory's time at the start of the run.
+	 */
+	@Test
+	void runWhenEntryChangedDuringTheRunAfterItWasReadThenNextRunReadsIt() {
+		String dn = DemoReaders.reader(ZJ, "ZJ0003").dn();
+		ChangingDuringRead reader = new ChangingDuringRead(embedded(ZJ), 10, () -> {
+			modifyEmbeddedZj(dn, new Modification(ModificationType.REPLACE, "displayName", "改名读者"));
+			nextSecond(); // so a mark taken at the end of the run, not its start, would pass the change by
+		});
+		Syncs syncs = syncs(reader, (library) -> Duration.ZERO, System::nanoTime);
+		SyncResult full = syncs.full.run(ZJ.code());
+		assertThat(reader.changed()).isTrue();
+		assertThat(full).extracting(SyncResult::completed, (r) -> r.counts().created()).containsExactly(true, 24);
+		assertThat(only("ZJ0003").displayName()).isNotEqualTo("改名读者");
+		SyncResult next = syncs.incremental.run(ZJ.code());
+		assertThat(next).extracting((r) -> r.counts().read(), (r) -> r.counts().updated()).containsExactly(1, 1);
+		assertThat(only("ZJ0003").displayName()).isEqualTo("改名读者");
+	}
+
+	/**
+	 * slapd without its monitor backend cannot tell its time. The full run's mark is then the latest
+	 * change timestamp it read less its duration (0 by the node's monotonic clock, a counter here), so
+	 * the next run reads the entry at it again; an hour later by that clock, the mark has moved on an
+	 * hour, and an idle directory costs nothing. A change is still read.
+	 */
+	@Test
+	void runWhenSlapdCannotTellItsTimeThenMarkAdvancesWithTheElapsedTime() throws LDAPException {
+		try (Slapd slapd = Slapd.builder(ZJ.suffix())
+			.ldif(TimestampedLdif.of(ZJ))
+			.databaseConfig("access to * by * read")
+			.withoutMonitor()
+			.start()) {
+			LibraryDirectory config = DemoDirectories.at(this.properties.library(ZJ.code()).orElseThrow(),
+					URI.create(slapd.url()));
+			AtomicLong nanos = new AtomicLong();
+			Syncs syncs = syncs(connector(config), this.properties::incrementalOverlap, nanos::get);
+			assertThat(syncs.full.run(ZJ.code()).highWaterMark()).isEqualTo(TimestampedLdif.last(ZJ));
+			assertThat(syncs.incremental.run(ZJ.code())).extracting((r) -> r.counts().read(), (r) -> r.counts().unchanged())
+				.containsExactly(1, 1);
+			nanos.addAndGet(Duration.ofHours(1).toNanos());
+			SyncResult idle = syncs.incremental.run(ZJ.code());
+			assertThat(idle).extracting((r) -> r.counts().read(), SyncResult::highWaterMark)
+				.containsExactly(1, TimestampedLdif.last(ZJ).plusMillis(3_596_400));
+			assertThat(syncs.incremental.run(ZJ.code()).counts().read()).isZero();
+			changeZj(() -> new LDAPConnection("127.0.0.1", slapd.port(), slapd.rootDn(), slapd.rootPassword()));
+			assertThat(syncs.incremental.run(ZJ.code())).extracting((r) -> r.counts().read(), (r) -> r.counts().created(),
+					(r) -> r.counts().updated())
+				.containsExactly(4, 1, 3);
+			assertZjChangesStored();
+		}
 	}
 
 	@Test
@@ -185,17 +275,16 @@ class IncrementalSyncContractTests {
 	@Test
 	void runWhenDirectoryDownThenErrorRecordedAndMarkKept() {
 		Syncs syncs = syncs(embedded(ZJ));
-		syncs.full.run(ZJ.code());
+		SyncResult full = syncs.full.run(ZJ.code());
 		this.directories.stop(ZJ.code());
 		SyncResult result = syncs.incremental.run(ZJ.code());
 		assertThat(result).extracting(SyncResult::completed, (r) -> r.counts().read(), (r) -> r.deletions().suspended())
 			.containsExactly(false, 0, 0);
 		assertThat(result.error()).contains("unreachable");
 		JdbcSyncRuns runs = new JdbcSyncRuns(this.database);
-		assertThat(runs.find(result.runId()).orElseThrow()).extracting(SyncResult::kind, SyncResult::error,
-				SyncResult::highWaterMark)
-			.containsExactly(SyncKind.INCREMENTAL, result.error(), null);
-		assertThat(runs.highWaterMark(ZJ.code())).map(HighWaterMark::timestamp).contains(TimestampedLdif.last(ZJ));
+		assertThat(runs.find(result.runId()).orElseThrow()).extracting(SyncResult::kind, SyncResult::error)
+			.containsExactly(SyncKind.INCREMENTAL, result.error());
+		assertThat(runs.highWaterMark(ZJ.code())).contains(HighWaterMark.at(full.highWaterMark()));
 	}
 
 	@Test
@@ -220,7 +309,8 @@ class IncrementalSyncContractTests {
 	@Test
 	void runWhenActiveDirectoryEntriesChangedThenFoundByWhenChanged() throws LDAPException {
 		Syncs syncs = syncs(embedded(SX));
-		assertThat(syncs.full.run(SX.code()).highWaterMark()).isEqualTo(TimestampedLdif.last(SX));
+		SyncResult full = syncs.full.run(SX.code());
+		assertThat(full.highWaterMark()).isAfter(TimestampedLdif.last(SX));
 		String now = WHEN_CHANGED.format(Instant.now());
 		modifyEmbedded(SX, DemoReaders.reader(SX, "SX0003").dn(),
 				new Modification(ModificationType.REPLACE, "displayName", "改名读者"),
@@ -233,16 +323,17 @@ class IncrementalSyncContractTests {
 				new Modification(ModificationType.REPLACE, "displayName", "未记时间"));
 		SyncResult result = syncs.incremental.run(SX.code());
 		assertThat(result).extracting((r) -> r.counts().read(), (r) -> r.counts().created(), (r) -> r.counts().updated(), (r) -> r.counts().unchanged())
-			.containsExactly(3, 0, 2, 1);
-		assertThat(result.highWaterMark()).isAfter(TimestampedLdif.last(SX));
+			.containsExactly(2, 0, 2, 0);
+		assertThat(result.highWaterMark()).isAfterOrEqualTo(full.highWaterMark());
 		assertThat(only("SX0003").displayName()).isEqualTo("改名读者");
 		assertThat(only("SX0004").status()).isEqualTo(AccountStatus.SUSPENDED);
 		assertThat(only("SX0005").displayName()).isNotEqualTo("未记时间");
 		assertThat(syncs.full.run(SX.code()).counts().updated()).isEqualTo(1);
 	}
 
+	/** slapd tells its time through its monitor backend ({@code cn=Current,cn=Time,cn=Monitor}). */
 	@Test
-	void runWhenSlapdEntriesChangedOrAddedThenOnlyThoseAndTheEntryAtTheMarkRead() throws LDAPException {
+	void runWhenSlapdEntriesChangedOrAddedThenOnlyThoseRead() throws LDAPException {
 		try (Slapd slapd = Slapd.builder(ZJ.suffix())
 			.ldif(TimestampedLdif.of(ZJ))
 			.databaseConfig("access to * by * read")
@@ -250,16 +341,17 @@ class IncrementalSyncContractTests {
 			LibraryDirectory config = DemoDirectories.at(this.properties.library(ZJ.code()).orElseThrow(),
 					URI.create(slapd.url()));
 			Syncs syncs = syncs(connector(config));
+			Instant beforeFull = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 			SyncResult full = syncs.full.run(ZJ.code());
-			assertThat(full).extracting((r) -> r.counts().created(), SyncResult::highWaterMark)
-				.containsExactly(24, TimestampedLdif.last(ZJ));
+			assertThat(full.counts().created()).isEqualTo(24);
+			assertThat(full.highWaterMark()).isBetween(beforeFull, full.finished()); // slapd runs on this machine
 			changeZj(() -> new LDAPConnection("127.0.0.1", slapd.port(), slapd.rootDn(), slapd.rootPassword()));
 			SyncResult result = syncs.incremental.run(ZJ.code());
 			assertThat(result).extracting(SyncResult::completed, (r) -> r.counts().read(), (r) -> r.counts().created(),
 					(r) -> r.counts().updated(), (r) -> r.counts().unchanged(), (r) -> r.deletions().suspended())
-				.containsExactly(true, 5, 1, 3, 1, 0);
+				.containsExactly(true, 4, 1, 3, 0, 0);
 			assertZjChangesStored();
-			assertThat(result.highWaterMark()).isAfter(TimestampedLdif.last(ZJ));
+			assertThat(result.highWaterMark()).isAfterOrEqualTo(full.highWaterMark());
 		}
 	}
 
@@ -297,12 +389,17 @@ class IncrementalSyncContractTests {
 	}
 
 	private Syncs syncs(AccountReader connector) {
+		return syncs(connector, this.properties::incrementalOverlap, System::nanoTime);
+	}
+
+	private Syncs syncs(AccountReader connector, Function<String, Duration> overlaps, LongSupplier nanoTime) {
 		TestSyncEngines.Builder node = TestSyncEngines
 			.node(List.of(connector), this.accounts, new JdbcSyncRuns(this.database))
 			.hasher(this.hasher)
 			.policy(new DeletionPolicy(0.1, Duration.ofDays(30)))
-			.batchSize(7);
-		return new Syncs(node.full(), node.incremental(this.properties::incrementalOverlap));
+			.batchSize(7)
+			.nanoTime(nanoTime);
+		return new Syncs(node.full(), node.incremental(overlaps));
 	}
 
 	private AccountReader embedded(DemoLibrary library) {
@@ -325,13 +422,32 @@ class IncrementalSyncContractTests {
 		return new LDAPConnection(url.getHost(), url.getPort(), library.syncBindDn(), DemoLibrary.SYNC_PASSWORD);
 	}
 
-	private void modifyEmbeddedZj(String dn, Modification... modifications) throws LDAPException {
-		modifyEmbedded(ZJ, dn, modifications);
+	private void modifyEmbeddedZj(String dn, Modification... modifications) {
+		try {
+			modifyEmbedded(ZJ, dn, modifications);
+		}
+		catch (LDAPException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void modifyEmbedded(DemoLibrary library, String dn, Modification... modifications) throws LDAPException {
 		try (LDAPConnection connection = connectEmbedded(library)) {
 			connection.modify(dn, modifications);
+		}
+	}
+
+	/** Waits until this machine's clock (the embedded directory's) has turned to the next second. */
+	private static void nextSecond() {
+		long second = Instant.now().getEpochSecond();
+		while (Instant.now().getEpochSecond() == second) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
 	}
 
@@ -346,6 +462,85 @@ class IncrementalSyncContractTests {
 	}
 
 	private record Syncs(FullSync full, IncrementalSync incremental) {
+
+	}
+
+	/**
+	 * A real LDAP connector (its clock included) whose full read changes the directory once, after
+	 * handing over a number of entries.
+	 */
+	private static final class ChangingDuringRead implements AccountReader, ChangeReader, DirectoryClock {
+
+		private final AccountReader connector;
+
+		private final int after;
+
+		private final Runnable change;
+
+		private volatile boolean changed;
+
+		ChangingDuringRead(AccountReader connector, int after, Runnable change) {
+			this.connector = connector;
+			this.after = after;
+			this.change = change;
+		}
+
+		boolean changed() {
+			return this.changed;
+		}
+
+		@Override
+		public String library() {
+			return this.connector.library();
+		}
+
+		@Override
+		public void readAll(EntryHandler handler) throws DirectoryException {
+			this.connector.readAll(new EntryHandler() {
+
+				private int count;
+
+				@Override
+				public void entry(DirectoryEntry entry) {
+					handler.entry(entry);
+					if (++this.count == ChangingDuringRead.this.after) {
+						ChangingDuringRead.this.change.run();
+						ChangingDuringRead.this.changed = true;
+					}
+				}
+
+				@Override
+				public void malformed(String dn, String reason) {
+					handler.malformed(dn, reason);
+				}
+
+				@Override
+				public void malformed(String dn, String directoryId, String reason) {
+					handler.malformed(dn, directoryId, reason);
+				}
+
+				@Override
+				public void changedAt(Instant timestamp) {
+					handler.changedAt(timestamp);
+				}
+
+			});
+		}
+
+		@Override
+		public void readChangedSince(Instant since, EntryHandler handler) throws DirectoryException {
+			((ChangeReader) this.connector).readChangedSince(since, handler);
+		}
+
+		@Override
+		public Optional<Instant> currentTime() {
+			return ((DirectoryClock) this.connector).currentTime();
+		}
+
+		@Override
+		public void close() {
+			this.connector.close();
+		}
 
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
@@ -66,9 +67,9 @@ public final class TestSyncEngines {
 
 		LibrarySyncCoordinator coordinator(DirectoryConnectors connectors, SyncRuns runs, ResidentIdHasher hasher,
 				Function<String, DeletionPolicy> policies, Clock clock, int batchSize, MeterRegistry meterRegistry,
-				SyncLease lease, Duration leaseTtl) {
+				SyncLease lease, Duration leaseTtl, LongSupplier nanoTime) {
 			return new LibrarySyncCoordinator(connectors, this.accounts, this.accounts, runs, hasher, policies, clock,
-					batchSize, meterRegistry, lease, leaseTtl);
+					batchSize, meterRegistry, lease, leaseTtl, nanoTime);
 		}
 
 	}
@@ -95,6 +96,8 @@ public final class TestSyncEngines {
 		private SyncLease lease;
 
 		private Duration leaseTtl = LibrarySyncCoordinator.DEFAULT_LEASE_TTL;
+
+		private LongSupplier nanoTime = System::nanoTime;
 
 		private LibrarySyncCoordinator coordinator;
 
@@ -147,6 +150,15 @@ public final class TestSyncEngines {
 			return this;
 		}
 
+		/**
+		 * The node's monotonic clock, which measures how far a directory that cannot tell its time has
+		 * moved since a run started ({@code System::nanoTime} unless set).
+		 */
+		Builder nanoTime(LongSupplier nanoTime) {
+			unbuilt().nanoTime = nanoTime;
+			return this;
+		}
+
 		/** The node's coordinator (built on the first call; the engines share it). */
 		LibrarySyncCoordinator coordinator() {
 			if (this.coordinator == null) {
@@ -156,7 +168,7 @@ public final class TestSyncEngines {
 						: new SimpleMeterRegistry();
 				SyncLease lease = (this.lease != null) ? this.lease : TestSyncLeases.inMemory(this.clock);
 				this.coordinator = this.accounts.coordinator(this.connectors, this.runs, hasher, this.policies,
-						this.clock, this.batchSize, meterRegistry, lease, this.leaseTtl);
+						this.clock, this.batchSize, meterRegistry, lease, this.leaseTtl, this.nanoTime);
 			}
 			return this.coordinator;
 		}

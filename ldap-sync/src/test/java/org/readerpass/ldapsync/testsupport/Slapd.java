@@ -20,8 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * A real OpenLDAP {@code slapd} (Debian package) for a test: a throwaway configuration in a temp
- * folder (core, cosine, nis, inetorgperson and readerpass-library schemas; back_mdb; syncprov),
- * optionally loaded with {@code slapadd} before it starts, listening on a free loopback port.
+ * folder (core, cosine, nis, inetorgperson and readerpass-library schemas; back_mdb; syncprov; the
+ * monitor backend, readable by everyone, so the directory tells its time in
+ * {@code cn=Current,cn=Time,cn=Monitor}, unless {@link Builder#withoutMonitor()}), optionally
+ * loaded with {@code slapadd} before it starts, listening on a free loopback port.
  * {@link #stop()} / {@link #start()} play a directory that goes down and comes back on the same
  * port; {@link #close()} stops it and deletes the folder. With {@link Builder#tls()} it also serves
  * TLS: StartTLS on {@link #url()} and {@code ldaps://} on {@link #ldapsUrl()}, with a server
@@ -195,6 +197,8 @@ public final class Slapd implements AutoCloseable {
 
 		private boolean tls;
 
+		private boolean monitor = true;
+
 		private Builder(String suffix) {
 			this.suffix = suffix;
 		}
@@ -218,6 +222,15 @@ public final class Slapd implements AutoCloseable {
 		 */
 		public Builder tls() {
 			this.tls = true;
+			return this;
+		}
+
+		/**
+		 * Without the monitor backend ({@code database monitor}): a directory that cannot tell its
+		 * time, as OpenLDAP is unless its administrator configured the monitor.
+		 */
+		public Builder withoutMonitor() {
+			this.monitor = false;
 			return this;
 		}
 
@@ -269,7 +282,7 @@ public final class Slapd implements AutoCloseable {
 				conf.append("TLSCertificateFile ").append(folder.resolve("tls/server.pem")).append('\n');
 				conf.append("TLSCertificateKeyFile ").append(folder.resolve("tls/server.key")).append('\n');
 			}
-			conf.append("database mdb\nmaxsize 104857600\n");
+			conf.append("database mdb\nmaxsize 1073741824\n"); // a map (sparse file), not space taken: room for 100k readers
 			conf.append("suffix \"").append(this.suffix).append("\"\n");
 			conf.append("rootdn \"cn=admin,").append(this.suffix).append("\"\n");
 			conf.append("rootpw ").append(rootPassword).append('\n');
@@ -278,6 +291,9 @@ public final class Slapd implements AutoCloseable {
 			this.databaseConfig.forEach((line) -> conf.append(line).append('\n'));
 			conf.append("overlay syncprov\nsyncprov-checkpoint 100 10\n");
 			this.syncprovConfig.forEach((line) -> conf.append(line).append('\n'));
+			if (this.monitor) {
+				conf.append("database monitor\n"); // no access rule of its own: slapd's default, read by all
+			}
 			return conf.toString();
 		}
 

@@ -15,9 +15,9 @@ final class ContentSyncLdapConnector extends LdapConnector implements ContentSyn
 
 	private final ContentSyncSearch contentSync;
 
-	ContentSyncLdapConnector(String library, PagedAccountSearch search, LdapPasswordBinds passwords, LdapProbe probe,
-			ContentSyncSearch contentSync) {
-		super(library, search, passwords, probe);
+	ContentSyncLdapConnector(String library, PagedAccountSearch search, DirectoryTime time,
+			LdapPasswordBinds passwords, LdapProbe probe, ContentSyncSearch contentSync) {
+		super(library, search, time, passwords, probe);
 		this.contentSync = contentSync;
 	}
 

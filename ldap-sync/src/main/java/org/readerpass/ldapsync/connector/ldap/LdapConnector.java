@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.ChangeReader;
+import org.readerpass.ldapsync.connector.DirectoryClock;
 import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.EntryHandler;
 import org.readerpass.ldapsync.connector.HealthProbe;
@@ -27,10 +29,11 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 /**
  * The connector for an LDAP directory (OpenLDAP, Active Directory, the embedded UnboundID server)
  * on the UnboundID LDAP SDK: reads accounts (all, or those changed since a moment) by paged search,
- * checks passwords by bind, tells whether the directory answers (health checks). A library configured for content sync gets a
+ * tells the directory's time ({@link DirectoryTime}), checks passwords by bind, tells whether the
+ * directory answers (health checks). A library configured for content sync gets a
  * {@link ContentSyncLdapConnector}, which also reads changes by RFC 4533.
  */
-class LdapConnector implements AccountReader, ChangeReader, PasswordConnector, HealthProbe {
+class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, PasswordConnector, HealthProbe {
 
 	private static final Logger logger = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -38,13 +41,17 @@ class LdapConnector implements AccountReader, ChangeReader, PasswordConnector, H
 
 	private final PagedAccountSearch search;
 
+	private final DirectoryTime time;
+
 	private final LdapPasswordBinds passwords;
 
 	private final LdapProbe probe;
 
-	LdapConnector(String library, PagedAccountSearch search, LdapPasswordBinds passwords, LdapProbe probe) {
+	LdapConnector(String library, PagedAccountSearch search, DirectoryTime time, LdapPasswordBinds passwords,
+			LdapProbe probe) {
 		this.library = library;
 		this.search = search;
+		this.time = time;
 		this.passwords = passwords;
 		this.probe = probe;
 	}
@@ -79,6 +86,8 @@ class LdapConnector implements AccountReader, ChangeReader, PasswordConnector, H
 		PagedAccountSearch search = new PagedAccountSearch(searchServers,
 				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()), baseDn, filter,
 				directory.pageSize(), mapping, ChangeTimestamps.of(directory.preset()));
+		DirectoryTime time = new DirectoryTime(library, searchServers,
+				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()));
 		// the health probe connects as a password check does: same servers, same timeouts
 		ServerSet bindServers = LdapServers.of(urls, tls, bindOptions);
 		LdapPasswordBinds passwords = new LdapPasswordBinds(library, bindServers, directory.poolSize(),
@@ -89,9 +98,9 @@ class LdapConnector implements AccountReader, ChangeReader, PasswordConnector, H
 					directory.responseTimeout());
 			ContentSyncSearch contentSync = new ContentSyncSearch(searchServers, LdapServers.of(urls, tls, persistOptions), new SimpleBindRequest(bindDn, directory.bindPassword().reveal()),
 					baseDn, filter, mapping, directory.responseTimeout());
-			return new ContentSyncLdapConnector(library, search, passwords, probe, contentSync);
+			return new ContentSyncLdapConnector(library, search, time, passwords, probe, contentSync);
 		}
-		return new LdapConnector(library, search, passwords, probe);
+		return new LdapConnector(library, search, time, passwords, probe);
 	}
 
 	@Override
@@ -107,6 +116,11 @@ class LdapConnector implements AccountReader, ChangeReader, PasswordConnector, H
 	@Override
 	public void readChangedSince(Instant since, EntryHandler handler) throws DirectoryException {
 		this.search.readChangedSince(since, handler);
+	}
+
+	@Override
+	public Optional<Instant> currentTime() {
+		return this.time.now();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests.DirectoryFixture;
+import org.readerpass.ldapsync.connector.DirectoryClock;
 import org.readerpass.ldapsync.connector.HealthProbe;
 import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
@@ -47,6 +48,11 @@ final class EmbeddedFixture implements DirectoryFixture {
 
 	@Override
 	public PasswordConnector passwordConnector() {
+		return this.connector;
+	}
+
+	@Override
+	public DirectoryClock clock() {
 		return this.connector;
 	}
 

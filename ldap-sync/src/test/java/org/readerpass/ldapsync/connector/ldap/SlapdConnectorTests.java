@@ -1,9 +1,15 @@
 package org.readerpass.ldapsync.connector.ldap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 
+import org.junit.jupiter.api.Test;
+
 import org.readerpass.ldapsync.connector.AccountReader;
+import org.readerpass.ldapsync.connector.DirectoryClock;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests;
+import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.HealthProbe;
 import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -14,8 +20,8 @@ import org.readerpass.ldapsync.testsupport.Slapd;
 
 /**
  * The contract on a real OpenLDAP slapd loaded with zj's demo LDIF, with the access rules a
- * library would have (passwords only for binds, resident ID numbers only for the sync user) and a
- * size limit that only a paged search gets past.
+ * library would have (passwords only for binds, resident ID numbers only for the sync user), a
+ * size limit that only a paged search gets past, and the monitor backend (its time).
  */
 class SlapdConnectorTests extends DirectoryConnectorContractTests {
 
@@ -51,6 +57,11 @@ class SlapdConnectorTests extends DirectoryConnectorContractTests {
 			}
 
 			@Override
+			public DirectoryClock clock() {
+				return connector;
+			}
+
+			@Override
 			public void stopDirectory() {
 				slapd.stop();
 			}
@@ -74,5 +85,20 @@ class SlapdConnectorTests extends DirectoryConnectorContractTests {
 		return DemoLibrary.ZJ;
 	}
 
+	/** OpenLDAP has no time in its root DSE: without the monitor backend it cannot tell its time. */
+	@Test
+	void currentTimeWhenNoMonitorBackendThenEmpty() throws DirectoryException {
+		DemoLibrary library = library();
+		try (Slapd slapd = Slapd.builder(library.suffix()).ldif(DemoLdif.of(library)).withoutMonitor().start()) {
+			LibraryDirectory config = DemoDirectories.at(DemoDirectories.library(library), URI.create(slapd.url()));
+			try (LdapConnector connector = LdapConnector.create(config, config.urls(),
+					DemoDirectories.properties().zone())) {
+				assertThat(connector.currentTime()).isEmpty();
+				Collected up = new Collected(); // the directory answers: it just has no time to tell
+				connector.readAll(up);
+				assertThat(up.entries).isNotEmpty();
+			}
+		}
+	}
 
 }
