@@ -10,7 +10,7 @@ port=19000
 for i in $(seq 1 "$runs"); do
   dir=$(mktemp -d)
   start=$(date +%s%N)
-  "$java" -jar auth-server/target/readerpass.jar --server.port=$port --readerpass.data-dir="$dir" \
+  "$java" -jar auth-server/target/readerpass.jar --server.port=$port --management.server.port=0 --readerpass.data-dir="$dir" \
     >"$dir/server.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/.well-known/openid-configuration" >/dev/null 2>&1; do

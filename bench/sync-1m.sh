@@ -215,7 +215,7 @@ run_server() { # $1 = run number
   "${time_cmd[@]}" "$JAVA" "${jvm_opts[@]}" -jar "$jar" \
     --readerpass.network-file="file:$work/network.yml" --readerpass.data-dir="$work/data" \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db${JDBC_PARAMS:-}" --spring.datasource.username="$PGUSER" \
-    --server.port="$http_port" --readerpass.keys.encryption-key="$key" \
+    --server.port="$http_port" --management.server.port=0 --readerpass.keys.encryption-key="$key" \
     >"$work/server-$run.log" 2>&1 &
   server_pid=$!
   if (( ${ANALYZE_EVERY:-0} > 0 )); then

@@ -2,14 +2,10 @@ package org.readerpass.authserver;
 
 import java.time.Clock;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.readerpass.adminui.AdminUiConfiguration;
 import org.readerpass.ldapsync.LdapSyncConfiguration;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -29,16 +25,6 @@ public class ReaderPassApplication {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/**
-	 * The server's meters (sync runs, back-channel logout deliveries): kept in process unless a
-	 * monitoring system's registry is configured, which then takes its place.
-	 */
-	@Bean
-	@ConditionalOnMissingBean(MeterRegistry.class)
-	MeterRegistry meterRegistry() {
-		return new SimpleMeterRegistry();
 	}
 
 }

@@ -41,6 +41,11 @@ public record IssuerProperties(URI uri) {
 		}
 	}
 
+	/** Whether readers reach the server over TLS (ended at a proxy in front): Secure cookies, HSTS. */
+	public boolean isHttps() {
+		return "https".equalsIgnoreCase(this.uri.getScheme());
+	}
+
 	/** The issuer as every token and document states it. */
 	public String value() {
 		return this.uri.toString();

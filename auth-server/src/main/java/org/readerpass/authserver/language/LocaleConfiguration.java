@@ -2,6 +2,8 @@ package org.readerpass.authserver.language;
 
 import java.time.Duration;
 
+import org.readerpass.authserver.issuer.IssuerProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -20,8 +22,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class LocaleConfiguration implements WebMvcConfigurer {
 
 	@Bean
-	LocaleResolver localeResolver() {
+	LocaleResolver localeResolver(IssuerProperties issuer) {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("readerpass-lang");
+		resolver.setCookieSecure(issuer.isHttps());
 		resolver.setDefaultLocale(PageLanguages.DEFAULT);
 		resolver.setDefaultLocaleFunction(
 				request -> PageLanguages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));

@@ -2,6 +2,8 @@ package org.readerpass.authserver.login;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.password.PasswordVerifier;
@@ -16,6 +18,11 @@ class LoginConfiguration {
 	ReaderLogin readerLogin(ReaderAccounts accounts, PasswordVerifier passwords, DirectoryProperties directories,
 			Clock clock) {
 		return new ReaderLogin(accounts, passwords, clock, directories.zone());
+	}
+
+	@Bean
+	LoginMetrics loginMetrics(MeterRegistry meters) {
+		return new LoginMetrics(meters);
 	}
 
 }

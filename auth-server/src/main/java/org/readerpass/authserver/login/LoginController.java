@@ -71,13 +71,16 @@ class LoginController {
 
 	private final ClientAddresses addresses;
 
+	private final LoginMetrics metrics;
+
 	LoginController(ReaderLogin readerLogin, LibraryTree libraries, RegisteredClientRepository clients,
-			LoginThrottle throttle, ClientAddresses addresses) {
+			LoginThrottle throttle, ClientAddresses addresses, LoginMetrics metrics) {
 		this.readerLogin = readerLogin;
 		this.libraries = libraries;
 		this.clients = clients;
 		this.throttle = throttle;
 		this.addresses = addresses;
+		this.metrics = metrics;
 	}
 
 	@GetMapping("/login")
@@ -121,9 +124,11 @@ class LoginController {
 		Optional<InetAddress> address = this.addresses.resolve(request);
 		Optional<Refusal> refused = this.throttle.check(identifier, address);
 		if (refused.isPresent()) {
+			this.metrics.countThrottled();
 			return tooManyAttempts(refused.get(), card, model, response);
 		}
 		LoginOutcome outcome = this.readerLogin.login(card, password, library);
+		this.metrics.count(outcome);
 		if (outcome instanceof BadCredentials) {
 			refused = this.throttle.failed(identifier, address);
 			if (refused.isPresent()) {

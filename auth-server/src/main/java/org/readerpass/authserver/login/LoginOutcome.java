@@ -24,12 +24,12 @@ sealed interface LoginOutcome {
 	record BadCredentials() implements LoginOutcome {
 	}
 
-	/** Correct password, but the card has expired. */
-	record Expired(LocalDate expiredOn) implements LoginOutcome {
+	/** Correct password, but the card of this library has expired. */
+	record Expired(LocalDate expiredOn, String libraryCode) implements LoginOutcome {
 	}
 
-	/** Correct password, but the library has suspended the card. */
-	record Suspended() implements LoginOutcome {
+	/** Correct password, but this library has suspended the card. */
+	record Suspended(String libraryCode) implements LoginOutcome {
 	}
 
 	/** The home library's directory could not be reached. */

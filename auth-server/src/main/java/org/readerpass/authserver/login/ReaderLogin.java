@@ -133,11 +133,11 @@ public final class ReaderLogin {
 
 	private LoginOutcome usable(ReaderAccount account) {
 		if (account.status() == AccountStatus.SUSPENDED) {
-			return new Suspended();
+			return new Suspended(account.libraryCode());
 		}
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.libraryZone);
 		if (account.isExpired(today)) {
-			return new Expired(account.expiresOn());
+			return new Expired(account.expiresOn(), account.libraryCode());
 		}
 		return new SignedIn(account);
 	}

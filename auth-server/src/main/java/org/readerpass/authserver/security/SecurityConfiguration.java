@@ -1,6 +1,9 @@
 package org.readerpass.authserver.security;
 
 import java.time.Clock;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.readerpass.authserver.abuse.ClientRateLimitFilter;
 import org.readerpass.authserver.admin.AdminAccess;
@@ -50,6 +53,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -105,8 +110,10 @@ class SecurityConfiguration {
 			RegisteredClientRepository registeredClients, ReaderLogin readerLogin, AuthorizationStore authorizations,
 			JwtDecoder accessTokens, SecurityEvents securityEvents, ResourceAccess resourceAccess, Clock clock,
 			IdTokenHints idTokenHints, SessionLogout sessionLogout, DeviceGrant device,
-			ClientAssertionDecoders clientAssertions, PairwiseSubjects subjects, ClientRateLimitFilter clientRates)
-			throws Exception {
+			ClientAssertionDecoders clientAssertions, PairwiseSubjects subjects, ClientRateLimitFilter clientRates,
+			MeterRegistry meters) throws Exception {
+		ProtocolMetrics metrics = new ProtocolMetrics(meters);
+		Map<String, String> endpoints = ProtocolMetrics.endpoints(settings);
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher clientAuthenticated = new OrRequestMatcher(
 				paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -115,7 +122,8 @@ class SecurityConfiguration {
 				paths.matcher(HttpMethod.POST, settings.getDeviceAuthorizationEndpoint()));
 		RequestMatcher readerFacing = paths.matcher(settings.getAuthorizationEndpoint());
 		http.exceptionHandling(exceptions -> exceptions
-			.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticated)
+			.defaultAuthenticationEntryPointFor(metrics.countingMissingClient(endpoints, new InvalidClientEntryPoint()),
+					clientAuthenticated)
 			// absolute, from the configured issuer: a spoofed Host never chooses where the reader signs in
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(issuer.value() + "/login"),
 					readerFacing));
@@ -127,6 +135,7 @@ class SecurityConfiguration {
 			// one client authentication method per request, and PKCE's syntax, before any client is
 			// authenticated (RFC 6749 §2.3, RFC 7636 §4.1)
 			.clientAuthentication(clients -> clients
+				.errorResponseHandler(metrics.clientAuthenticationFailures(endpoints))
 				.authenticationConverters(converters -> {
 					// a client assertion may name its client in sub alone (RFC 7523 §3)
 					converters.replaceAll(converter -> (converter instanceof JwtClientAssertionAuthenticationConverter)
@@ -157,8 +166,11 @@ class SecurityConfiguration {
 			// refresh tokens revoke their family, access tokens go on the revocation list (RFC 7009)
 			.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(
 					providers -> providers.replaceAll(provider -> new TokenRevocation(authorizations, accessTokens))))
-			// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
+			// token and error responses counted (ProtocolMetrics), then sent as by default
 			.tokenEndpoint(token -> token
+				.accessTokenResponseHandler(metrics.countingIssued(new OAuth2AccessTokenResponseAuthenticationSuccessHandler()))
+				.errorResponseHandler(metrics.countingErrors("token", new OAuth2ErrorAuthenticationFailureHandler()))
+				// only the advertised grants: any other answers unsupported_grant_type (RFC 6749 §5.2)
 				.accessTokenRequestConverters(
 						converters -> converters.removeIf(converter -> converter instanceof OAuth2TokenExchangeAuthenticationConverter))
 				// a refresh token is used once, a replay revokes its family; a refresh re-checks the
@@ -169,7 +181,8 @@ class SecurityConfiguration {
 								? new RefreshRotation(new ReaderStillSignedInOnRefresh(provider, authorizations, readerLogin),
 										authorizations, securityEvents)
 								: device.polling(provider))))
-			.authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrorHandler())
+			.authorizationEndpoint(endpoint -> endpoint
+				.errorResponseHandler(metrics.countingErrors("authorize", new AuthorizationErrorHandler()))
 				// absolute, from the configured issuer (a relative one would be resolved against Host)
 				.consentPage(issuer.value() + "/oauth2/consent")
 				.authenticationProviders(providers -> providers.forEach(provider -> {
@@ -221,7 +234,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated());
-		SecurityHeaders.apply(http);
+		SecurityHeaders.apply(http, issuer);
 		return http.build();
 	}
 
@@ -245,7 +258,7 @@ class SecurityConfiguration {
 				.protectedResourceMetadataCustomizer(document -> ProtectedResourceMetadata.describe(document, issuer))));
 		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.csrf(csrf -> csrf.disable()); // no cookies: a bearer token cannot be sent cross-site by a browser
-		SecurityHeaders.apply(http);
+		SecurityHeaders.apply(http, issuer);
 		return http.build();
 	}
 
@@ -267,7 +280,7 @@ class SecurityConfiguration {
 		http.addFilterAfter(new ReaderSessionCheck(confirmation, readerLogin), SecurityContextHolderFilter.class);
 		// the reader's own sign-out ends the SSO session as RP-initiated logout does
 		http.logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(sessionLogout).logoutSuccessUrl("/"));
-		SecurityHeaders.apply(http);
+		SecurityHeaders.apply(http, issuer);
 		return http.build();
 	}
 

@@ -100,6 +100,10 @@ public final class BackChannelLogout implements AutoCloseable {
 		this.events = events;
 		this.meters = meters;
 		this.clock = clock;
+		// every outcome from the start, at zero: an alert on failed deliveries has a series to watch
+		for (String outcome : new String[] { "delivered", "retried", "failed" }) {
+			meters.counter(METER, "outcome", outcome);
+		}
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.backchannelTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)

@@ -68,6 +68,43 @@ class IssuerPropertiesTests {
 		assertThat(environment.getProperty("readerpass.issuer.uri")).isEqualTo("http://localhost:" + port);
 	}
 
+	@Test
+	void postProcessEnvironmentWhenIssuerHttpsThenSessionCookieSecure() {
+		StandardEnvironment environment = environment(Map.of(IssuerProperties.KEY, "https://id.library.zj.cn"));
+
+		new IssuerEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+	}
+
+	@Test
+	void postProcessEnvironmentWhenIssuerHttpsAndSecureCookieConfiguredThenConfigurationWins() {
+		StandardEnvironment environment = environment(Map.of(IssuerProperties.KEY, "https://id.library.zj.cn",
+				"server.servlet.session.cookie.secure", "false"));
+
+		new IssuerEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("server.servlet.session.cookie.secure")).isEqualTo("false");
+	}
+
+	@Test
+	void postProcessEnvironmentWhenIssuerPlainHttpOrDerivedThenSessionCookieLeftAlone() {
+		StandardEnvironment configured = environment(Map.of(IssuerProperties.KEY, "http://localhost:9000"));
+		StandardEnvironment derived = environment(Map.of("server.port", "9000"));
+
+		new IssuerEnvironmentPostProcessor().postProcessEnvironment(configured, new SpringApplication());
+		new IssuerEnvironmentPostProcessor().postProcessEnvironment(derived, new SpringApplication());
+
+		assertThat(configured.getProperty("server.servlet.session.cookie.secure")).isNull();
+		assertThat(derived.getProperty("server.servlet.session.cookie.secure")).isNull();
+	}
+
+	@Test
+	void isHttpsWhenSchemeHttpsThenTrue() {
+		assertThat(new IssuerProperties(URI.create("https://id.library.zj.cn")).isHttps()).isTrue();
+		assertThat(new IssuerProperties(URI.create("http://localhost:9000")).isHttps()).isFalse();
+	}
+
 	private static StandardEnvironment environment(Map<String, Object> properties) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));

@@ -30,7 +30,7 @@ class SigningKeyRestartTests {
 
 	@Test
 	void restartWhenSameDatabaseThenTokenIssuedBeforeVerifiesAgainstNewJwks(@TempDir Path dataDir) throws Exception {
-		String[] args = { "--server.port=0", "--readerpass.data-dir=" + dataDir,
+		String[] args = { "--server.port=0", "--management.server.port=0", "--readerpass.data-dir=" + dataDir,
 				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("readerpass") };
 		String token;
 		String keyId;

@@ -45,6 +45,11 @@ public final class DirectoryConnectors implements AutoCloseable {
 		return capability(library, PasswordConnector.class);
 	}
 
+	/** The library's connector when it can check that its directory answers (health checks). */
+	public Optional<HealthProbe> healthProbe(String library) {
+		return capability(library, HealthProbe.class);
+	}
+
 	private <T> Optional<T> capability(String library, Class<T> type) {
 		return Optional.ofNullable(this.connectors.get(library)).filter(type::isInstance).map(type::cast);
 	}

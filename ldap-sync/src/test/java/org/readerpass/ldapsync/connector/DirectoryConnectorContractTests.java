@@ -2,6 +2,7 @@ package org.readerpass.ldapsync.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -134,6 +135,21 @@ public abstract class DirectoryConnectorContractTests {
 			.withMessageContaining("unreachable");
 	}
 
+	@Test
+	void probeWhenDirectoryUpThenItAnswers() {
+		assertThatNoException().isThrownBy(() -> this.fixture.healthProbe().probe());
+	}
+
+	@Test
+	@Timeout(value = 15, unit = TimeUnit.SECONDS)
+	void probeWhenDirectoryDownThenUnreachableAndWhenBackThenItAnswers() {
+		this.fixture.stopDirectory();
+		assertThatExceptionOfType(DirectoryException.class).isThrownBy(() -> this.fixture.healthProbe().probe())
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(ReadFailure.UNREACHABLE));
+		this.fixture.startDirectory();
+		assertThatNoException().isThrownBy(() -> this.fixture.healthProbe().probe());
+	}
+
 	/**
 	 * Every setup's directory runs on this machine (in this JVM, or a local slapd), so its clock is
 	 * ours: the time it tells lies between the second before the call and the end of the call.
@@ -180,6 +196,8 @@ public abstract class DirectoryConnectorContractTests {
 		AccountReader reader();
 
 		PasswordConnector passwordConnector();
+
+		HealthProbe healthProbe();
 
 		DirectoryClock clock();
 

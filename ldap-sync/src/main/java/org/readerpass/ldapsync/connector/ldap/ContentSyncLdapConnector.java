@@ -16,8 +16,8 @@ final class ContentSyncLdapConnector extends LdapConnector implements ContentSyn
 	private final ContentSyncSearch contentSync;
 
 	ContentSyncLdapConnector(String library, PagedAccountSearch search, DirectoryTime time,
-			LdapPasswordBinds passwords, ContentSyncSearch contentSync) {
-		super(library, search, time, passwords);
+			LdapPasswordBinds passwords, LdapProbe probe, ContentSyncSearch contentSync) {
+		super(library, search, time, passwords, probe);
 		this.contentSync = contentSync;
 	}
 

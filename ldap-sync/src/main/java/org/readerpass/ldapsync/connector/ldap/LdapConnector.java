@@ -11,6 +11,7 @@ import org.readerpass.ldapsync.connector.ChangeReader;
 import org.readerpass.ldapsync.connector.DirectoryClock;
 import org.readerpass.ldapsync.connector.DirectoryException;
 import org.readerpass.ldapsync.connector.EntryHandler;
+import org.readerpass.ldapsync.connector.HealthProbe;
 import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.password.Password;
@@ -28,10 +29,11 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 /**
  * The connector for an LDAP directory (OpenLDAP, Active Directory, the embedded UnboundID server)
  * on the UnboundID LDAP SDK: reads accounts (all, or those changed since a moment) by paged search,
- * tells the directory's time ({@link DirectoryTime}), checks passwords by bind. A library configured for content sync gets a
+ * tells the directory's time ({@link DirectoryTime}), checks passwords by bind, tells whether the
+ * directory answers (health checks). A library configured for content sync gets a
  * {@link ContentSyncLdapConnector}, which also reads changes by RFC 4533.
  */
-class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, PasswordConnector {
+class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, PasswordConnector, HealthProbe {
 
 	private static final Logger logger = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -43,11 +45,15 @@ class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, Pass
 
 	private final LdapPasswordBinds passwords;
 
-	LdapConnector(String library, PagedAccountSearch search, DirectoryTime time, LdapPasswordBinds passwords) {
+	private final LdapProbe probe;
+
+	LdapConnector(String library, PagedAccountSearch search, DirectoryTime time, LdapPasswordBinds passwords,
+			LdapProbe probe) {
 		this.library = library;
 		this.search = search;
 		this.time = time;
 		this.passwords = passwords;
+		this.probe = probe;
 	}
 
 	/**
@@ -82,16 +88,19 @@ class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, Pass
 				directory.pageSize(), mapping, ChangeTimestamps.of(directory.preset()));
 		DirectoryTime time = new DirectoryTime(library, searchServers,
 				new SimpleBindRequest(bindDn, directory.bindPassword().reveal()));
-		LdapPasswordBinds passwords = new LdapPasswordBinds(library, LdapServers.of(urls, tls, bindOptions),
-				directory.poolSize(), directory.bindTimeout().toMillis());
+		// the health probe connects as a password check does: same servers, same timeouts
+		ServerSet bindServers = LdapServers.of(urls, tls, bindOptions);
+		LdapPasswordBinds passwords = new LdapPasswordBinds(library, bindServers, directory.poolSize(),
+				directory.bindTimeout().toMillis());
+		LdapProbe probe = new LdapProbe(bindServers);
 		if (directory.changeDetection().contentSync()) {
 			LDAPConnectionOptions persistOptions = LdapServers.options(directory.connectTimeout(),
 					directory.responseTimeout());
 			ContentSyncSearch contentSync = new ContentSyncSearch(searchServers, LdapServers.of(urls, tls, persistOptions), new SimpleBindRequest(bindDn, directory.bindPassword().reveal()),
 					baseDn, filter, mapping, directory.responseTimeout());
-			return new ContentSyncLdapConnector(library, search, time, passwords, contentSync);
+			return new ContentSyncLdapConnector(library, search, time, passwords, probe, contentSync);
 		}
-		return new LdapConnector(library, search, time, passwords);
+		return new LdapConnector(library, search, time, passwords, probe);
 	}
 
 	@Override
@@ -117,6 +126,11 @@ class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, Pass
 	@Override
 	public PasswordResult verify(String dn, Password password) {
 		return this.passwords.verify(dn, password);
+	}
+
+	@Override
+	public void probe() throws DirectoryException {
+		this.probe.probe();
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests.DirectoryFixture;
 import org.readerpass.ldapsync.connector.DirectoryClock;
+import org.readerpass.ldapsync.connector.HealthProbe;
 import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
@@ -37,6 +38,11 @@ final class EmbeddedFixture implements DirectoryFixture {
 
 	@Override
 	public AccountReader reader() {
+		return this.connector;
+	}
+
+	@Override
+	public HealthProbe healthProbe() {
 		return this.connector;
 	}
 

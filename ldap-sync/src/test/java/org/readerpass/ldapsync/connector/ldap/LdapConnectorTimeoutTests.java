@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests.Collected;
 import org.readerpass.ldapsync.connector.DirectoryException;
+import org.readerpass.ldapsync.connector.ReadFailure;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
 import org.readerpass.ldapsync.testsupport.DemoLibrary;
@@ -82,6 +83,14 @@ class LdapConnectorTimeoutTests {
 	void readAllWhenDirectoryNeverAnswersThenDirectoryException() {
 		assertThatExceptionOfType(DirectoryException.class).isThrownBy(() -> this.connector.readAll(new Collected()))
 			.withMessageContaining("unreachable").withMessageContaining("timeout (85)");
+	}
+
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.SECONDS)
+	void probeWhenDirectoryNeverAnswersThenUnreachable() {
+		assertThatExceptionOfType(DirectoryException.class).isThrownBy(() -> this.connector.probe())
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(ReadFailure.UNREACHABLE))
+			.withMessageContaining("timeout (85)");
 	}
 
 }

@@ -10,6 +10,7 @@ import org.readerpass.ldapsync.connector.AccountReader;
 import org.readerpass.ldapsync.connector.DirectoryClock;
 import org.readerpass.ldapsync.connector.DirectoryConnectorContractTests;
 import org.readerpass.ldapsync.connector.DirectoryException;
+import org.readerpass.ldapsync.connector.HealthProbe;
 import org.readerpass.ldapsync.connector.PasswordConnector;
 import org.readerpass.ldapsync.directory.LibraryDirectory;
 import org.readerpass.ldapsync.testsupport.DemoDirectories;
@@ -42,6 +43,11 @@ class SlapdConnectorTests extends DirectoryConnectorContractTests {
 
 			@Override
 			public AccountReader reader() {
+				return connector;
+			}
+
+			@Override
+			public HealthProbe healthProbe() {
 				return connector;
 			}
 
