@@ -94,6 +94,8 @@ class StoreOutageTests {
 					(type) -> assertThat(type).startsWith("application/json"));
 			assertThat(refresh.body()).contains("\"error\":\"temporarily_unavailable\"");
 
+			assertThat(clientCredentials().statusCode()).as("client-credentials tokens need no Redis").isEqualTo(200);
+
 			Browser.Page page = browser.get(OidcClient.portal(portal.metadata()).authorizationRequest("none"));
 			assertThat(page.status()).isEqualTo(503);
 			assertThat(page.body()).contains("HTTP 503").doesNotContain("Exception").doesNotContain("at org.");
@@ -120,6 +122,8 @@ class StoreOutageTests {
 			assertThat(grants.headers().firstValue("Content-Type")).hasValueSatisfying(
 					(type) -> assertThat(type).startsWith("application/problem+json"));
 			assertThat(grants.body()).doesNotContain("Exception").doesNotContain("SQL");
+			assertThat(clientCredentials().statusCode()).as("client-credentials tokens need no database")
+				.isEqualTo(200);
 
 			Browser browser = new Browser(nodes.origin(0));
 			OidcClient portal = OidcClient.portal(OidcClient.discover(URI.create(nodes.issuer())));
@@ -155,6 +159,14 @@ class StoreOutageTests {
 			.header("Authorization", PORTAL)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + refreshToken))
+			.build());
+	}
+
+	private static HttpResponse<String> clientCredentials() {
+		return send(HttpRequest.newBuilder(URI.create(nodes.origin(0) + "/oauth2/token"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("sx-stats:sx-stats-demo-secret".getBytes()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
 			.build());
 	}
 
