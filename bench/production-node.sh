@@ -84,7 +84,7 @@ pn_cleanup() {
 pn_stop_nodes() {
   local pid
   for pid in "${PN_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  for pid in "${PN_PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+  for pid in "${PN_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done # 143: stopped by our TERM
   PN_PIDS=()
 }
 
