@@ -134,7 +134,7 @@ pn_start() {
     # the second node starts once the first has migrated the schema and made the keys
     [[ $i == 0 && $nodes -gt 1 ]] && pn_wait_ready 0
   done
-  for ((i = 0; i < nodes; i++)); do pn_wait_ready "$i"; done
+  for ((i = (nodes > 1 ? 1 : 0); i < nodes; i++)); do pn_wait_ready "$i"; done
 }
 
 pn_wait_ready() {
@@ -200,10 +200,9 @@ pn_nmt_report() {
 
 # "node 0: 231 MB, node 1: 240 MB"
 pn_rss_report() {
-  local i out=()
-  for i in "${!PN_RSS_PEAK_KB[@]}"; do out+=("node $i $((PN_RSS_PEAK_KB[i] / 1024)) MB"); done
-  local IFS=,
-  echo "${out[*]}"
+  local i out=""
+  for i in "${!PN_RSS_PEAK_KB[@]}"; do out+="${out:+, }node $i $((PN_RSS_PEAK_KB[i] / 1024)) MB"; done
+  echo "$out"
 }
 
 # Heap figures of node i's GC log: largest heap before a collection, largest after one.
