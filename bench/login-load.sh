@@ -24,7 +24,7 @@
 #
 # Needs: the jar, slapd/slapadd/ldapsearch (Debian slapd, ldap-utils), PostgreSQL and Redis on
 # loopback, python3, Temurin 25.
-# Usage: bench/login-load.sh                                   # N=1000000, 3 x 30 s (about 10 minutes)
+# Usage: bench/login-load.sh                                   # N=1000000, 3 x 30 s (about 5 minutes)
 #        N=20000 WARMUP=3 DURATION=5 RUNS=1 bench/login-load.sh # a quick check of the harness
 # Environment: N (1000000), CONCURRENCY (16), WARMUP (10), DURATION (30), RUNS (3), WRONG (0.05),
 #   BIND_POOL (16: the library's pool of connections for password binds, pool-size; 1-64),
