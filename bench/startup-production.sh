@@ -62,7 +62,7 @@ jvm+=(${JAVA_OPTS:-})
 [[ $LAZY == 1 ]] && args+=(--spring.main.lazy-initialization=true)
 # shellcheck disable=SC2206
 args+=(${EXTRA_ARGS:-})
-port=$(pn_free_port)
+port=""
 server_pid=""
 pn_on_exit '[[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null'
 
@@ -90,28 +90,35 @@ start() {
   local run=$1
   shift
   local -a sargs
+  # a port chosen now: one chosen earlier may have become some client's ephemeral port meanwhile
+  port=$(pn_free_port)
   mapfile -t sargs < <(server_args "$run")
   local t0 discovery="" ready="" now
   t0=$(date +%s%N)
   "$PN_JAVA" "${jvm[@]}" "$@" -jar "$run_jar" "${sargs[@]}" "${args[@]}" >"$PN_WORK/run-$run.log" 2>&1 &
   server_pid=$!
-  while [[ -z $discovery || -z $ready ]]; do
+  # two pollers, each timing the end of its first successful answer (a slow first answer, e.g. with
+  # lazy initialisation, counts in full, and does not delay the other probe)
+  rm -f "$PN_WORK/at-discovery" "$PN_WORK/at-ready"
+  (until curl -fs -o /dev/null --max-time 60 "http://127.0.0.1:$port/.well-known/openid-configuration"; do
+    sleep 0.02; done; date +%s%N >"$PN_WORK/at-discovery") &
+  local poll_discovery=$!
+  (until curl -fs -o /dev/null --max-time 60 "http://127.0.0.1:$port/actuator/health/readiness" ||
+    grep -q 'ReaderPass is ready' "$PN_WORK/run-$run.log"; do sleep 0.02; done; date +%s%N >"$PN_WORK/at-ready") &
+  local poll_ready=$!
+  until [[ -s $PN_WORK/at-discovery && -s $PN_WORK/at-ready ]]; do
     now=$(date +%s%N)
-    if [[ -z $discovery ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/.well-known/openid-configuration"; then
-      discovery=$(((now - t0) / 1000000))
-    fi
-    if [[ -z $ready ]] && { curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" ||
-      grep -q 'ReaderPass is ready' "$PN_WORK/run-$run.log"; }; then
-      ready=$(((now - t0) / 1000000))
-    fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then
+    if ! kill -0 "$server_pid" 2>/dev/null || ((now - t0 > PN_READY_TIMEOUT * 1000000000)); then
+      kill "$poll_discovery" "$poll_ready" 2>/dev/null
       tail -30 "$PN_WORK/run-$run.log" >&2
-      echo "the server died in run $run; its log is above" >&2
+      echo "the server died or was not ready after $PN_READY_TIMEOUT s in run $run; its log is above" >&2
       exit 1
     fi
-    ((now - t0 > PN_READY_TIMEOUT * 1000000000)) && { echo "run $run: not ready after $PN_READY_TIMEOUT s" >&2; exit 1; }
-    sleep 0.02
+    sleep 0.05
   done
+  wait "$poll_discovery" "$poll_ready" 2>/dev/null || true
+  discovery=$((($(cat "$PN_WORK/at-discovery") - t0) / 1000000))
+  ready=$((($(cat "$PN_WORK/at-ready") - t0) / 1000000))
   STARTED_DISCOVERY=$discovery
   STARTED_READY=$ready
 }
