@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Server nodes on the production profile for the benchmarks (issue 11): N nodes (1 or 2) of the
+# jar with --spring.profiles.active=production on free loopback ports, sharing one issuer, a fresh
+# PostgreSQL database and a Redis key prefix of their own, JDK 25; waits until every node answers
+# discovery; records each node's PID and samples its resident memory (VmRSS) every 0.5 s, keeping
+# the peak. Everything is removed on exit: the nodes are stopped, the database is dropped, the
+# Redis keys under the prefix are deleted (SCAN + DEL on the prefix only; never FLUSHALL/FLUSHDB),
+# the work directory is deleted.
+#
+# Memory: MEM_OPTS, default "-Xms128m -Xmx128m -XX:+UseSerialGC" with MALLOC_ARENA_MAX=2. The
+# target is RSS <= 300 MB under load. NMT of a production node (JDK 25) shows ~200 MB outside the
+# heap once warm: metaspace ~80 MB, code cache 35-60 MB, symbols ~20 MB, arenas 12-45 MB, CDS
+# and class space ~28 MB, threads ~8 MB; G1 adds ~40 MB of its own structures for a 256 MB heap.
+# So the heap gets ~100-130 MB: a fixed 128 MB (Xms = Xmx: the whole heap is touched under load,
+# so the peak RSS is the honest worst case, not a lucky moment) with the serial collector (no
+# remembered sets or card-set memory, no concurrent threads competing for 2 cores; young pauses of
+# a few ms with this live set of 35-55 MB). MALLOC_ARENA_MAX=2 stops glibc from keeping an arena
+# per carrier/compiler thread. Try e.g. MEM_OPTS="-Xms160m -Xmx160m -XX:+UseG1GC" or add
+# -XX:+UseCompactObjectHeaders (JEP 519) to compare; every run prints peak RSS and the GC log's
+# heap figures.
+#
+# As a library (the other bench scripts do this):
+#   source bench/production-node.sh
+#   pn_init                      # database, prefix, work dir, trap for the cleanup
+#   pn_start 2 [--extra.args]    # two nodes; ${PN_PORTS[i]}, ${PN_PIDS[i]}, $PN_ISSUER, ${PN_URLS[i]}
+#   pn_rss_start; ...load...; pn_rss_stop   # peak RSS per node in ${PN_RSS_PEAK_KB[i]}
+# As a script: starts the nodes and waits (Ctrl-C stops and cleans up), for trying things by hand:
+#   bench/production-node.sh [nodes]
+# Environment: JAR (auth-server/target/readerpass.jar), JAVA (Temurin 25), MEM_OPTS (above),
+#   JAVA_OPTS (more JVM options, e.g. a JFR recording), NETWORK_FILE (a network YAML instead of the
+#   embedded demo network, e.g. one whose library's directory is a slapd), EXTRA_ARGS (more
+#   --key=value server arguments, e.g. --readerpass.abuse.* overrides), READY_TIMEOUT (600 s),
+#   NMT=1 (native memory tracking: each node's memory by category after each load phase),
+#   REDIS_URL (redis://127.0.0.1:6379), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), KEEP=1 keeps
+#   the work directory (logs) and the database.
+
+PN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PN_JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+PN_JAR=${JAR:-$PN_REPO/auth-server/target/readerpass.jar}
+PN_MEM_OPTS=${MEM_OPTS:--Xms128m -Xmx128m -XX:+UseSerialGC}
+PN_REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+PN_READY_TIMEOUT=${READY_TIMEOUT:-600}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+PN_PIDS=()
+PN_PORTS=()
+PN_URLS=()
+PN_RSS_PEAK_KB=()
+PN_RSS_PID=""
+PN_WORK=""
+PN_DB=""
+PN_PREFIX=""
+PN_CLEANUPS=() # more commands for the cleanup (scripts that source this add theirs: pn_on_exit)
+
+pn_log() { echo "[$(date +%T)] $*" >&2; }
+
+pn_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+pn_on_exit() { PN_CLEANUPS+=("$*"); }
+
+pn_redis() { # redis-cli against REDIS_URL
+  redis-cli -u "$PN_REDIS_URL" "$@"
+}
+
+pn_cleanup() {
+  set +e
+  trap '' INT TERM # a second Ctrl-C must not cut the cleanup short
+  local i
+  for ((i = ${#PN_CLEANUPS[@]} - 1; i >= 0; i--)); do eval "${PN_CLEANUPS[i]}"; done
+  [[ -n $PN_RSS_PID ]] && kill "$PN_RSS_PID" 2>/dev/null
+  pn_stop_nodes
+  if [[ ${KEEP:-0} == 1 ]]; then
+    pn_log "kept $PN_WORK and database $PN_DB (Redis prefix $PN_PREFIX)"
+    return
+  fi
+  [[ -n $PN_DB ]] && psql -q -d postgres -c "drop database if exists $PN_DB with (force)" >/dev/null 2>&1
+  if [[ -n $PN_PREFIX ]]; then
+    pn_redis --scan --pattern "$PN_PREFIX*" | xargs -r -n 500 redis-cli -u "$PN_REDIS_URL" del >/dev/null
+  fi
+  [[ -n $PN_WORK ]] && rm -rf "$PN_WORK"
+}
+
+pn_stop_nodes() {
+  local pid
+  for pid in "${PN_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${PN_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done # 143: stopped by our TERM
+  PN_PIDS=()
+}
+
+# Creates the work directory, the database and the Redis prefix; sets the exit trap.
+pn_init() {
+  [[ -f $PN_JAR ]] || { echo "no $PN_JAR: run ./mvnw -q -o -DskipTests package" >&2; exit 1; }
+  local tool
+  for tool in psql redis-cli python3 curl "$PN_JAVA"; do
+    command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
+  done
+  PN_WORK=$(mktemp -d /tmp/readerpass-prod-bench.XXXXXX)
+  local tag
+  tag=$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
+  PN_DB="readerpass_bench_$tag"
+  PN_PREFIX="readerpass-bench-$tag:"
+  trap pn_cleanup EXIT
+  trap 'exit 130' INT TERM
+  psql -q -d postgres -c "create database $PN_DB" >/dev/null
+  PN_KEY=$(head -c 32 /dev/urandom | base64)
+  PN_PAIRWISE="benchmark-only-pairwise-key-$(od -An -N16 -tx8 /dev/urandom | tr -d ' ')"
+  pn_log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); JDK: $("$PN_JAVA" -version 2>&1 | sed -n 2p)"
+  pn_log "work directory $PN_WORK, database $PN_DB, Redis prefix $PN_PREFIX, memory: MALLOC_ARENA_MAX=2 $PN_MEM_OPTS"
+}
+
+# pn_start NODES [server args...]: starts the nodes (the first node's port names the issuer) and
+# waits until each answers discovery.
+pn_start() {
+  local nodes=${1:-1} i
+  shift || true
+  for ((i = 0; i < nodes; i++)); do PN_PORTS[i]=$(pn_free_port); done
+  PN_ISSUER="http://localhost:${PN_PORTS[0]}"
+  for ((i = 0; i < nodes; i++)); do
+    PN_URLS[i]="http://127.0.0.1:${PN_PORTS[i]}"
+    local args=(--spring.profiles.active=production --server.port="${PN_PORTS[i]}"
+      --readerpass.issuer.uri="$PN_ISSUER"
+      --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PN_DB" --spring.datasource.username="$PGUSER"
+      --spring.data.redis.url="$PN_REDIS_URL" --readerpass.redis.key-prefix="$PN_PREFIX"
+      --readerpass.keys.encryption-key="$PN_KEY" --readerpass.subject.pairwise-key="$PN_PAIRWISE"
+      --readerpass.data-dir="$PN_WORK/node-$i")
+    [[ -n ${NETWORK_FILE:-} ]] && args+=(--readerpass.network-file="file:$NETWORK_FILE")
+    # shellcheck disable=SC2206
+    local extra=(${EXTRA_ARGS:-}) mem=($PN_MEM_OPTS) more=(${JAVA_OPTS:-})
+    [[ ${NMT:-0} == 1 ]] && more+=(-XX:NativeMemoryTracking=summary)
+    MALLOC_ARENA_MAX=2 "$PN_JAVA" "${mem[@]}" -Xlog:gc:file="$PN_WORK/gc-node-$i.log" "${more[@]}" \
+      -jar "$PN_JAR" "${args[@]}" "${extra[@]}" "$@" >"$PN_WORK/node-$i.log" 2>&1 &
+    PN_PIDS[i]=$!
+    # the second node starts once the first has migrated the schema and made the keys
+    [[ $i == 0 && $nodes -gt 1 ]] && pn_wait_ready 0
+  done
+  for ((i = (nodes > 1 ? 1 : 0); i < nodes; i++)); do pn_wait_ready "$i"; done
+}
+
+pn_wait_ready() {
+  local i=$1 started=$SECONDS
+  until curl -fs -o /dev/null "${PN_URLS[i]}/.well-known/openid-configuration"; do
+    if ! kill -0 "${PN_PIDS[i]}" 2>/dev/null; then
+      tail -30 "$PN_WORK/node-$i.log" >&2
+      echo "node $i died while starting; its log is above" >&2
+      exit 1
+    fi
+    if ((SECONDS - started > PN_READY_TIMEOUT)); then
+      echo "node $i not ready after $PN_READY_TIMEOUT s (log: $PN_WORK/node-$i.log)" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+  pn_log "node $i ready in $((SECONDS - started)) s: ${PN_URLS[i]} (pid ${PN_PIDS[i]}, issuer $PN_ISSUER)"
+}
+
+pn_rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# Samples every node's VmRSS every 0.5 s until pn_rss_stop; the peaks go to ${PN_RSS_PEAK_KB[i]}.
+pn_rss_start() {
+  rm -f "$PN_WORK/rss-peak"
+  (
+    local -a peak=()
+    local i r
+    while :; do
+      for i in "${!PN_PIDS[@]}"; do
+        r=$(pn_rss_kb "${PN_PIDS[i]}")
+        ((r > ${peak[i]:-0})) && peak[i]=$r
+      done
+      echo "${peak[*]}" >"$PN_WORK/rss-peak.tmp" && mv "$PN_WORK/rss-peak.tmp" "$PN_WORK/rss-peak"
+      sleep 0.5
+    done
+  ) &
+  PN_RSS_PID=$!
+}
+
+pn_rss_stop() {
+  if [[ -n $PN_RSS_PID ]]; then
+    kill "$PN_RSS_PID" 2>/dev/null || true
+    wait "$PN_RSS_PID" 2>/dev/null || true
+  fi
+  PN_RSS_PID=""
+  # shellcheck disable=SC2207
+  PN_RSS_PEAK_KB=($(cat "$PN_WORK/rss-peak" 2>/dev/null))
+  [[ ${NMT:-0} == 1 ]] && pn_nmt_report
+  return 0
+}
+
+# NMT=1: each node's native memory by category now (committed MB), after a load phase
+pn_nmt_report() {
+  local i
+  for i in "${!PN_PIDS[@]}"; do
+    "$(dirname "$PN_JAVA")/jcmd" "${PN_PIDS[i]}" VM.native_memory summary scale=MB 2>/dev/null |
+      awk -v node="$i" -v rss="$(($(pn_rss_kb "${PN_PIDS[i]}") / 1024))" '
+        /^Total:/ {match($0, /committed=[0-9]+/); t=substr($0, RSTART+10, RLENGTH-10)}
+        /^-/ {name=$0; sub(/^- */, "", name); sub(/ *\(.*/, "", name); match($0, /committed=[0-9]+/); c=substr($0, RSTART+10, RLENGTH-10); if (c+0 >= 2) out = out sprintf("%s %s, ", name, c)}
+        END {printf "node %s NMT committed %s MB (VmRSS now %s MB): %s\n", node, t, rss, out}' >&2
+  done
+}
+
+# "node 0: 231 MB, node 1: 240 MB"
+pn_rss_report() {
+  local i out=""
+  for i in "${!PN_RSS_PEAK_KB[@]}"; do out+="${out:+, }node $i $((PN_RSS_PEAK_KB[i] / 1024)) MB"; done
+  echo "$out"
+}
+
+# Heap figures of node i's GC log: largest heap before a collection, largest after one.
+pn_gc_report() {
+  grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$PN_WORK/gc-node-$1.log" 2>/dev/null | awk -F'[->M()]+' '
+    {if ($1>b) b=$1; if ($2>a) a=$2; c=$3; n++} END {printf "%d GCs, heap before GC <= %d MB, after GC <= %d MB, committed %d MB", n, b, a, c}'
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  set -euo pipefail
+  pn_init
+  pn_start "${1:-1}"
+  pn_log "nodes up: ${PN_URLS[*]} (issuer $PN_ISSUER); logs in $PN_WORK; Ctrl-C stops them and cleans up"
+  while sleep 5; do
+    for i in "${!PN_PIDS[@]}"; do kill -0 "${PN_PIDS[i]}" 2>/dev/null || { echo "node $i stopped" >&2; exit 1; }; done
+  done
+fi
