@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.readerpass.adminui.audit.Actor;
 import org.readerpass.adminui.audit.ActorResolver;
@@ -30,11 +31,21 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginLockController {
 
 	/** Exactly one of the two. */
-	record Release(String card, String address) {
+	@Schema(name = "LoginLockRelease", description = "Exactly one of card and address")
+	record Release(
+			@Schema(types = { "string", "null" }, maxLength = MAX_CARD,
+					description = "a card or resident ID number, as the login page takes it",
+					example = "ZJ0001") String card,
+			@Schema(types = { "string", "null" }, maxLength = 45, description = "an IPv4 or IPv6 address",
+					example = "198.51.100.7") String address) {
 	}
 
-	record Released(boolean released) {
+	@Schema(name = "LoginLockReleased", requiredProperties = "released")
+	record Released(@Schema(description = "false when it was not locked") boolean released) {
 	}
+
+	/** Longer than any card or ID number a login page takes. */
+	static final int MAX_CARD = 64;
 
 	private final LoginThrottle throttle;
 
@@ -50,6 +61,10 @@ class LoginLockController {
 			+ "released is false when it was not locked")
 	Released release(@RequestBody Release request, Principal principal) {
 		FieldProblems problems = new FieldProblems();
+		if (request.card() != null && request.card().length() > MAX_CARD) {
+			problems.add("card", "at most " + MAX_CARD + " characters");
+			problems.throwIfAny();
+		}
 		String card = ReaderLogin.identifier(request.card());
 		boolean byAddress = request.address() != null && !request.address().isBlank();
 		if (card.isEmpty() == !byAddress) {
