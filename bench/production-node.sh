@@ -118,7 +118,7 @@ pn_start() {
   PN_ISSUER="http://localhost:${PN_PORTS[0]}"
   for ((i = 0; i < nodes; i++)); do
     PN_URLS[i]="http://127.0.0.1:${PN_PORTS[i]}"
-    local args=(--spring.profiles.active=production --server.port="${PN_PORTS[i]}"
+    local args=(--spring.profiles.active=production --server.port="${PN_PORTS[i]}" --management.server.port=0
       --readerpass.issuer.uri="$PN_ISSUER"
       --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PN_DB" --spring.datasource.username="$PGUSER"
       --spring.data.redis.url="$PN_REDIS_URL" --readerpass.redis.key-prefix="$PN_PREFIX"

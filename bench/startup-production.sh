@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up time (issue 11, target <= 4 s): from `java -jar` to the first 200 from discovery and to
-# readiness (/actuator/health/readiness answering 200; the "ReaderPass is ready" log line if the
+# readiness (/readyz answering 200; the "ReaderPass is ready" log line if the
 # actuator does not answer), RUNS times, median. Experiments, each a separate invocation so the
 # figures compare:
 #   AOT=1   JDK 25 AOT cache (JEP 483/514/515): one training run with -XX:AOTCacheOutput=app.aot
@@ -69,6 +69,7 @@ pn_on_exit '[[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$ser
 server_args() { # server_args RUN: the server's arguments for a run
   local run=$1
   echo "--server.port=$port"
+  echo "--management.server.port=0"
   if [[ $PROFILE == production ]]; then
     echo "--spring.profiles.active=production"
     echo "--readerpass.issuer.uri=http://localhost:$port"
@@ -103,7 +104,7 @@ start() {
   (until curl -fs -o /dev/null --max-time 60 "http://127.0.0.1:$port/.well-known/openid-configuration"; do
     sleep 0.02; done; date +%s%N >"$PN_WORK/at-discovery") &
   local poll_discovery=$!
-  (until curl -fs -o /dev/null --max-time 60 "http://127.0.0.1:$port/actuator/health/readiness" ||
+  (until curl -fs -o /dev/null --max-time 60 "http://127.0.0.1:$port/readyz" ||
     grep -q 'ReaderPass is ready' "$PN_WORK/run-$run.log"; do sleep 0.02; done; date +%s%N >"$PN_WORK/at-ready") &
   local poll_ready=$!
   until [[ -s $PN_WORK/at-discovery && -s $PN_WORK/at-ready ]]; do

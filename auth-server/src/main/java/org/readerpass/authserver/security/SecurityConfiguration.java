@@ -37,6 +37,7 @@ import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -80,6 +81,16 @@ class SecurityConfiguration {
 			PairwiseSubjects subjects, Clock clock, NetworkProperties network) {
 		return new TokenCustomizer(signingKeys, accounts, resourceAccess, subjects, clock,
 				network.onSiteEvidenceLifetime());
+	}
+
+	/**
+	 * No Spring Security observations: with Actuator's ObservationRegistry it would wrap every
+	 * filter of every chain, a quarter of the token endpoint's CPU (JFR). Requests are measured
+	 * once, as {@code http.server.requests}; authentications are counted by {@code ProtocolMetrics}.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/** Parameters the container cannot decode are a 400 before any filter reads them (issue 11). */
