@@ -151,7 +151,7 @@ EOF
 
 # 4. Throttling overrides, only for keys this jar has (see the header)
 abuse_args=()
-if unzip -l "$PN_JAR" | grep -q 'org/readerpass/authserver/abuse/AbuseProperties'; then
+if unzip -l "$PN_JAR" | grep 'org/readerpass/authserver/abuse/AbuseProperties' >/dev/null; then # no -q: with pipefail, grep -q closing the pipe early fails unzip
   abuse_args=(--readerpass.abuse.login.address.free-failures=1000000
     --readerpass.abuse.login.address.lock-after=1000000 --readerpass.abuse.rates.login=0)
   pn_log "the jar throttles logins: per-address limits lifted for the benchmark: ${abuse_args[*]}"

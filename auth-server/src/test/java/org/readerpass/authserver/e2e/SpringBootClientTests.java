@@ -65,6 +65,10 @@ class SpringBootClientTests {
 				"spring.config.name=stock-client-app", // not the server's application.yml
 				"server.address=127.0.0.1", "server.port=" + PORTAL_PORT,
 				"spring.flyway.enabled=false", "spring.main.banner-mode=off",
+				// its sessions in its own memory, not in the machine's Redis (Spring Session is on
+				// the test classpath, and the machine's Redis is shared)
+				"spring.autoconfigure.exclude="
+						+ "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
 				"spring.security.oauth2.client.registration.readerpass.client-id=sx-portal",
 				"spring.security.oauth2.client.registration.readerpass.client-secret=sx-portal-demo-secret",
 				"spring.security.oauth2.client.provider.readerpass.issuer-uri=http://localhost:" + this.port)
