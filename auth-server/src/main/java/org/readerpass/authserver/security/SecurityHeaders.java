@@ -14,10 +14,10 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  * {@code https}: TLS then ends at a proxy in front, so the requests reaching the server are plain
  * HTTP and Spring Security's default (HSTS on TLS requests only) would never send it.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
 	/** The pages have no inline script or style: everything comes from this origin. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
 			+ "base-uri 'none'; frame-ancestors 'none'";
 
 	private SecurityHeaders() {

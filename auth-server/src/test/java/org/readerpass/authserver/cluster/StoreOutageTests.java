@@ -99,6 +99,8 @@ class StoreOutageTests {
 			Browser.Page page = browser.get(OidcClient.portal(portal.metadata()).authorizationRequest("none"));
 			assertThat(page.status()).isEqualTo(503);
 			assertThat(page.body()).contains("HTTP 503").doesNotContain("Exception").doesNotContain("at org.");
+			assertThat(page.header("Content-Security-Policy")).as("security headers on the 503 page too").isPresent();
+			assertThat(page.header("Retry-After")).hasValue("5");
 		}
 		finally {
 			redis.start();
