@@ -34,7 +34,7 @@ final class ServiceUnavailableFilter implements Filter {
 
 	/** Endpoints that programs call: they get the OAuth2 error shape. */
 	private static final List<String> PROTOCOL_PATHS = List.of("/oauth2/token", "/oauth2/introspect",
-			"/oauth2/revoke", "/oauth2/device_authorization", "/oauth2/jwks", "/userinfo", "/connect/register",
+			"/oauth2/revoke", "/oauth2/device_authorization", "/oauth2/jwks", "/userinfo",
 			"/.well-known/");
 
 	private static final String OAUTH2_BODY = "{\"error\":\"temporarily_unavailable\",\"error_description\":"
