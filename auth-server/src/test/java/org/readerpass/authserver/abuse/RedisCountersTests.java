@@ -1,19 +1,17 @@
 package org.readerpass.authserver.abuse;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.testsupport.TestRedisKeys;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.readerpass.ldapsync.testsupport.TestRedis;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,20 +44,12 @@ class RedisCountersTests extends CountersContractTests {
 
 	@AfterEach
 	void removeKeys() {
-		List<String> keys = keys();
-		if (!keys.isEmpty()) {
-			new StringRedisTemplate(connections).delete(keys);
-		}
+		TestRedisKeys.deleteAll(connections, this.prefix);
 	}
 
 	/** This run's keys, by SCAN on its prefix. */
-	private List<String> keys() {
-		List<String> keys = new ArrayList<>();
-		try (Cursor<String> scan = new StringRedisTemplate(connections)
-			.scan(ScanOptions.scanOptions().match(this.prefix + "*").count(100).build())) {
-			scan.forEachRemaining(keys::add);
-		}
-		return keys;
+	private Set<String> keys() {
+		return TestRedisKeys.contents(connections, this.prefix).keySet();
 	}
 
 	@Test

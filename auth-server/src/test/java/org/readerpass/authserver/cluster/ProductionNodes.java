@@ -14,15 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.readerpass.authserver.ReaderPassApplication;
 import org.readerpass.authserver.ReaderPassServerTest;
+import org.readerpass.authserver.testsupport.TestRedisKeys;
 import org.readerpass.ldapsync.testsupport.TestPostgres;
 import org.readerpass.ldapsync.testsupport.TestRedis;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -79,10 +77,6 @@ final class ProductionNodes implements AutoCloseable {
 		return URI.create("http://localhost:" + this.ports.get(node));
 	}
 
-	int port(int node) {
-		return this.ports.get(node);
-	}
-
 	/** Sets a property for the nodes started from now on. */
 	void set(String key, String value) {
 		this.overrides.put(key, value);
@@ -91,14 +85,6 @@ final class ProductionNodes implements AutoCloseable {
 	/** The test database's JDBC URL (a test may put a proxy in front of it). */
 	String databaseUrl() {
 		return this.postgres.url();
-	}
-
-	String keyPrefix() {
-		return this.keyPrefix;
-	}
-
-	StringRedisTemplate redis() {
-		return new StringRedisTemplate(this.redis);
 	}
 
 	/** Starts node {@code node} (again) on its port; returns once it is ready. */
@@ -134,25 +120,13 @@ final class ProductionNodes implements AutoCloseable {
 		}
 	}
 
-	<T> T bean(int node, Class<T> type) {
-		return this.running.get(node).getBean(type);
-	}
-
 	@Override
 	public void close() {
 		for (Integer node : List.copyOf(this.running.keySet())) {
 			stop(node);
 		}
 		try {
-			StringRedisTemplate template = redis();
-			List<String> keys = new ArrayList<>();
-			try (Cursor<String> cursor = template
-				.scan(ScanOptions.scanOptions().match(this.keyPrefix + "*").count(1000).build())) {
-				cursor.forEachRemaining(keys::add);
-			}
-			if (!keys.isEmpty()) {
-				template.delete(keys);
-			}
+			TestRedisKeys.deleteAll(this.redis, this.keyPrefix);
 		}
 		finally {
 			this.redis.destroy();

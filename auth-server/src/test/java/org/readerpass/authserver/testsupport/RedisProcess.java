@@ -21,7 +21,9 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class RedisProcess implements AutoCloseable {
 
-	private static final String SERVER = "/usr/bin/redis-server";
+	/** The binary the cluster tests use too ({@link TestRedisCluster#SERVER_ENV}). */
+	private static final String SERVER = System.getenv()
+		.getOrDefault(TestRedisCluster.SERVER_ENV, TestRedisCluster.DEFAULT_SERVER);
 
 	private final Path dir;
 
@@ -32,7 +34,7 @@ public final class RedisProcess implements AutoCloseable {
 	public RedisProcess() {
 		if (!Files.isExecutable(Path.of(SERVER))) {
 			throw new AssertionError("No " + SERVER + ": install Redis (Debian package redis-server), as every machine "
-					+ "of this kind has");
+					+ "of this kind has, or set " + TestRedisCluster.SERVER_ENV);
 		}
 		try {
 			this.dir = Files.createTempDirectory("readerpass-redis");
