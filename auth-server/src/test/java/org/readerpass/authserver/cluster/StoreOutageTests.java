@@ -1,12 +1,9 @@
 package org.readerpass.authserver.cluster;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -36,16 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreOutageTests {
 
-	private static final String PORTAL = "Basic "
-			+ Base64.getEncoder().encodeToString("sx-portal:sx-portal-demo-secret".getBytes());
+	private static final String PORTAL = "sx-portal:sx-portal-demo-secret";
 
-	private static final String ADMIN_CLI = "Basic "
-			+ Base64.getEncoder().encodeToString("zj-admin-cli:zj-admin-cli-demo-secret".getBytes());
+	private static final String ADMIN_CLI = "zj-admin-cli:zj-admin-cli-demo-secret";
 
 	/** How long a store's return may take to show: generous, a bound on liveness, not a benchmark. */
 	private static final Duration RECOVERY = Duration.ofSeconds(30);
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static RedisProcess redis;
 
@@ -157,50 +150,23 @@ class StoreOutageTests {
 	}
 
 	private static HttpResponse<String> refresh(String refreshToken) {
-		return send(HttpRequest.newBuilder(URI.create(nodes.origin(0) + "/oauth2/token"))
-			.header("Authorization", PORTAL)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + refreshToken))
-			.build());
+		return NodeHttp.token(nodes.origin(0), PORTAL, "grant_type=refresh_token&refresh_token=" + refreshToken);
 	}
 
 	private static HttpResponse<String> clientCredentials() {
-		return send(HttpRequest.newBuilder(URI.create(nodes.origin(0) + "/oauth2/token"))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("sx-stats:sx-stats-demo-secret".getBytes()))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build());
+		return NodeHttp.token(nodes.origin(0), "sx-stats:sx-stats-demo-secret", "grant_type=client_credentials");
 	}
 
 	private static String adminToken() {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(nodes.origin(0) + "/oauth2/token"))
-			.header("Authorization", ADMIN_CLI)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=readerpass.admin"))
-			.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+		return NodeHttp.clientCredentials(nodes.origin(0), ADMIN_CLI, "readerpass.admin");
 	}
 
 	private static HttpResponse<String> get(String path, String token) {
-		return send(HttpRequest.newBuilder(URI.create(nodes.origin(0) + path))
+		return NodeHttp.send(HttpRequest.newBuilder(URI.create(nodes.origin(0) + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json")
 			.GET()
 			.build());
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new AssertionError("request failed: " + request.uri(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 	private static void sleep(long millis) {

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -141,7 +140,7 @@ class TwoNodeTests {
 	@Test
 	void keyRotationWhenAdminRetiresTheOldKeyOnAThenBSignsWithTheNewOneAtOnce() throws Exception {
 		String adminToken = clientCredentials(A, "zj-admin-cli:zj-admin-cli-demo-secret", "readerpass.admin");
-		HttpResponse<String> rotated = send(HttpRequest
+		HttpResponse<String> rotated = NodeHttp.send(HttpRequest
 			.newBuilder(URI.create(nodes.origin(A) + "/api/admin/keys/ES256/rotate?retire-previous=true"))
 			.header("Authorization", "Bearer " + adminToken)
 			.POST(HttpRequest.BodyPublishers.noBody())
@@ -158,8 +157,8 @@ class TwoNodeTests {
 		}
 		assertThat(keyIdOnB).as("B signs with the key A made").isEqualTo(newKeyId);
 		String fromB = clientCredentials(B, "sx-stats:sx-stats-demo-secret", null);
-		HttpResponse<String> introspected = send(HttpRequest.newBuilder(URI.create(nodes.origin(A) + "/oauth2/introspect"))
-			.header("Authorization", basic("sx-stats:sx-stats-demo-secret"))
+		HttpResponse<String> introspected = NodeHttp.send(HttpRequest.newBuilder(URI.create(nodes.origin(A) + "/oauth2/introspect"))
+			.header("Authorization", NodeHttp.basic("sx-stats:sx-stats-demo-secret"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("token=" + fromB))
 			.build());
@@ -184,7 +183,7 @@ class TwoNodeTests {
 		assertThat(rightButLocked.header("Retry-After")).isPresent();
 
 		String adminToken = clientCredentials(B, "zj-admin-cli:zj-admin-cli-demo-secret", "readerpass.admin");
-		HttpResponse<String> released = send(HttpRequest
+		HttpResponse<String> released = NodeHttp.send(HttpRequest
 			.newBuilder(URI.create(nodes.origin(B) + "/api/admin/login-locks/release"))
 			.header("Authorization", "Bearer " + adminToken)
 			.header("Content-Type", "application/json")
@@ -196,14 +195,7 @@ class TwoNodeTests {
 	}
 
 	private static String clientCredentials(int node, String credentials, String scope) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(nodes.origin(node) + "/oauth2/token"))
-			.header("Authorization", basic(credentials))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("grant_type=client_credentials" + ((scope != null) ? "&scope=" + scope : "")))
-			.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+		return NodeHttp.clientCredentials(nodes.origin(node), credentials, scope);
 	}
 
 	private static String keyId(String jwt) {
@@ -211,23 +203,6 @@ class TwoNodeTests {
 			return SignedJWT.parse(jwt).getHeader().getKeyID();
 		}
 		catch (java.text.ParseException ex) {
-			throw new AssertionError(ex);
-		}
-	}
-
-	private static String basic(String credentials) {
-		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new AssertionError(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new AssertionError(ex);
 		}
 	}
