@@ -45,7 +45,7 @@ class AuthorizationStoreConfiguration {
 	@ConditionalOnProperty(name = "readerpass.stores", havingValue = "redis")
 	AuthorizationStore redisAuthorizationStore(RedisConnectionFactory connections,
 			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix, Clock clock) {
-		return new RedisAuthorizationStore(connections, keyPrefix, clock);
+		return new RequestMemo(new RedisAuthorizationStore(connections, keyPrefix, clock));
 	}
 
 	@Bean

@@ -38,10 +38,11 @@ class AuthorizationStoreConfigurationTests {
 	}
 
 	@Test
-	void authorizationStoreWhenStoresRedisThenRedis() {
+	void authorizationStoreWhenStoresRedisThenRedisReadOncePerRequest() {
 		this.contexts.withPropertyValues("readerpass.stores=redis")
 			.run(context -> assertThat(context).getBean(AuthorizationStore.class)
-				.isInstanceOf(RedisAuthorizationStore.class));
+				.isInstanceOfSatisfying(RequestMemo.class,
+						memo -> assertThat(memo.store()).isInstanceOf(RedisAuthorizationStore.class)));
 	}
 
 	@Test
