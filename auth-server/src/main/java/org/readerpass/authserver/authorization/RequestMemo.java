@@ -21,7 +21,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  *
  * <p>
  * Any change made through this store in the request (save, remove, a claim, a revocation) forgets
- * everything kept, so a lookup after it reads the store again. Changes made by other nodes during
+ * everything kept, so a lookup after it reads the store again; a refresh token's first use keeps
+ * the authorization it claimed. Changes made by other nodes during
  * the request are not seen by its later lookups, which is what a single read would see too; the
  * store's own atomic operations (the refresh-token claim, the tombstone that drops a save of a
  * revoked authorization) still decide every race. Outside a request (the sweeper, back-channel
@@ -52,8 +53,11 @@ final class RequestMemo implements AuthorizationStore {
 		if (token == null) {
 			return this.store.findByToken(null, tokenType);
 		}
-		String type = (tokenType != null) ? tokenType.getValue() : "";
-		return remembered(type + '\n' + token, () -> this.store.findByToken(token, tokenType));
+		return remembered(key(token, tokenType), () -> this.store.findByToken(token, tokenType));
+	}
+
+	private static String key(String token, OAuth2TokenType tokenType) {
+		return ((tokenType != null) ? tokenType.getValue() : "") + '\n' + token;
 	}
 
 	@Override
@@ -68,10 +72,21 @@ final class RequestMemo implements AuthorizationStore {
 		this.store.remove(authorization);
 	}
 
+	/**
+	 * Claims the token; a first use's authorization is what a lookup of the token finds next (the
+	 * claim changes nothing else), so it is kept for the lookups that follow in the request.
+	 */
 	@Override
 	public RefreshTokenUse useRefreshToken(String refreshToken) {
 		forget();
-		return this.store.useRefreshToken(refreshToken);
+		RefreshTokenUse use = this.store.useRefreshToken(refreshToken);
+		if (use instanceof RefreshTokenUse.FirstUse first && refreshToken != null) {
+			Map<String, OAuth2Authorization> memo = memo(true);
+			if (memo != null) {
+				memo.put(key(refreshToken, OAuth2TokenType.REFRESH_TOKEN), first.authorization());
+			}
+		}
+		return use;
 	}
 
 	@Override

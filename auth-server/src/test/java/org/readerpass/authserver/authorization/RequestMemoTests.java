@@ -116,6 +116,34 @@ class RequestMemoTests extends AuthorizationStoreContractTests {
 	}
 
 	@Test
+	void findByTokenWhenRefreshTokenJustClaimedThenTheClaimedAuthorizationWithoutReading() {
+		OAuth2RefreshToken refresh = refreshToken("family", "r1");
+		this.store.save(authorization("family", AuthorizationGrantType.AUTHORIZATION_CODE).refreshToken(refresh).build());
+		this.reads.set(0);
+
+		RefreshTokenUse use = this.store.useRefreshToken(refresh.getTokenValue());
+		OAuth2Authorization found = this.store.findByToken(refresh.getTokenValue(), OAuth2TokenType.REFRESH_TOKEN);
+
+		assertThat(use).isInstanceOfSatisfying(RefreshTokenUse.FirstUse.class,
+				first -> assertThat(found).isSameAs(first.authorization()));
+		assertThat(found.getRefreshToken().getToken().getTokenValue()).isEqualTo(refresh.getTokenValue());
+		assertThat(this.reads).hasValue(0);
+	}
+
+	@Test
+	void findByTokenWhenRefreshTokenReusedThenReadAgain() {
+		OAuth2RefreshToken refresh = refreshToken("family", "r1");
+		this.store.save(authorization("family", AuthorizationGrantType.AUTHORIZATION_CODE).refreshToken(refresh).build());
+		this.store.useRefreshToken(refresh.getTokenValue());
+		this.reads.set(0);
+
+		assertThat(this.store.useRefreshToken(refresh.getTokenValue())).isInstanceOf(RefreshTokenUse.Reuse.class);
+		this.store.findByToken(refresh.getTokenValue(), OAuth2TokenType.REFRESH_TOKEN);
+
+		assertThat(this.reads).hasValue(1);
+	}
+
+	@Test
 	void findWhenNoRequestThenEveryLookupReadsTheStore() {
 		RequestContextHolder.resetRequestAttributes();
 		this.store.save(authorization("family", AuthorizationGrantType.AUTHORIZATION_CODE)

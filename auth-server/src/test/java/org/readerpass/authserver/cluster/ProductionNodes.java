@@ -112,6 +112,15 @@ final class ProductionNodes implements AutoCloseable {
 		return context;
 	}
 
+	/** Node {@code node}'s application context, while it runs. */
+	ConfigurableApplicationContext context(int node) {
+		ConfigurableApplicationContext context = this.running.get(node);
+		if (context == null) {
+			throw new IllegalStateException("node " + node + " is not running");
+		}
+		return context;
+	}
+
 	/** Stops node {@code node}, as a node dies: nothing it held in memory survives. */
 	void stop(int node) {
 		ConfigurableApplicationContext context = this.running.remove(node);

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -22,11 +24,15 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.readerpass.authserver.e2e.Browser;
 import org.readerpass.authserver.e2e.OidcClient;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +123,39 @@ class TwoNodeTests {
 		finally {
 			nodes.start(A);
 		}
+	}
+
+	@Test
+	void refreshWhenOnANodeThenItsAuthorizationReadFromRedisOnce() {
+		Browser browser = new Browser(nodes.origin(A));
+		OidcClient portal = OidcClient.portal(metadata(A));
+		OIDCTokenResponse tokens = portal
+			.exchange(browser.login(browser.get(portal.authorizationRequest()), "ZJ0005", "zj0005-pass").location());
+		LettuceConnectionFactory redis = nodes.context(B).getBean(LettuceConnectionFactory.class);
+		List<String> reads = new CopyOnWriteArrayList<>();
+		CommandListener authorizationReads = new CommandListener() {
+
+			@Override
+			public void commandStarted(CommandStartedEvent event) {
+				String args = event.getCommand().getArgs().toCommandString();
+				if (event.getCommand().getType().toString().equals("HGET") && args.contains("authorization:")) {
+					reads.add(args);
+				}
+			}
+
+		};
+		redis.getRequiredNativeClient().addListener(authorizationReads);
+		try {
+			redis.resetConnection();
+			TokenResponse refreshed = portal.at(metadata(B)).refresh(tokens.getTokens().getRefreshToken().getValue());
+			assertThat(refreshed.indicatesSuccess()).isTrue();
+		}
+		finally {
+			redis.getRequiredNativeClient().removeListener(authorizationReads);
+		}
+		// the rotation check reads it; the claim returns it; the suspended-reader check and the
+		// stock provider are served from the request's memo (were: a read each)
+		assertThat(reads).hasSize(1);
 	}
 
 	@Test
