@@ -50,7 +50,7 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 
 	private final SigningKeys signingKeys;
 
-	private final ReaderAccounts accounts;
+	private final SignedInReaders readers;
 
 	private final ResourceAccess resourceAccess;
 
@@ -67,7 +67,7 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 	public TokenCustomizer(SigningKeys signingKeys, ReaderAccounts accounts, ResourceAccess resourceAccess,
 			PairwiseSubjects subjects, Clock clock, Duration onSiteEvidenceLifetime) {
 		this.signingKeys = signingKeys;
-		this.accounts = accounts;
+		this.readers = new SignedInReaders(accounts);
 		this.resourceAccess = resourceAccess;
 		this.subjects = subjects;
 		this.clock = clock;
@@ -134,9 +134,9 @@ public final class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingC
 		}
 	}
 
-	/** The reader as signed in, read once per token; empty when the account was purged since. */
+	/** The reader as signed in, read once per request; empty when the account was purged since. */
 	private Optional<SignedInReader> signedIn(ReaderPrincipal principal) {
-		return this.accounts.findSignedIn(principal.accountId());
+		return this.readers.find(principal.accountId());
 	}
 
 	private static Set<URI> authorizedResources(OAuth2Authorization authorization) {
