@@ -15,18 +15,18 @@ import org.springframework.session.MapSession;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 
 /**
- * SSO sessions in Redis ({@code readerpass.sessions=redis}, set by the production profile):
+ * SSO sessions in Redis ({@code readerpass.sessions.store=redis}, set by the production profile):
  * {@link RedisSessionStore} in place of the stock {@code RedisSessionRepository} that Spring Boot's
  * {@code SessionDataRedisAutoConfiguration} would make (that auto-configuration stays excluded, in
  * every profile). Everything else is Spring Session's and Spring Boot's as before:
  * {@code SessionRepositoryFilter} ({@link EnableSpringHttpSession}), registered by Boot's
  * {@code SessionAutoConfiguration} with its cookie settings ({@code server.servlet.session.cookie.*});
  * the timeout from {@code spring.session.timeout} or {@code server.servlet.session.timeout}; the
- * namespace, save mode and flush mode from {@code spring.session.data.redis.*}. Without this
- * property sessions are the servlet container's, in memory (the embedded default).
+ * namespace, save mode and flush mode from {@code spring.session.data.redis.*}. With
+ * {@code memory} (the default) sessions are the servlet container's (the embedded default).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "readerpass.sessions", havingValue = "redis")
+@ConditionalOnProperty(name = "readerpass.sessions.store", havingValue = "redis")
 @EnableSpringHttpSession
 @EnableConfigurationProperties(SessionDataRedisProperties.class)
 class RedisSessionConfiguration {

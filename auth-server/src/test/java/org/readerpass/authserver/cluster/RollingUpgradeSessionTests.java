@@ -40,13 +40,13 @@ class RollingUpgradeSessionTests {
 
 	@BeforeAll
 	static void startAnOldAndANewNode() {
-		// the production profile before: Boot's auto-configuration lifted, no readerpass.sessions
-		nodes = new ProductionNodes(2, Map.of("spring.autoconfigure.exclude", "", "readerpass.sessions", "memory"));
+		// the production profile before: Boot's auto-configuration lifted, no readerpass.sessions.store
+		nodes = new ProductionNodes(2, Map.of("spring.autoconfigure.exclude", "", "readerpass.sessions.store", "memory"));
 		assertThat(nodes.start(OLD).getBean(SessionRepository.class)).isInstanceOf(RedisSessionRepository.class);
 		// this version's production profile as it is
 		nodes.set("spring.autoconfigure.exclude",
 				"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration");
-		nodes.set("readerpass.sessions", "redis");
+		nodes.set("readerpass.sessions.store", "redis");
 		assertThat(nodes.start(NEW).getBean(SessionRepository.class).getClass().getName())
 			.isEqualTo("org.readerpass.authserver.session.RedisSessionStore");
 	}
