@@ -1,0 +1,79 @@
+package org.readerpass.authserver.session;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.MapSession;
+import org.springframework.session.data.redis.RedisSessionMapper;
+
+/**
+ * A session as Spring Session's stock {@code RedisSessionRepository} stores it, so that either
+ * reads what the other wrote: one hash per session, fields {@value #CREATION_TIME} ({@code Long},
+ * epoch milliseconds), {@value #LAST_ACCESSED_TIME} ({@code Long}), {@value #MAX_INACTIVE_INTERVAL}
+ * ({@code Integer}, seconds) and {@value #ATTRIBUTE_PREFIX}{@code <name>} per attribute; field
+ * names in UTF-8, every value in JDK serialization ({@link JdkSerializationRedisSerializer}, as the
+ * stock {@code RedisTemplate<String, Object>} writes hash values). Read back with Spring Session's
+ * own {@link RedisSessionMapper}.
+ */
+final class RedisSessionHash {
+
+	static final String CREATION_TIME = "creationTime";
+
+	static final String LAST_ACCESSED_TIME = "lastAccessedTime";
+
+	static final String MAX_INACTIVE_INTERVAL = "maxInactiveInterval";
+
+	static final String ATTRIBUTE_PREFIX = "sessionAttr:";
+
+	private final RedisSerializer<Object> values;
+
+	private final RedisSessionMapper mapper = new RedisSessionMapper();
+
+	RedisSessionHash(ClassLoader classLoader) {
+		this.values = new JdkSerializationRedisSerializer(classLoader);
+	}
+
+	static String attributeField(String attributeName) {
+		return ATTRIBUTE_PREFIX + attributeName;
+	}
+
+	/** A field name and its value, in the stored form, added to {@code fields}. */
+	void add(List<byte[]> fields, String field, Object value) {
+		fields.add(field(field));
+		fields.add(this.values.serialize(value));
+	}
+
+	/** Every field of {@code session}, in the stored form (field, value, field, value, …). */
+	List<byte[]> all(MapSession session) {
+		List<byte[]> fields = new ArrayList<>();
+		add(fields, CREATION_TIME, session.getCreationTime().toEpochMilli());
+		add(fields, LAST_ACCESSED_TIME, session.getLastAccessedTime().toEpochMilli());
+		add(fields, MAX_INACTIVE_INTERVAL, (int) session.getMaxInactiveInterval().getSeconds());
+		for (String name : session.getAttributeNames()) {
+			add(fields, attributeField(name), session.getAttribute(name));
+		}
+		return fields;
+	}
+
+	static byte[] field(String field) {
+		return field.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The session a non-empty hash holds. A value that is empty (the stock repository's mark of a
+	 * removed attribute) is no attribute. Throws {@link IllegalStateException} when a required
+	 * field is missing, and Spring's {@code SerializationException} when a value cannot be read.
+	 */
+	MapSession read(String id, Map<byte[], byte[]> hash) {
+		Map<String, Object> entries = new HashMap<>();
+		hash.forEach((field, value) -> entries.put(new String(field, StandardCharsets.UTF_8),
+				this.values.deserialize(value)));
+		return this.mapper.apply(id, entries);
+	}
+
+}
