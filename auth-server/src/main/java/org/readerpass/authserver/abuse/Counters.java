@@ -18,17 +18,27 @@ import java.util.Optional;
 public interface Counters {
 
 	/**
-	 * Counts one more under {@code key}.
+	 * Counts {@code by} more under {@code key}: one read and write, so of several nodes counting at
+	 * once each gets a count of its own (a node can so claim {@code by} slots of a rate's window in one
+	 * round trip).
 	 * @param window how long a window lasts from its first count
 	 * @param keepAfter how long an ended window is still kept (for {@link #peek}) before it is
 	 * forgotten; {@link Duration#ZERO} to forget it as it ends
-	 * @return the count in the current window (1 for a new one) and when that window ends
+	 * @param by how many to add, at least 1
+	 * @return the count in the current window with these included ({@code by} for a new one) and when
+	 * that window ends
+	 * @throws IllegalArgumentException when {@code by} is less than 1
 	 */
-	Window count(String key, Duration window, Duration keepAfter);
+	Window count(String key, Duration window, Duration keepAfter, long by);
 
-	/** {@link #count(String, Duration, Duration)}, forgetting the window as it ends. */
+	/** Counts one more: {@link #count(String, Duration, Duration, long)} by 1. */
+	default Window count(String key, Duration window, Duration keepAfter) {
+		return count(key, window, keepAfter, 1);
+	}
+
+	/** Counts one more, forgetting the window as it ends. */
 	default Window count(String key, Duration window) {
-		return count(key, window, Duration.ZERO);
+		return count(key, window, Duration.ZERO, 1);
 	}
 
 	/** The key's window without counting: open, or ended but still kept; empty when forgotten. */

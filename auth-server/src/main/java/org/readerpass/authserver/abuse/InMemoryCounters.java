@@ -30,14 +30,17 @@ public final class InMemoryCounters implements Counters {
 	}
 
 	@Override
-	public Window count(String key, Duration window, Duration keepAfter) {
+	public Window count(String key, Duration window, Duration keepAfter, long by) {
+		if (by < 1) {
+			throw new IllegalArgumentException("Count by at least 1, not " + by);
+		}
 		Instant now = this.clock.instant();
 		Entry counted = this.entries.compute(key, (k, entry) -> {
 			if (entry == null || !now.isBefore(entry.end())) {
 				Instant end = now.plus(window);
-				return new Entry(1, end, end.plus(keepAfter));
+				return new Entry(by, end, end.plus(keepAfter));
 			}
-			return new Entry(entry.count() + 1, entry.end(), entry.forgetAt());
+			return new Entry(entry.count() + by, entry.end(), entry.forgetAt());
 		});
 		sweep(now);
 		return new Window(counted.count(), counted.end());

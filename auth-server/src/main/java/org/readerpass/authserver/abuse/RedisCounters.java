@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * {@link Counters} in Redis, shared by every node: a hash per key ({@code c} the count, {@code e}
  * the window's end in epoch milliseconds of the server's {@link Clock}) under
- * {@code <readerpass.redis.key-prefix>abuse:}; {@code f} when it is forgotten. A count is one round trip (a script doing HINCRBY and
+ * {@code <readerpass.redis.key-prefix>abuse:}; {@code f} when it is forgotten. A count (by 1 or by n) is one round trip (a script doing HINCRBY and
  * PEXPIRE on its one key, so it is Redis Cluster safe); the key expires when its window and keeping
  * time are over. Redis unreachable: nothing is counted (count 0), logged at WARN at most once a
  * minute.
@@ -34,12 +34,12 @@ final class RedisCounters implements Counters {
 			local v = redis.call('HMGET', KEYS[1], 'c', 'e', 'f')
 			local c, e, f = tonumber(v[1]), tonumber(v[2]), tonumber(v[3])
 			if c == nil or e == nil or f == nil or e <= now then
-			  c = 1
+			  c = tonumber(ARGV[4])
 			  e = now + tonumber(ARGV[2])
 			  f = e + tonumber(ARGV[3])
 			  redis.call('HSET', KEYS[1], 'c', c, 'e', e, 'f', f)
 			else
-			  c = redis.call('HINCRBY', KEYS[1], 'c', 1)
+			  c = redis.call('HINCRBY', KEYS[1], 'c', ARGV[4])
 			end
 			redis.call('PEXPIRE', KEYS[1], math.max(1, f - now))
 			return {c, e}
@@ -70,12 +70,15 @@ final class RedisCounters implements Counters {
 	}
 
 	@Override
-	public Window count(String key, Duration window, Duration keepAfter) {
+	public Window count(String key, Duration window, Duration keepAfter, long by) {
+		if (by < 1) {
+			throw new IllegalArgumentException("Count by at least 1, not " + by);
+		}
 		Instant now = this.clock.instant();
 		try {
 			List<?> counted = this.redis.execute(COUNT, List.of(this.prefix + key),
 					String.valueOf(now.toEpochMilli()), String.valueOf(window.toMillis()),
-					String.valueOf(keepAfter.toMillis()));
+					String.valueOf(keepAfter.toMillis()), String.valueOf(by));
 			return new Window(((Number) counted.get(0)).longValue(),
 					Instant.ofEpochMilli(((Number) counted.get(1)).longValue()));
 		}

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** What every {@link Counters} store does; each implementation's tests extend this suite. */
 abstract class CountersContractTests {
@@ -46,6 +47,36 @@ abstract class CountersContractTests {
 		Window next = this.counters.count("a", Duration.ofSeconds(10));
 
 		assertThat(next).isEqualTo(new Window(1, NOW.plus(Duration.ofSeconds(20))));
+	}
+
+	@Test
+	void countWhenByMoreThanOneThenAddsThatManyInOneCount() {
+		Window first = this.counters.count("a", Duration.ofMinutes(1), Duration.ZERO, 5);
+		this.clock.advance(Duration.ofSeconds(10));
+		Window second = this.counters.count("a", Duration.ofMinutes(1), Duration.ZERO, 3);
+		Window third = this.counters.count("a", Duration.ofMinutes(1));
+
+		assertThat(first).as("a new window starts at by").isEqualTo(new Window(5, NOW.plus(Duration.ofMinutes(1))));
+		assertThat(second).isEqualTo(new Window(8, NOW.plus(Duration.ofMinutes(1))));
+		assertThat(third).isEqualTo(new Window(9, NOW.plus(Duration.ofMinutes(1))));
+		assertThat(this.counters.peek("a")).contains(third);
+	}
+
+	@Test
+	void countWhenByAndTheWindowHasEndedThenTheNewWindowStartsAtBy() {
+		this.counters.count("a", Duration.ofSeconds(10), Duration.ZERO, 7);
+		this.clock.advance(Duration.ofSeconds(10));
+
+		Window next = this.counters.count("a", Duration.ofSeconds(10), Duration.ZERO, 4);
+
+		assertThat(next).isEqualTo(new Window(4, NOW.plus(Duration.ofSeconds(20))));
+	}
+
+	@Test
+	void countWhenByLessThanOneThenRefusedAndNothingCounted() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.counters.count("a", Duration.ofMinutes(1), Duration.ZERO, 0));
+		assertThat(this.counters.peek("a")).isEmpty();
 	}
 
 	@Test
