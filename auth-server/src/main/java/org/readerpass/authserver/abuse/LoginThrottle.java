@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.readerpass.authserver.abuse.AbuseProperties.FailurePolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Brute force at the login page, per typed card or ID number (counted whether or not an account
@@ -29,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * See {@code docs/decisions/2026-12-04-login-throttle-and-rate-limits.md}.
  */
 public final class LoginThrottle {
-
-	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
 	/** How long a lock that has ended is remembered, so that the next attempt records the unlock. */
 	static final Duration LOCK_REMEMBERED = Duration.ofDays(1);
@@ -62,6 +58,8 @@ public final class LoginThrottle {
 
 	private final Clock clock;
 
+	private final Rate posts;
+
 	LoginThrottle(Counters counters, AbuseProperties properties, AccountReferences accounts, LockEvents events,
 			Clock clock) {
 		this.counters = counters;
@@ -69,6 +67,8 @@ public final class LoginThrottle {
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
+		this.posts = new Rate(counters, clock, "login", "address", properties.rates().login(),
+				properties.rates().loginWindow());
 	}
 
 	/**
@@ -79,15 +79,7 @@ public final class LoginThrottle {
 		Instant now = this.clock.instant();
 		String source = SourceAddresses.key(address);
 		List<Refusal> refusals = new ArrayList<>();
-		if (this.properties.rates().login() > 0) {
-			Window posts = this.counters.count("login:rate:" + source, this.properties.rates().loginWindow());
-			if (posts.count() > this.properties.rates().login()) {
-				if (posts.count() == this.properties.rates().login() + 1) {
-					log.warn("Rate limited endpoint=login address={} until={}", source, posts.end());
-				}
-				refusals.add(new Refusal(posts.secondsLeft(now), false));
-			}
-		}
+		this.posts.take(source).ifPresent(limited -> refusals.add(new Refusal(limited.secondsLeft(now), false)));
 		for (Scope scope : scopes(identifier, source)) {
 			Optional<Window> lock = this.counters.peek(scope.key("lock"));
 			if (lock.isPresent() && lock.get().isOpenAt(now)) {
