@@ -1,6 +1,7 @@
 package org.readerpass.authserver.abuse;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,5 +50,24 @@ public interface Counters {
 	 * once, exactly one is told so.
 	 */
 	boolean forget(String key);
+
+	/**
+	 * {@link #peek(String)} of several keys at once, as one read that no other operation of the
+	 * store comes between (in Redis one script: one round trip). The keys must share one hash tag
+	 * (<code>login:lock:account:{id}</code>, <code>login:pause:account:{id}</code>), so that Redis
+	 * Cluster keeps them in one slot ({@link HashTags}).
+	 * @return each key's window, in the keys' order
+	 * @throws IllegalArgumentException when the keys do not share a hash tag
+	 */
+	List<Optional<Window>> peekAll(List<String> keys);
+
+	/**
+	 * {@link #forget(String)} of several keys of one hash tag at once, as one write (in Redis one
+	 * script: one round trip).
+	 * @return for each key, in the keys' order, whether it had a window (of several nodes forgetting
+	 * a key at once, exactly one is told so)
+	 * @throws IllegalArgumentException when the keys do not share a hash tag
+	 */
+	List<Boolean> forgetAll(List<String> keys);
 
 }

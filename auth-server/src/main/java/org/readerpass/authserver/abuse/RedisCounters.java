@@ -3,6 +3,8 @@ package org.readerpass.authserver.abuse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,10 +19,12 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * {@link Counters} in Redis, shared by every node: a hash per key ({@code c} the count, {@code e}
  * the window's end in epoch milliseconds of the server's {@link Clock}) under
- * {@code <readerpass.redis.key-prefix>abuse:}; {@code f} when it is forgotten. A count (by 1 or by n) is one round trip (a script doing HINCRBY and
- * PEXPIRE on its one key, so it is Redis Cluster safe); the key expires when its window and keeping
- * time are over. Redis unreachable: nothing is counted (count 0), logged at WARN at most once a
- * minute.
+ * {@code <readerpass.redis.key-prefix>abuse:}; {@code f} when it is forgotten. Every operation is
+ * one round trip: a count (by 1 or by n) is a script doing HINCRBY and PEXPIRE on its one key; a
+ * peek is an HMGET; a forget a script; a peek or forget of several keys one script on keys of one
+ * hash tag, so all are Redis Cluster safe. A key expires when its window and keeping time are over.
+ * Redis unreachable: nothing is counted (count 0), nothing read or forgotten, logged at WARN at
+ * most once a minute.
  */
 final class RedisCounters implements Counters {
 
@@ -53,6 +57,35 @@ final class RedisCounters implements Counters {
 			end
 			return 0
 			""", Long.class);
+
+	/** Each key's c, e and f (-1 when missing): one read of keys in one slot. */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> PEEK_ALL = RedisScript.of("""
+			local out = {}
+			for i, key in ipairs(KEYS) do
+			  local v = redis.call('HMGET', key, 'c', 'e', 'f')
+			  out[#out + 1] = tonumber(v[1]) or -1
+			  out[#out + 1] = tonumber(v[2]) or -1
+			  out[#out + 1] = tonumber(v[3]) or -1
+			end
+			return out
+			""", List.class);
+
+	/** FORGET of each key (in one slot): 1 where its window was still kept, else 0. */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> FORGET_ALL = RedisScript.of("""
+			local now = tonumber(ARGV[1])
+			local out = {}
+			for i, key in ipairs(KEYS) do
+			  local f = tonumber(redis.call('HGET', key, 'f'))
+			  if redis.call('DEL', key) == 1 and f ~= nil and f > now then
+			    out[i] = 1
+			  else
+			    out[i] = 0
+			  end
+			end
+			return out
+			""", List.class);
 
 	private final StringRedisTemplate redis;
 
@@ -116,6 +149,56 @@ final class RedisCounters implements Counters {
 			unavailable("Not forgotten", ex);
 			return false;
 		}
+	}
+
+	@Override
+	public List<Optional<Window>> peekAll(List<String> keys) {
+		List<String> prefixed = prefixed(keys);
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		try {
+			List<?> fields = this.redis.execute(PEEK_ALL, prefixed);
+			Instant now = this.clock.instant();
+			List<Optional<Window>> windows = new ArrayList<>(keys.size());
+			for (int i = 0; i < keys.size(); i++) {
+				long c = ((Number) fields.get(3 * i)).longValue();
+				long e = ((Number) fields.get(3 * i + 1)).longValue();
+				long f = ((Number) fields.get(3 * i + 2)).longValue();
+				boolean kept = c >= 0 && e >= 0 && f >= 0 && now.isBefore(Instant.ofEpochMilli(f));
+				windows.add(kept ? Optional.of(new Window(c, Instant.ofEpochMilli(e))) : Optional.empty());
+			}
+			return windows;
+		}
+		catch (RuntimeException ex) {
+			unavailable("Not read", ex);
+			return Collections.nCopies(keys.size(), Optional.empty());
+		}
+	}
+
+	@Override
+	public List<Boolean> forgetAll(List<String> keys) {
+		List<String> prefixed = prefixed(keys);
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		try {
+			List<?> kept = this.redis.execute(FORGET_ALL, prefixed,
+					String.valueOf(this.clock.instant().toEpochMilli()));
+			return kept.stream().map(one -> ((Number) one).longValue() == 1L).toList();
+		}
+		catch (RuntimeException ex) {
+			unavailable("Not forgotten", ex);
+			return Collections.nCopies(keys.size(), false);
+		}
+	}
+
+	/** The keys under the prefix, which must leave them one hash tag (a prefix with braces could break it). */
+	private List<String> prefixed(List<String> keys) {
+		HashTags.requireOne(keys);
+		List<String> prefixed = keys.stream().map(key -> this.prefix + key).toList();
+		HashTags.requireOne(prefixed);
+		return prefixed;
 	}
 
 	/** WARN at most once a minute (with the exception), DEBUG otherwise: Redis down must not flood the log. */

@@ -1,6 +1,7 @@
 package org.readerpass.authserver.abuse;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,6 +45,18 @@ final class CountingCounters implements Counters {
 	public boolean forget(String key) {
 		this.calls.incrementAndGet();
 		return this.store.forget(key);
+	}
+
+	@Override
+	public List<Optional<Window>> peekAll(List<String> keys) {
+		this.calls.incrementAndGet();
+		return this.store.peekAll(keys);
+	}
+
+	@Override
+	public List<Boolean> forgetAll(List<String> keys) {
+		this.calls.incrementAndGet();
+		return this.store.forgetAll(keys);
 	}
 
 }
