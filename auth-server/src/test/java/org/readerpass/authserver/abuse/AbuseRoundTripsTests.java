@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the abuse checks of a login cost in Redis commands (each one round trip), counted by Lettuce
- * on the machine's Redis with the default limits, under a key prefix of this test. Scripts are run
- * once before counting, so that Redis has them cached (a first run costs an EVALSHA refused with
+ * on the machine's Redis with the default limits, under a key prefix of this test. Every script is
+ * run once before counting, so that Redis has it cached (a first run costs an EVALSHA refused with
  * NOSCRIPT, then the EVAL).
  */
 class AbuseRoundTripsTests {
@@ -42,6 +42,9 @@ class AbuseRoundTripsTests {
 	private LettuceConnectionFactory connections;
 
 	private String prefix;
+
+	private final AccountReferences accounts = new AccountReferences(
+			Secret.of("test-only-identity-key-0123456789abcdef"));
 
 	private LoginThrottle throttle;
 
@@ -78,10 +81,9 @@ class AbuseRoundTripsTests {
 		this.tokens = new Rate(counters, this.clock, "token", "address", defaults.rates().tokenPerAddress(),
 				defaults.rates().tokenWindow());
 		this.throttle = new LoginThrottle(counters, defaults,
-				new AccountReferences(Secret.of("test-only-identity-key-0123456789abcdef")),
-				new LockEvents(events, new SimpleMeterRegistry()), this.clock);
+				this.accounts, new LockEvents(events, new SimpleMeterRegistry()), this.clock);
+		mistype("ZJ0000", "198.51.100.200");
 		signIn("ZJ0000", "198.51.100.200");
-		this.throttle.failed("ZJ0000", address("198.51.100.200"));
 		this.tokens.take("198.51.100.200");
 		this.commands.set(0);
 	}
@@ -102,38 +104,61 @@ class AbuseRoundTripsTests {
 	}
 
 	private void signIn(String card, String from) {
-		assertThat(this.throttle.check(card, address(from))).isEmpty();
-		this.throttle.succeeded(card);
+		LoginThrottle.Checked checked = this.throttle.check(card, address(from));
+		assertThat(checked.refusal()).isEmpty();
+		this.throttle.succeeded(checked);
+	}
+
+	private void mistype(String card, String from) {
+		assertThat(this.throttle.check(card, address(from)).refusal()).isEmpty();
+		this.throttle.failed(card, address(from));
 	}
 
 	@Test
 	void loginWhenTheRightPasswordFromANewAddressThenItsRedisCommands() {
 		signIn("ZJ0001", "198.51.100.201");
 
-		assertThat(this.commands.get()).isEqualTo(7);
+		assertThat(this.commands.get()).as("the login rate's claim, one read per scope; nothing to forget")
+			.isEqualTo(3);
 	}
 
 	@Test
-	void loginWhenAWrongPasswordFromANewAddressThenItsRedisCommands() {
-		assertThat(this.throttle.check("ZJ0002", address("198.51.100.202"))).isEmpty();
-		this.throttle.failed("ZJ0002", address("198.51.100.202"));
+	void loginWhenAWrongPasswordFromANewAddressThenItsRedisCommandsAndKeysOfOneTagPerScope() {
+		mistype("ZJ0002", "198.51.100.202");
 
-		assertThat(this.commands.get()).isEqualTo(7);
+		assertThat(this.commands.get()).as("3 to check, a failure counted per scope").isEqualTo(5);
+		String account = this.accounts.of("ZJ0002");
+		assertThat(TestRedisKeys.contents(this.connections, this.prefix).keySet()
+			.stream()
+			.map(key -> key.substring(this.prefix.length()))
+			.filter(key -> key.contains("198.51.100.202") || key.contains(account)))
+			.containsExactlyInAnyOrder("abuse:rate:login:address:198.51.100.202",
+					"abuse:login:fail:address:{198.51.100.202}", "abuse:login:fail:account:{" + account + "}");
+	}
+
+	@Test
+	void loginWhenTheRightPasswordAfterAWrongOneThenOneMoreToForgetTheAccountsFailure() {
+		mistype("ZJ0003", "198.51.100.203");
+		this.commands.set(0);
+
+		signIn("ZJ0003", "198.51.100.203");
+
+		assertThat(this.commands.get()).as("the login rate served from this node's chunk").isEqualTo(3);
 	}
 
 	@Test
 	void loginWhenTenReadersSignInFromOneAddressThenItsRedisCommands() {
 		for (int reader = 1; reader <= 10; reader++) {
-			signIn("ZJ10" + reader, "198.51.100.203");
+			signIn("ZJ10" + reader, "198.51.100.204");
 		}
 
-		assertThat(this.commands.get()).as("7 each, less the login rate's 4 claims of 6 saved").isEqualTo(62);
+		assertThat(this.commands.get()).as("2 each, and the login rate claimed 6 at a time").isEqualTo(22);
 	}
 
 	@Test
 	void tokenWhenAThousandRequestsFromOneAddressThenTwoClaimsOfTheDefaultRate() {
 		for (int request = 0; request < 1_000; request++) {
-			assertThat(this.tokens.take("198.51.100.204")).isEmpty();
+			assertThat(this.tokens.take("198.51.100.205")).isEmpty();
 		}
 
 		assertThat(this.commands.get()).as("50,000 a second: chunks of 500").isEqualTo(2);
