@@ -114,7 +114,8 @@ final class Rate {
 		if (this.limit <= 0) {
 			return Optional.empty();
 		}
-		sweep(this.clock.instant());
+		Instant now = this.clock.instant();
+		sweep(now);
 		while (true) {
 			Slots slots = this.subjects.computeIfAbsent(subject, key -> new Slots());
 			CompletableFuture<Window> claim;
@@ -124,7 +125,8 @@ final class Rate {
 					this.subjects.remove(subject, slots);
 					continue;
 				}
-				Instant now = this.clock.instant();
+				// the request's arrival, not the clock after a claim: a claim slower than the window
+				// still serves the request that made it
 				if (now.isBefore(slots.end)) {
 					if (slots.left > 0) {
 						slots.left--;

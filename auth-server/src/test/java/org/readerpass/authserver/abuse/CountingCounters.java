@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A {@link Counters} store that counts the calls made to it: each call to {@link RedisCounters} is
  * one Redis round trip (one command or one script), so these are the round trips a caller costs.
  */
-final class CountingCounters implements Counters {
+class CountingCounters implements Counters {
 
 	private final Counters store;
 

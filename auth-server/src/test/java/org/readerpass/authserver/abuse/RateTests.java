@@ -213,6 +213,26 @@ class RateTests {
 	}
 
 	@Test
+	void takeWhenTheClaimTakesLongerThanTheWindowThenItStillServesTheRequestThatMadeIt() {
+		Counters slow = new CountingCounters(this.store) {
+
+			@Override
+			public Window count(String key, Duration window, Duration keepAfter, long by) {
+				Window claimed = super.count(key, window, keepAfter, by);
+				if (calls() == 1) {
+					RateTests.this.clock.advance(window.multipliedBy(2));
+				}
+				return claimed;
+			}
+
+		};
+		Rate rate = new Rate(slow, this.clock, "test", "address", 1_000, MINUTE, 10);
+
+		assertThat(rate.take("a")).isEmpty();
+		assertThat(this.store.calls()).isOne();
+	}
+
+	@Test
 	void takeWhenTheStoreCannotCountThenEveryRequestGoesThrough() {
 		Rate rate = new Rate(new UnavailableCounters(this.clock), this.clock, "test", "address", 2, MINUTE, 1);
 
