@@ -100,6 +100,12 @@ final class RedisCounters implements Counters {
 		this.redis.afterPropertiesSet();
 		this.prefix = keyPrefix + "abuse:";
 		this.clock = clock;
+		String one = HashTags.of(this.prefix + "{t}");
+		String other = HashTags.of(this.prefix + "{u}");
+		if (!(one.equals("t") && other.equals("u")) && !one.equals(other)) {
+			throw new IllegalArgumentException("readerpass.redis.key-prefix '" + keyPrefix
+					+ "' has a brace that would break the hash tags of the abuse counters' keys: keep braces out of it");
+		}
 	}
 
 	@Override
