@@ -36,11 +36,12 @@ class AbuseConfiguration {
 	FilterRegistrationBean<AddressRateLimitFilter> addressRateLimitFilter(Counters counters,
 			ClientAddresses addresses, AuthorizationServerSettings settings, AbuseProperties properties, Clock clock) {
 		AbuseProperties.Rates rates = properties.rates();
-		AddressRateLimitFilter filter = new AddressRateLimitFilter(counters, addresses, clock,
-				new AddressRateLimitFilter.Limit(settings.getTokenEndpoint(), "token", rates.tokenPerAddress(),
-						rates.tokenWindow()),
-				new AddressRateLimitFilter.Limit(settings.getDeviceAuthorizationEndpoint(), "device_authorization",
-						rates.deviceAuthorization(), rates.deviceAuthorizationWindow()));
+		AddressRateLimitFilter filter = new AddressRateLimitFilter(addresses, clock,
+				new AddressRateLimitFilter.Limit(settings.getTokenEndpoint(),
+						new Rate(counters, clock, "token", "address", rates.tokenPerAddress(), rates.tokenWindow())),
+				new AddressRateLimitFilter.Limit(settings.getDeviceAuthorizationEndpoint(),
+						new Rate(counters, clock, "device_authorization", "address", rates.deviceAuthorization(),
+								rates.deviceAuthorizationWindow())));
 		FilterRegistrationBean<AddressRateLimitFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
@@ -50,9 +51,10 @@ class AbuseConfiguration {
 	@Bean
 	ClientRateLimitFilter clientRateLimitFilter(Counters counters, AuthorizationServerSettings settings,
 			AbuseProperties properties, Clock clock) {
-		return new ClientRateLimitFilter(counters, clock,
+		return new ClientRateLimitFilter(clock,
 				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, settings.getTokenEndpoint()),
-				properties.rates().tokenPerClient(), properties.rates().tokenWindow());
+				new Rate(counters, clock, "token", "client", properties.rates().tokenPerClient(),
+						properties.rates().tokenWindow()));
 	}
 
 	/** Not a servlet filter of its own: it runs in the protocol chain, after client authentication. */

@@ -2,15 +2,13 @@ package org.readerpass.authserver.abuse;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.readerpass.authserver.network.ClientAddresses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -19,24 +17,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Requests per source address at the token and device authorization endpoints, before any client
- * is authenticated (a flood costs one count per request, nothing more): past the rate, 429 with
- * {@code Retry-After} ({@link TooManyRequests}). One count (one Redis round trip) per request of
- * those two endpoints; other requests pass untouched.
+ * is authenticated (a flood costs no client authentication): past the rate, 429 with
+ * {@code Retry-After} ({@link TooManyRequests}). Counted in chunks ({@link Rate}): one count (one
+ * Redis round trip) per chunk of a hundredth of the limit, none for requests refused once the
+ * window's allowance is used up; other requests pass untouched.
  */
 final class AddressRateLimitFilter extends OncePerRequestFilter {
 
-	private static final Logger log = LoggerFactory.getLogger(AddressRateLimitFilter.class);
+	/** An endpoint's POSTs and its rate per address. */
+	record Limit(RequestMatcher endpoint, Rate rate) {
 
-	/** An endpoint's POSTs, its limit per address and window; a limit of 0 is off. */
-	record Limit(RequestMatcher endpoint, String name, long limit, Duration window) {
-
-		Limit(String path, String name, long limit, Duration window) {
-			this(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path), name, limit, window);
+		Limit(String path, Rate rate) {
+			this(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path), rate);
 		}
 
 	}
-
-	private final Counters counters;
 
 	private final ClientAddresses addresses;
 
@@ -46,9 +41,7 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
 
 	private final Limit deviceAuthorization;
 
-	AddressRateLimitFilter(Counters counters, ClientAddresses addresses, Clock clock, Limit token,
-			Limit deviceAuthorization) {
-		this.counters = counters;
+	AddressRateLimitFilter(ClientAddresses addresses, Clock clock, Limit token, Limit deviceAuthorization) {
 		this.addresses = addresses;
 		this.clock = clock;
 		this.token = token;
@@ -60,13 +53,9 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Limit limit = limitOf(request);
 		if (limit != null) {
-			String source = SourceAddresses.key(this.addresses.resolve(request));
-			Window requests = this.counters.count("rate:" + limit.name() + ":address:" + source, limit.window());
-			if (requests.count() > limit.limit()) {
-				if (requests.count() == limit.limit() + 1) {
-					log.warn("Rate limited endpoint={} address={} until={}", limit.name(), source, requests.end());
-				}
-				TooManyRequests.send(response, requests.secondsLeft(this.clock.instant()));
+			Optional<Rate.Limited> limited = limit.rate().take(SourceAddresses.key(this.addresses.resolve(request)));
+			if (limited.isPresent()) {
+				TooManyRequests.send(response, limited.get().secondsLeft(this.clock.instant()));
 				return;
 			}
 		}
@@ -75,7 +64,7 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
 
 	private Limit limitOf(HttpServletRequest request) {
 		for (Limit limit : new Limit[] { this.token, this.deviceAuthorization }) {
-			if (limit.limit() > 0 && limit.endpoint().matches(request)) {
+			if (limit.endpoint().matches(request)) {
 				return limit;
 			}
 		}

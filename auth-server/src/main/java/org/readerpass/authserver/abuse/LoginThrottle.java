@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.readerpass.authserver.abuse.AbuseProperties.FailurePolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Brute force at the login page, per typed card or ID number (counted whether or not an account
@@ -30,10 +29,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoginThrottle {
 
-	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-
 	/** How long a lock that has ended is remembered, so that the next attempt records the unlock. */
 	static final Duration LOCK_REMEMBERED = Duration.ofDays(1);
+
+	/**
+	 * How long a failure count or a pause is still kept after it ended: a right password skips
+	 * forgetting the account's only when its check saw neither, and an ended one seen as such
+	 * covers any difference between the nodes' clocks up to this.
+	 */
+	static final Duration ENDED_KEPT = Duration.ofMinutes(1);
+
+	private static final String LOCK = "lock";
+
+	private static final String PAUSE = "pause";
+
+	private static final String FAIL = "fail";
 
 	/**
 	 * Why an attempt is refused unchecked.
@@ -43,11 +53,41 @@ public final class LoginThrottle {
 	public record Refusal(long retryAfterSeconds, boolean locked) {
 	}
 
-	/** An account or an address: its policy and its key. */
+	/**
+	 * What {@link #check} found: whether the attempt is refused, and what a right password then has
+	 * to forget ({@link #succeeded}).
+	 */
+	public static final class Checked {
+
+		private final Optional<Refusal> refusal;
+
+		/** The account whose failures or pause the check saw; null when it saw none. */
+		private final Scope failedAccount;
+
+		private Checked(Optional<Refusal> refusal, Scope failedAccount) {
+			this.refusal = refusal;
+			this.failedAccount = failedAccount;
+		}
+
+		/** Why the attempt is refused before any password is checked; empty when it may go on. */
+		public Optional<Refusal> refusal() {
+			return this.refusal;
+		}
+
+	}
+
+	/**
+	 * An account or an address: its policy and its keys, which share the hash tag of its id
+	 * (<code>login:lock:account:{id}</code>) so that one round trip reads or forgets several.
+	 */
 	private record Scope(String name, FailurePolicy policy, String id) {
 
 		String key(String kind) {
-			return "login:" + kind + ":" + this.name + ":" + this.id;
+			return "login:" + kind + ":" + this.name + ":" + HashTags.tag(this.id);
+		}
+
+		List<String> keys(String... kinds) {
+			return Stream.of(kinds).map(this::key).toList();
 		}
 
 	}
@@ -62,6 +102,8 @@ public final class LoginThrottle {
 
 	private final Clock clock;
 
+	private final Rate posts;
+
 	LoginThrottle(Counters counters, AbuseProperties properties, AccountReferences accounts, LockEvents events,
 			Clock clock) {
 		this.counters = counters;
@@ -69,39 +111,43 @@ public final class LoginThrottle {
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
+		this.posts = new Rate(counters, clock, "login", "address", properties.rates().login(),
+				properties.rates().loginWindow());
 	}
 
 	/**
-	 * Whether this attempt is refused before any password is checked.
+	 * Whether this attempt is refused before any password is checked: the login rate of its address
+	 * (counted in chunks, {@link Rate}), then per scope (address, account) its lock and pause in one
+	 * read; the account's failure count is read with them, so that a right password need not forget
+	 * what the check saw was not there.
 	 * @param identifier the typed card or ID number as login looks it up; empty when none was typed
 	 */
-	public Optional<Refusal> check(String identifier, Optional<InetAddress> address) {
+	public Checked check(String identifier, Optional<InetAddress> address) {
 		Instant now = this.clock.instant();
 		String source = SourceAddresses.key(address);
 		List<Refusal> refusals = new ArrayList<>();
-		if (this.properties.rates().login() > 0) {
-			Window posts = this.counters.count("login:rate:" + source, this.properties.rates().loginWindow());
-			if (posts.count() > this.properties.rates().login()) {
-				if (posts.count() == this.properties.rates().login() + 1) {
-					log.warn("Rate limited endpoint=login address={} until={}", source, posts.end());
-				}
-				refusals.add(new Refusal(posts.secondsLeft(now), false));
-			}
-		}
+		this.posts.take(source).ifPresent(limited -> refusals.add(new Refusal(limited.secondsLeft(now), false)));
+		Scope failedAccount = null;
 		for (Scope scope : scopes(identifier, source)) {
-			Optional<Window> lock = this.counters.peek(scope.key("lock"));
+			boolean account = LockEvents.ACCOUNT.equals(scope.name());
+			List<Optional<Window>> seen = this.counters
+				.peekAll(account ? scope.keys(LOCK, PAUSE, FAIL) : scope.keys(LOCK, PAUSE));
+			Optional<Window> lock = seen.get(0);
 			if (lock.isPresent() && lock.get().isOpenAt(now)) {
 				refusals.add(new Refusal(lock.get().secondsLeft(now), true));
 				continue;
 			}
-			if (lock.isPresent() && this.counters.forget(scope.key("lock"))) {
+			if (lock.isPresent() && this.counters.forget(scope.key(LOCK))) {
 				this.events.unlocked(scope.name(), scope.id(), source, lock.get().end());
 			}
-			this.counters.peek(scope.key("pause"))
+			seen.get(1)
 				.filter(pause -> pause.isOpenAt(now))
 				.ifPresent(pause -> refusals.add(new Refusal(pause.secondsLeft(now), false)));
+			if (account && (seen.get(1).isPresent() || seen.get(2).isPresent())) {
+				failedAccount = scope;
+			}
 		}
-		return longest(refusals);
+		return new Checked(longest(refusals), failedAccount);
 	}
 
 	/**
@@ -114,11 +160,10 @@ public final class LoginThrottle {
 		List<Refusal> locks = new ArrayList<>();
 		for (Scope scope : scopes(identifier, source)) {
 			FailurePolicy policy = scope.policy();
-			Window failures = this.counters.count(scope.key("fail"), policy.window());
+			Window failures = this.counters.count(scope.key(FAIL), policy.window(), ENDED_KEPT);
 			if (failures.count() >= policy.lockAfter()) {
-				Window lock = this.counters.count(scope.key("lock"), policy.lockDuration(), LOCK_REMEMBERED);
-				this.counters.forget(scope.key("fail"));
-				this.counters.forget(scope.key("pause"));
+				Window lock = this.counters.count(scope.key(LOCK), policy.lockDuration(), LOCK_REMEMBERED);
+				this.counters.forgetAll(scope.keys(FAIL, PAUSE));
 				if (lock.count() == 1) {
 					this.events.locked(scope.name(), scope.id(), source, failures.count(), lock.end());
 				}
@@ -127,19 +172,26 @@ public final class LoginThrottle {
 			else {
 				Duration delay = policy.delayAfter(failures.count());
 				if (!delay.isZero()) {
-					this.counters.count(scope.key("pause"), delay);
+					this.counters.count(scope.key(PAUSE), delay, ENDED_KEPT);
 				}
 			}
 		}
 		return longest(locks);
 	}
 
-	/** A right password: the account's wrong ones are forgotten (the address's are not). */
-	public void succeeded(String identifier) {
-		if (!identifier.isEmpty()) {
-			Scope account = account(identifier);
-			this.counters.forget(account.key("fail"));
-			this.counters.forget(account.key("pause"));
+	/**
+	 * A right password after {@code checked}: the account's wrong ones are forgotten (the
+	 * address's are not), in one round trip; none when the check saw neither failures nor a pause
+	 * for the account. That skip is safe with concurrent attempts on any node: the check read them
+	 * at one instant and found nothing, so forgetting there would have forgotten nothing; a failure
+	 * counted since comes from an attempt that overlapped this one, and stays as if counted just
+	 * after this success, an order today's forget allows too. A failure count or pause that had
+	 * ended within {@link #ENDED_KEPT} still counts as seen, so a node whose clock lags sees no
+	 * window the skip left behind still open.
+	 */
+	public void succeeded(Checked checked) {
+		if (checked.failedAccount != null) {
+			this.counters.forgetAll(checked.failedAccount.keys(FAIL, PAUSE));
 		}
 	}
 
@@ -160,11 +212,9 @@ public final class LoginThrottle {
 	}
 
 	private boolean release(Scope scope, String by) {
-		Optional<Window> lock = this.counters.peek(scope.key("lock"));
+		Optional<Window> lock = this.counters.peek(scope.key(LOCK));
 		boolean wasLocked = lock.isPresent() && lock.get().isOpenAt(this.clock.instant());
-		boolean released = this.counters.forget(scope.key("lock")) && wasLocked;
-		this.counters.forget(scope.key("fail"));
-		this.counters.forget(scope.key("pause"));
+		boolean released = this.counters.forgetAll(scope.keys(LOCK, FAIL, PAUSE)).get(0) && wasLocked;
 		if (released) {
 			this.events.released(scope.name(), scope.id(), by);
 		}

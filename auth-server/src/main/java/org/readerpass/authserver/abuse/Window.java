@@ -17,7 +17,12 @@ public record Window(long count, Instant end) {
 
 	/** The whole seconds until the window ends, at least 1: a {@code Retry-After}. */
 	public long secondsLeft(Instant now) {
-		long millis = Duration.between(now, this.end).toMillis();
+		return secondsLeft(now, this.end);
+	}
+
+	/** The whole seconds from {@code now} until {@code end}, at least 1. */
+	static long secondsLeft(Instant now, Instant end) {
+		long millis = Duration.between(now, end).toMillis();
 		return Math.max(1, (millis + 999) / 1000);
 	}
 

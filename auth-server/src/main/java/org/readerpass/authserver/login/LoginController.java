@@ -122,7 +122,8 @@ class LoginController {
 			HttpServletRequest request, HttpServletResponse response) {
 		String identifier = ReaderLogin.identifier(card);
 		Optional<InetAddress> address = this.addresses.resolve(request);
-		Optional<Refusal> refused = this.throttle.check(identifier, address);
+		LoginThrottle.Checked checked = this.throttle.check(identifier, address);
+		Optional<Refusal> refused = checked.refusal();
 		if (refused.isPresent()) {
 			this.metrics.countThrottled();
 			return tooManyAttempts(refused.get(), card, model, response);
@@ -136,7 +137,7 @@ class LoginController {
 			}
 		}
 		else if (!(outcome instanceof MissingInput) && !(outcome instanceof DirectoryUnavailable)) {
-			this.throttle.succeeded(identifier); // a right password, whatever comes of it
+			this.throttle.succeeded(checked); // a right password, whatever comes of it
 		}
 		if (outcome instanceof SignedIn signedIn) {
 			return "redirect:" + signIn(signedIn.account(), request, response);

@@ -50,7 +50,7 @@ class LoginThrottleTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final Counters shared = new InMemoryCounters(this.clock);
+	private final CountingCounters shared = new CountingCounters(new InMemoryCounters(this.clock));
 
 	private final AbuseProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
 			"readerpass.abuse.login.account.free-failures", "5", "readerpass.abuse.login.account.lock-after", "3",
@@ -78,7 +78,7 @@ class LoginThrottleTests {
 		Optional<Refusal> locked = node1.failed("ZJ0001", address);
 
 		assertThat(locked).contains(new Refusal(Duration.ofMinutes(15).toSeconds(), true));
-		assertThat(node2.check("ZJ0001", address("198.51.100.2"))).as("the other node, another address")
+		assertThat(node2.check("ZJ0001", address("198.51.100.2")).refusal()).as("the other node, another address")
 			.contains(new Refusal(900, true));
 		assertThat(this.recorded).singleElement().satisfies(event -> {
 			assertThat(event.type()).isEqualTo("login.locked");
@@ -101,8 +101,8 @@ class LoginThrottleTests {
 		}
 		this.clock.advance(Duration.ofMinutes(15));
 
-		assertThat(node1.check("ZJ0002", address)).isEmpty();
-		assertThat(node2.check("ZJ0002", address)).isEmpty();
+		assertThat(node1.check("ZJ0002", address).refusal()).isEmpty();
+		assertThat(node2.check("ZJ0002", address).refusal()).isEmpty();
 
 		assertThat(this.recorded).extracting(SecurityEvent::type).containsExactly("login.locked", "login.unlocked");
 		assertThat(this.recorded.get(1).details()).containsEntry("reason", "expired")
@@ -115,7 +115,7 @@ class LoginThrottleTests {
 		Optional<InetAddress> address = address("198.51.100.4");
 		throttle.failed("ZJ0003", address);
 		throttle.failed("ZJ0003", address);
-		throttle.succeeded("ZJ0003");
+		throttle.succeeded(throttle.check("ZJ0003", address));
 		throttle.failed("ZJ0003", address);
 
 		Optional<Refusal> fourth = throttle.failed("ZJ0004", address);
@@ -123,7 +123,7 @@ class LoginThrottleTests {
 		assertThat(fourth).as("the address's fourth failure locks it").hasValueSatisfying(r -> assertThat(r.locked()).isTrue());
 		assertThat(this.recorded).singleElement()
 			.satisfies(event -> assertThat(event.details()).containsEntry("scope", "address").doesNotContainKey("account"));
-		assertThat(throttle.check("ZJ0005", address("198.51.100.5"))).as("another address").isEmpty();
+		assertThat(throttle.check("ZJ0005", address("198.51.100.5")).refusal()).as("another address").isEmpty();
 	}
 
 	@Test
@@ -136,7 +136,7 @@ class LoginThrottleTests {
 			assertThat(throttle.failed("ZJ0006", address)).isEmpty();
 		}
 
-		assertThat(throttle.check("ZJ0006", address)).isEmpty();
+		assertThat(throttle.check("ZJ0006", address).refusal()).isEmpty();
 		assertThat(this.recorded).isEmpty();
 	}
 
@@ -148,9 +148,89 @@ class LoginThrottleTests {
 			throttle.failed("", address);
 		}
 
-		assertThat(throttle.check("", address)).hasValueSatisfying(refusal -> assertThat(refusal.locked()).isTrue());
+		assertThat(throttle.check("", address).refusal()).hasValueSatisfying(refusal -> assertThat(refusal.locked()).isTrue());
 		assertThat(this.recorded).singleElement()
 			.satisfies(event -> assertThat(event.details()).containsEntry("scope", "address"));
+	}
+
+	@Test
+	void succeededWhenTheCheckSawNoFailuresForTheAccountThenNothingToForgetAndNoRoundTrip() throws Exception {
+		LoginThrottle throttle = node();
+		Optional<InetAddress> address = address("198.51.100.8");
+		throttle.failed("ZJ0007", address);
+		this.shared.reset();
+
+		LoginThrottle.Checked checked = throttle.check("ZJ0008", address);
+		assertThat(this.shared.reset()).as("the login rate's claim, one read per scope").isEqualTo(3);
+		throttle.succeeded(checked);
+
+		assertThat(this.shared.calls()).isZero();
+	}
+
+	@Test
+	void succeededWhenTheCheckSawTheAccountsFailuresThenTheyAreForgottenInOneRoundTrip() throws Exception {
+		LoginThrottle throttle = node();
+		Optional<InetAddress> address = address("198.51.100.9");
+		throttle.failed("ZJ0009", address);
+		throttle.failed("ZJ0009", address);
+		LoginThrottle.Checked checked = throttle.check("ZJ0009", address);
+		this.shared.reset();
+
+		throttle.succeeded(checked);
+
+		assertThat(this.shared.calls()).isOne();
+		assertThat(throttle.failed("ZJ0009", address("198.51.100.10"))).isEmpty();
+		assertThat(throttle.failed("ZJ0009", address("198.51.100.10"))).as("two since the success: no lock").isEmpty();
+	}
+
+	@Test
+	void succeededWhenAFailureWasCountedOnAnotherNodeSinceACleanCheckThenItStaysAsIfCountedJustAfter() throws Exception {
+		LoginThrottle node1 = node();
+		LoginThrottle node2 = node();
+		LoginThrottle.Checked checked = node1.check("ZJ0010", address("198.51.100.11"));
+
+		node2.failed("ZJ0010", address("198.51.100.12"));
+		node1.succeeded(checked);
+
+		node2.failed("ZJ0010", address("198.51.100.12"));
+		assertThat(node2.failed("ZJ0010", address("198.51.100.12"))).as("the third since the clean check locks")
+			.hasValueSatisfying(refusal -> assertThat(refusal.locked()).isTrue());
+	}
+
+	@Test
+	void succeededWhenTheAccountsFailuresEndedLessThanAMinuteAgoThenStillForgotten() throws Exception {
+		LoginThrottle throttle = node();
+		Optional<InetAddress> address = address("198.51.100.13");
+		throttle.failed("ZJ0011", address);
+		this.clock.advance(Duration.ofMinutes(15).plusSeconds(30));
+		LoginThrottle.Checked ended = throttle.check("ZJ0011", address);
+		this.shared.reset();
+
+		throttle.succeeded(ended);
+
+		assertThat(this.shared.reset()).as("a node whose clock lags may still see it open: forgotten").isOne();
+		this.clock.advance(Duration.ofMinutes(1));
+		LoginThrottle.Checked clean = throttle.check("ZJ0011", address);
+		this.shared.reset();
+		throttle.succeeded(clean);
+		assertThat(this.shared.calls()).isZero();
+	}
+
+	@Test
+	void releaseAccountWhenLockedThenTheLockAndFailuresForgottenInOneRoundTripAfterItsRead() throws Exception {
+		LoginThrottle throttle = node();
+		Optional<InetAddress> address = address("198.51.100.14");
+		for (int i = 0; i < 3; i++) {
+			throttle.failed("ZJ0012", address);
+		}
+		throttle.failed("ZJ0012", address("198.51.100.15"));
+		this.shared.reset();
+
+		assertThat(throttle.releaseAccount("ZJ0012", "zj-admin")).isTrue();
+
+		assertThat(this.shared.calls()).isEqualTo(2);
+		assertThat(throttle.releaseAccount("ZJ0012", "zj-admin")).as("no longer locked").isFalse();
+		assertThat(throttle.check("ZJ0012", address("198.51.100.15")).refusal()).isEmpty();
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.readerpass.authserver.abuse;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +17,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * {@link RedisCounters} on the machine's Redis ({@link TestRedis}), under a key prefix of this run
@@ -72,6 +75,15 @@ class RedisCountersTests extends CountersContractTests {
 
 		assertThat(keys()).containsExactly(this.prefix + "abuse:card-hash");
 		assertThat(new StringRedisTemplate(connections).getExpire(this.prefix + "abuse:card-hash")).isBetween(1L, 120L);
+	}
+
+	@Test
+	void newWhenTheKeyPrefixWouldBreakHashTagsThenRefusedAtOnce() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new RedisCounters(connections, "rp{x:", this.clock))
+			.withMessageContaining("readerpass.redis.key-prefix");
+		assertThat(new RedisCounters(connections, "{rp}:", this.clock).peekAll(List.of("a:{s}", "b:{s}")))
+			.as("a prefix that is a hash tag of its own puts every key in its slot: fine")
+			.containsOnly(Optional.empty());
 	}
 
 	@Test

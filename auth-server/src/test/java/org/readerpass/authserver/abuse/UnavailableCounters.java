@@ -2,6 +2,8 @@ package org.readerpass.authserver.abuse;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link Counters} as a store that cannot answer behaves ({@link RedisCounters} with Redis down). */
@@ -14,7 +16,7 @@ public final class UnavailableCounters implements Counters {
 	}
 
 	@Override
-	public Window count(String key, Duration window, Duration keepAfter) {
+	public Window count(String key, Duration window, Duration keepAfter, long by) {
 		return new Window(0, this.clock.instant());
 	}
 
@@ -26,6 +28,16 @@ public final class UnavailableCounters implements Counters {
 	@Override
 	public boolean forget(String key) {
 		return false;
+	}
+
+	@Override
+	public List<Optional<Window>> peekAll(List<String> keys) {
+		return Collections.nCopies(keys.size(), Optional.empty());
+	}
+
+	@Override
+	public List<Boolean> forgetAll(List<String> keys) {
+		return Collections.nCopies(keys.size(), false);
 	}
 
 }
