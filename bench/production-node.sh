@@ -31,8 +31,13 @@
 #   embedded demo network, e.g. one whose library's directory is a slapd), EXTRA_ARGS (more
 #   --key=value server arguments, e.g. --readerpass.abuse.* overrides), READY_TIMEOUT (600 s),
 #   NMT=1 (native memory tracking: each node's memory by category after each load phase),
-#   REDIS_URL (redis://127.0.0.1:6379), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), KEEP=1 keeps
+#   AOT=1 (see below), REDIS_URL (redis://127.0.0.1:6379), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), KEEP=1 keeps
 #   the work directory (logs) and the database.
+#   AOT=1: the JDK's AOT cache, as docs/operations.md#start-up deploys it (JEP 483/514/515): the jar
+#   is extracted (java -Djarmode=tools -jar readerpass.jar extract), one training node runs first
+#   (started, discovery, a client-credentials token, the login page, stopped: the JVM writes the
+#   cache, loaded and linked classes and method profiles, at exit), then every node starts with
+#   -XX:AOTCache (AOTMode=on: a cache the JVM cannot use is an error, not a silent start without it).
 
 PN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PN_JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
@@ -50,6 +55,8 @@ PN_WORK=""
 PN_DB=""
 PN_PREFIX=""
 PN_CLEANUPS=() # more commands for the cleanup (scripts that source this add theirs: pn_on_exit)
+PN_RUN_JAR="" # the jar the nodes run: PN_JAR, or its extracted copy (AOT=1)
+PN_AOT_OPTS=() # the JVM options that load the AOT cache (AOT=1)
 
 pn_log() { echo "[$(date +%T)] $*" >&2; }
 
@@ -109,27 +116,68 @@ pn_init() {
   pn_log "work directory $PN_WORK, database $PN_DB, Redis prefix $PN_PREFIX, memory: MALLOC_ARENA_MAX=2 $PN_MEM_OPTS"
 }
 
+# pn_node_args I: node I's server arguments (its port, the shared issuer, database, Redis prefix, keys)
+pn_node_args() {
+  local i=$1
+  printf '%s\n' --spring.profiles.active=production --server.port="${PN_PORTS[i]}" --management.server.port=0 \
+    --readerpass.issuer.uri="$PN_ISSUER" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PN_DB" --spring.datasource.username="$PGUSER" \
+    --spring.data.redis.url="$PN_REDIS_URL" --readerpass.redis.key-prefix="$PN_PREFIX" \
+    --readerpass.keys.encryption-key="$PN_KEY" --readerpass.subject.pairwise-key="$PN_PAIRWISE" \
+    --readerpass.data-dir="$PN_WORK/node-$i"
+  [[ -n ${NETWORK_FILE:-} ]] && echo --readerpass.network-file="file:$NETWORK_FILE"
+  return 0
+}
+
+# AOT=1: extracts the jar and makes the AOT cache with one training node (see the header); once.
+pn_aot_train() {
+  [[ -n $PN_RUN_JAR ]] && return 0
+  PN_RUN_JAR=$PN_JAR
+  [[ ${AOT:-0} == 1 ]] || return 0
+  local t0 port pid args
+  t0=$(date +%s%N)
+  "$PN_JAVA" -Djarmode=tools -jar "$PN_JAR" extract --destination "$PN_WORK/extracted" >/dev/null
+  PN_RUN_JAR=$PN_WORK/extracted/$(basename "$PN_JAR")
+  port=$(pn_free_port)
+  PN_PORTS[0]=$port
+  PN_ISSUER="http://localhost:$port"
+  mapfile -t args < <(pn_node_args 0)
+  # shellcheck disable=SC2206
+  local mem=($PN_MEM_OPTS) more=(${JAVA_OPTS:-})
+  MALLOC_ARENA_MAX=2 "$PN_JAVA" "${mem[@]}" "${more[@]}" -XX:AOTCacheOutput="$PN_WORK/app.aot" \
+    -jar "$PN_RUN_JAR" "${args[@]}" ${EXTRA_ARGS:-} >"$PN_WORK/aot-training.log" 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/.well-known/openid-configuration"; do
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$PN_WORK/aot-training.log" >&2; echo "the AOT training node died" >&2; exit 1; }
+    sleep 0.2
+  done
+  curl -fs -o /dev/null -u sx-stats:sx-stats-demo-secret "http://127.0.0.1:$port/oauth2/token" \
+    -d grant_type=client_credentials || true
+  curl -fs -o /dev/null "http://127.0.0.1:$port/login" || true
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  [[ -s $PN_WORK/app.aot ]] || { tail -20 "$PN_WORK/aot-training.log" >&2; echo "no AOT cache written" >&2; exit 1; }
+  PN_AOT_OPTS=(-XX:AOTCache="$PN_WORK/app.aot" -XX:AOTMode=on)
+  pn_log "AOT cache made by a training node in $((($(date +%s%N) - t0) / 1000000)) ms: $(du -m "$PN_WORK/app.aot" | cut -f1) MB"
+}
+
 # pn_start NODES [server args...]: starts the nodes (the first node's port names the issuer) and
 # waits until each answers discovery.
 pn_start() {
   local nodes=${1:-1} i
   shift || true
+  pn_aot_train
   for ((i = 0; i < nodes; i++)); do PN_PORTS[i]=$(pn_free_port); done
   PN_ISSUER="http://localhost:${PN_PORTS[0]}"
   for ((i = 0; i < nodes; i++)); do
     PN_URLS[i]="http://127.0.0.1:${PN_PORTS[i]}"
-    local args=(--spring.profiles.active=production --server.port="${PN_PORTS[i]}" --management.server.port=0
-      --readerpass.issuer.uri="$PN_ISSUER"
-      --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PN_DB" --spring.datasource.username="$PGUSER"
-      --spring.data.redis.url="$PN_REDIS_URL" --readerpass.redis.key-prefix="$PN_PREFIX"
-      --readerpass.keys.encryption-key="$PN_KEY" --readerpass.subject.pairwise-key="$PN_PAIRWISE"
-      --readerpass.data-dir="$PN_WORK/node-$i")
-    [[ -n ${NETWORK_FILE:-} ]] && args+=(--readerpass.network-file="file:$NETWORK_FILE")
+    local args
+    mapfile -t args < <(pn_node_args "$i")
     # shellcheck disable=SC2206
     local extra=(${EXTRA_ARGS:-}) mem=($PN_MEM_OPTS) more=(${JAVA_OPTS:-})
     [[ ${NMT:-0} == 1 ]] && more+=(-XX:NativeMemoryTracking=summary)
-    MALLOC_ARENA_MAX=2 "$PN_JAVA" "${mem[@]}" -Xlog:gc:file="$PN_WORK/gc-node-$i.log" "${more[@]}" \
-      -jar "$PN_JAR" "${args[@]}" "${extra[@]}" "$@" >"$PN_WORK/node-$i.log" 2>&1 &
+    MALLOC_ARENA_MAX=2 "$PN_JAVA" "${mem[@]}" -Xlog:gc:file="$PN_WORK/gc-node-$i.log" "${more[@]}" "${PN_AOT_OPTS[@]}" \
+      -jar "$PN_RUN_JAR" "${args[@]}" "${extra[@]}" "$@" >"$PN_WORK/node-$i.log" 2>&1 &
     PN_PIDS[i]=$!
     # the second node starts once the first has migrated the schema and made the keys
     [[ $i == 0 && $nodes -gt 1 ]] && pn_wait_ready 0
