@@ -17,8 +17,8 @@ import org.springframework.session.data.redis.RedisSessionMapper;
  * epoch milliseconds), {@value #LAST_ACCESSED_TIME} ({@code Long}), {@value #MAX_INACTIVE_INTERVAL}
  * ({@code Integer}, seconds) and {@value #ATTRIBUTE_PREFIX}{@code <name>} per attribute; field
  * names in UTF-8, every value in JDK serialization ({@link JdkSerializationRedisSerializer}, as the
- * stock {@code RedisTemplate<String, Object>} writes hash values). Read back with Spring Session's
- * own {@link RedisSessionMapper}.
+ * stock {@code RedisTemplate<String, Object>} writes hash values). Times and timeout read back
+ * with Spring Session's own {@link RedisSessionMapper}; attributes only when asked for.
  */
 final class RedisSessionHash {
 
@@ -48,8 +48,11 @@ final class RedisSessionHash {
 		fields.add(this.values.serialize(value));
 	}
 
-	/** Every field of {@code session}, in the stored form (field, value, field, value, …). */
-	List<byte[]> all(MapSession session) {
+	/**
+	 * Every field of {@code session}, in the stored form (field, value, field, value, …), with the
+	 * attributes never read since they were stored as they are ({@code unread}).
+	 */
+	List<byte[]> all(MapSession session, Map<String, byte[]> unread) {
 		List<byte[]> fields = new ArrayList<>();
 		add(fields, CREATION_TIME, session.getCreationTime().toEpochMilli());
 		add(fields, LAST_ACCESSED_TIME, session.getLastAccessedTime().toEpochMilli());
@@ -57,6 +60,10 @@ final class RedisSessionHash {
 		for (String name : session.getAttributeNames()) {
 			add(fields, attributeField(name), session.getAttribute(name));
 		}
+		unread.forEach((name, stored) -> {
+			fields.add(field(attributeField(name)));
+			fields.add(stored);
+		});
 		return fields;
 	}
 
@@ -65,15 +72,35 @@ final class RedisSessionHash {
 	}
 
 	/**
+	 * A session as read: its times and timeout in {@code session} (no attributes), its attributes
+	 * still in their stored form, to be read when asked for ({@link #value}).
+	 */
+	record Stored(MapSession session, Map<String, byte[]> attributes) {
+	}
+
+	/**
 	 * The session a non-empty hash holds. A value that is empty (the stock repository's mark of a
 	 * removed attribute) is no attribute. Throws {@link IllegalStateException} when a required
-	 * field is missing, and Spring's {@code SerializationException} when a value cannot be read.
+	 * field is missing, and Spring's {@code SerializationException} when one of them cannot be read.
 	 */
-	MapSession read(String id, Map<byte[], byte[]> hash) {
+	Stored read(String id, Map<byte[], byte[]> hash) {
 		Map<String, Object> entries = new HashMap<>();
-		hash.forEach((field, value) -> entries.put(new String(field, StandardCharsets.UTF_8),
-				this.values.deserialize(value)));
-		return this.mapper.apply(id, entries);
+		Map<String, byte[]> attributes = new HashMap<>();
+		hash.forEach((field, value) -> {
+			String name = new String(field, StandardCharsets.UTF_8);
+			if (!name.startsWith(ATTRIBUTE_PREFIX)) {
+				entries.put(name, this.values.deserialize(value));
+			}
+			else if (value != null && value.length > 0) {
+				attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
+			}
+		});
+		return new Stored(this.mapper.apply(id, entries), attributes);
+	}
+
+	/** An attribute's value from its stored form; Spring's {@code SerializationException} when it cannot be read. */
+	Object value(byte[] stored) {
+		return this.values.deserialize(stored);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,8 @@ import org.springframework.session.UuidSessionIdGenerator;
  * upgrade in either direction signs nobody out, but in fewer round trips (see
  * {@code docs/decisions/2026-12-04-redis-session-repository.md}):
  * <ul>
- * <li>find: one {@code HGETALL};</li>
+ * <li>find: one {@code HGETALL}; an attribute is deserialized when first asked for, so a request
+ * pays only for the attributes it uses;</li>
  * <li>save with nothing changed: nothing sent (the stock repository asks {@code EXISTS} at every
  * save, and {@code SessionRepositoryFilter} saves twice a request);</li>
  * <li>save where only the last access moved: nothing sent until it is
@@ -97,7 +99,7 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 	public RedisSession createSession() {
 		MapSession session = new MapSession(this.ids);
 		session.setMaxInactiveInterval(this.defaultMaxInactiveInterval);
-		RedisSession created = new RedisSession(session, null);
+		RedisSession created = new RedisSession(session, Map.of(), null);
 		created.flushIfRequired();
 		return created;
 	}
@@ -113,9 +115,9 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 		if (stored.isEmpty()) {
 			return null;
 		}
-		MapSession session;
+		RedisSessionHash.Stored read;
 		try {
-			session = this.hash.read(id, stored);
+			read = this.hash.read(id, stored);
 		}
 		catch (IllegalStateException ex) {
 			// a required field is missing: no session can be made of it (the stock repository fails the request)
@@ -124,15 +126,16 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 			return null;
 		}
 		catch (SerializationException ex) {
-			// an attribute this node cannot read (a class of another version): a new session, the old one left alone
+			// its times cannot be read: a new session, the old one left alone
 			log.warn("A session could not be read; treated as absent: {}", ex.getMessage());
 			return null;
 		}
+		MapSession session = read.session();
 		if (session.isExpired()) {
 			deleteById(id);
 			return null;
 		}
-		return new RedisSession(session, session.getLastAccessedTime());
+		return new RedisSession(session, read.attributes(), session.getLastAccessedTime());
 	}
 
 	@Override
@@ -155,6 +158,13 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 
 		private final MapSession cached;
 
+		/**
+		 * Attributes as stored, not read yet: each is deserialized when first asked for, so a request
+		 * pays only for the attributes it uses (a page that needs the CSRF token does not read the
+		 * saved authorization request).
+		 */
+		private final Map<String, byte[]> unread;
+
 		/** Changed fields and their new values; {@code null} for an attribute removed. */
 		private final Map<String, Object> changes = new HashMap<>();
 
@@ -164,13 +174,14 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 		/** The last access Redis holds; {@code null} while it was never written. */
 		private Instant storedLastAccess;
 
-		RedisSession(MapSession cached, Instant storedLastAccess) {
+		RedisSession(MapSession cached, Map<String, byte[]> unread, Instant storedLastAccess) {
 			this.cached = cached;
+			this.unread = new HashMap<>(unread);
 			this.storedLastAccess = storedLastAccess;
 			this.storedId = (storedLastAccess != null) ? cached.getId() : null;
 			if (storedLastAccess != null && RedisSessionStore.this.saveMode == SaveMode.ALWAYS) {
-				for (String name : cached.getAttributeNames()) {
-					this.changes.put(RedisSessionHash.attributeField(name), cached.getAttribute(name));
+				for (String name : getAttributeNames()) {
+					this.changes.put(RedisSessionHash.attributeField(name), read(name));
 				}
 			}
 		}
@@ -189,6 +200,7 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 
 		@Override
 		public <T> T getAttribute(String name) {
+			read(name);
 			T value = this.cached.getAttribute(name);
 			if (value != null && RedisSessionStore.this.saveMode == SaveMode.ON_GET_ATTRIBUTE) {
 				this.changes.put(RedisSessionHash.attributeField(name), value);
@@ -198,11 +210,35 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 
 		@Override
 		public Set<String> getAttributeNames() {
-			return this.cached.getAttributeNames();
+			if (this.unread.isEmpty()) {
+				return this.cached.getAttributeNames();
+			}
+			Set<String> names = new HashSet<>(this.cached.getAttributeNames());
+			names.addAll(this.unread.keySet());
+			return names;
+		}
+
+		/**
+		 * Deserializes the attribute if it was not yet; one this node cannot read (a class of
+		 * another version) is dropped from the session, as if it was never set.
+		 */
+		private Object read(String name) {
+			byte[] stored = this.unread.remove(name);
+			if (stored != null) {
+				try {
+					this.cached.setAttribute(name, RedisSessionStore.this.hash.value(stored));
+				}
+				catch (SerializationException ex) {
+					log.warn("A session attribute could not be read; dropped: {}", ex.getMessage());
+					this.changes.put(RedisSessionHash.attributeField(name), null);
+				}
+			}
+			return this.cached.getAttribute(name);
 		}
 
 		@Override
 		public void setAttribute(String name, Object value) {
+			this.unread.remove(name);
 			this.cached.setAttribute(name, value);
 			this.changes.put(RedisSessionHash.attributeField(name), value);
 			flushIfRequired();
@@ -257,10 +293,10 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 			RedisSessionHash hash = RedisSessionStore.this.hash;
 			long expireAt = expireAt(this.cached);
 			if (this.storedId == null) {
-				redis.write(key(getId()), false, expireAt, hash.all(this.cached), List.of());
+				redis.write(key(getId()), false, expireAt, hash.all(this.cached, this.unread), List.of());
 			}
 			else if (!this.storedId.equals(getId())) {
-				redis.move(key(this.storedId), key(getId()), expireAt, hash.all(this.cached));
+				redis.move(key(this.storedId), key(getId()), expireAt, hash.all(this.cached, this.unread));
 			}
 			else if (!this.changes.isEmpty() || lastAccessDue()) {
 				List<byte[]> fields = new ArrayList<>();

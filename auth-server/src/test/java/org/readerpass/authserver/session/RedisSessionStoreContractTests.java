@@ -92,6 +92,43 @@ abstract class RedisSessionStoreContractTests {
 	}
 
 	@Test
+	void findByIdWhenAnAttributeIsNeverAskedForThenItIsNotReadAndKeptAsStored() {
+		RedisSessionStore store = newStore();
+		String id = saved(store, "used", "a");
+		// bytes no JDK deserialization accepts: reading them would fail the lookup
+		byte[] opaque = "not a serialized object".getBytes(StandardCharsets.UTF_8);
+		hsetRaw(id, "sessionAttr:opaque", opaque);
+
+		RedisSessionStore.RedisSession session = store.findById(id);
+		assertThat(session).isNotNull();
+		assertThat(session.getAttributeNames()).containsExactlyInAnyOrder("used", "opaque");
+		assertThat(session.<String>getAttribute("used")).isEqualTo("a");
+		session.setAttribute("used", "b");
+		store.save(session);
+		session.changeSessionId();
+		store.save(session);
+
+		assertThat(rawField(session.getId(), "sessionAttr:opaque")).as("moved to the new id as stored")
+			.isEqualTo(opaque);
+		assertThat(newStore().findById(session.getId()).<String>getAttribute("used")).isEqualTo("b");
+	}
+
+	@Test
+	void getAttributeWhenTheStoredValueCannotBeReadThenAbsentAndDroppedAtTheNextSave() {
+		RedisSessionStore store = newStore();
+		String id = saved(store, "used", "a");
+		hsetRaw(id, "sessionAttr:opaque", "not a serialized object".getBytes(StandardCharsets.UTF_8));
+		RedisSessionStore.RedisSession session = store.findById(id);
+
+		assertThat(session.<Object>getAttribute("opaque")).isNull();
+		assertThat(session.getAttributeNames()).containsExactly("used");
+		store.save(session);
+
+		assertThat(rawField(id, "sessionAttr:opaque")).isNull();
+		assertThat(newStore().findById(id).<String>getAttribute("used")).isEqualTo("a");
+	}
+
+	@Test
 	void saveWhenAttributeSetAndRemovedThenStoredThatWay() {
 		RedisSessionStore store = newStore();
 		String id = saved(store, "kept", "a", "removed", "b");
@@ -354,6 +391,18 @@ abstract class RedisSessionStoreContractTests {
 	void hset(String id, String field, Object value) {
 		try (RedisConnection connection = connections().getConnection()) {
 			connection.hashCommands().hSet(bytes(key(id)), bytes(field), VALUES.serialize(value));
+		}
+	}
+
+	void hsetRaw(String id, String field, byte[] value) {
+		try (RedisConnection connection = connections().getConnection()) {
+			connection.hashCommands().hSet(bytes(key(id)), bytes(field), value);
+		}
+	}
+
+	byte[] rawField(String id, String field) {
+		try (RedisConnection connection = connections().getConnection()) {
+			return connection.hashCommands().hGet(bytes(key(id)), bytes(field));
 		}
 	}
 
