@@ -159,6 +159,12 @@ class TwoNodeTests {
 	}
 
 	@Test
+	void productionProfileWhenRunningThenRequestsOnPlatformThreads() throws Exception {
+		assertThat(nodes.context(A).getEnvironment().getProperty("spring.threads.virtual.enabled", Boolean.class))
+			.isFalse();
+	}
+
+	@Test
 	void restartWhenNodeComesBackThenNobodySignedOut() {
 		Browser browser = new Browser(nodes.origin(A));
 		OidcClient portal = OidcClient.portal(metadata(A));
