@@ -13,6 +13,7 @@ import org.readerpass.authserver.subject.PairwiseSubjects;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
@@ -31,6 +32,12 @@ class SessionConfiguration {
 			MeterRegistry meters, Clock clock) {
 		return new BackChannelLogout(clients, BackChannelLogout.signer(encoder, signingKeys::currentKeyId),
 				issuer.value(), properties, events, meters, clock);
+	}
+
+	/** The authorization server's session registry: none kept ({@link HeldNowhereSessionRegistry}). */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new HeldNowhereSessionRegistry();
 	}
 
 	@Bean

@@ -33,6 +33,7 @@ import org.readerpass.authserver.e2e.Browser;
 import org.readerpass.authserver.e2e.OidcClient;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.security.core.session.SessionRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,6 +157,21 @@ class TwoNodeTests {
 		// the rotation check reads it; the claim returns it; the suspended-reader check and the
 		// stock provider are served from the request's memo (were: a read each)
 		assertThat(reads).hasSize(1);
+	}
+
+	@Test
+	void loginWhenSignedInThenNoSessionRegistryGrowsInTheNode() {
+		Browser browser = new Browser(nodes.origin(A));
+		OidcClient portal = OidcClient.portal(metadata(A));
+		OIDCTokenResponse tokens = portal
+			.exchange(browser.login(browser.get(portal.authorizationRequest()), "ZJ0006", "zj0006-pass").location());
+
+		assertThat(portal.validate(tokens).getStringClaim("sid")).as("the sid comes from the reader's principal")
+			.isNotBlank();
+		// the stock SessionRegistryImpl kept one entry per login for ever (no session-destroyed
+		// events from Redis sessions)
+		SessionRegistry registry = nodes.context(A).getBean(SessionRegistry.class);
+		assertThat(registry.getAllPrincipals()).isEmpty();
 	}
 
 	@Test
