@@ -24,9 +24,10 @@
 #
 # Needs: the jar, slapd/slapadd/ldapsearch (Debian slapd, ldap-utils), PostgreSQL and Redis on
 # loopback, python3, Temurin 25.
-# Usage: bench/login-load.sh                                   # N=1000000, 3 x 30 s (about 5 minutes)
+# Usage: bench/login-load.sh                                   # N=1000000, 3 x 30 s (about 7 minutes)
 #        N=20000 WARMUP=3 DURATION=5 RUNS=1 bench/login-load.sh # a quick check of the harness
-# Environment: N (1000000), CONCURRENCY (16), WARMUP (10), DURATION (30), RUNS (3), WRONG (0.05),
+# Environment: N (1000000), CONCURRENCY (16), WARMUP (120: C2 compiles for 1-2 minutes
+#   of login load on 2 cores), DURATION (30), RUNS (3), WRONG (0.05),
 #   BIND_POOL (16: the library's pool of connections for password binds, pool-size; 1-64),
 #   PAGE_SIZE (1000), and those of bench/production-node.sh (MEM_OPTS, JAVA_OPTS, EXTRA_ARGS,
 #   READY_TIMEOUT, KEEP, …).
@@ -36,7 +37,7 @@ source bench/production-node.sh
 
 N=${N:-1000000}
 CONCURRENCY=${CONCURRENCY:-16}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-120}
 DURATION=${DURATION:-30}
 RUNS=${RUNS:-3}
 WRONG=${WRONG:-0.05}

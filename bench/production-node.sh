@@ -7,16 +7,16 @@
 # Redis keys under the prefix are deleted (SCAN + DEL on the prefix only; never FLUSHALL/FLUSHDB),
 # the work directory is deleted.
 #
-# Memory: MEM_OPTS, default "-Xms128m -Xmx128m -XX:+UseSerialGC" with MALLOC_ARENA_MAX=2. The
-# target is RSS <= 300 MB under load. NMT of a production node (JDK 25) shows ~200 MB outside the
-# heap once warm: metaspace ~80 MB, code cache 35-60 MB, symbols ~20 MB, arenas 12-45 MB, CDS
-# and class space ~28 MB, threads ~8 MB; G1 adds ~40 MB of its own structures for a 256 MB heap.
-# So the heap gets ~100-130 MB: a fixed 128 MB (Xms = Xmx: the whole heap is touched under load,
-# so the peak RSS is the honest worst case, not a lucky moment) with the serial collector (no
-# remembered sets or card-set memory, no concurrent threads competing for 2 cores; young pauses of
-# a few ms with this live set of 35-55 MB). MALLOC_ARENA_MAX=2 stops glibc from keeping an arena
-# per carrier/compiler thread. Try e.g. MEM_OPTS="-Xms160m -Xmx160m -XX:+UseG1GC" or add
-# -XX:+UseCompactObjectHeaders (JEP 519) to compare; every run prints peak RSS and the GC log's
+# Memory: MEM_OPTS, default "-Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders" with
+# MALLOC_ARENA_MAX=2: the settings of docs/operations.md#jvm-settings-start-up-and-memory. A fixed
+# heap (Xms = Xmx: the whole heap is touched under load, so the peak RSS is the honest worst case)
+# with the serial collector (no remembered sets, no concurrent threads competing for 2 cores); the
+# live heap after a collection stays under 70 MB under full load. Compact object headers (JEP 519)
+# shrink every object. MALLOC_ARENA_MAX=2 stops glibc from keeping an arena per thread. The rest of
+# the RSS (~250 MB: metaspace ~80 MB, code cache 25-40 MB, compiler arenas up to 36 MB, symbols
+# ~20 MB, CDS, libjvm, thread stacks) does not shrink with the heap. Do not cap the code cache
+# (-XX:ReservedCodeCacheSize=48m caused full collections of 114-137 ms). Try e.g.
+# MEM_OPTS="-Xms160m -Xmx160m -XX:+UseG1GC" to compare; every run prints peak RSS and the GC log's
 # heap figures.
 #
 # As a library (the other bench scripts do this):
@@ -42,7 +42,7 @@
 PN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PN_JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PN_JAR=${JAR:-$PN_REPO/auth-server/target/readerpass.jar}
-PN_MEM_OPTS=${MEM_OPTS:--Xms128m -Xmx128m -XX:+UseSerialGC}
+PN_MEM_OPTS=${MEM_OPTS:--Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders}
 PN_REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 PN_READY_TIMEOUT=${READY_TIMEOUT:-600}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}

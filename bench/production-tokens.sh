@@ -18,9 +18,9 @@
 #
 # Needs: the jar (./mvnw -q -o -DskipTests package), wrk, PostgreSQL and Redis on loopback (see
 # bench/production-node.sh), Temurin 25 (also runs bench/LoginLoad.java).
-# Usage: bench/production-tokens.sh                          # the full run (about 8 minutes)
+# Usage: bench/production-tokens.sh                          # the full run (about 11 minutes)
 #        WARMUP=2 DURATION=5 RUNS=1 bench/production-tokens.sh # a quick check of the harness
-# Environment: WARMUP (10), DURATION (30), RUNS (3), WRK_THREADS (2), CONNECTIONS (32), WRK_TIMEOUT
+# Environment: WARMUP (60: the JIT needs about a minute of load on 2 cores), DURATION (30), RUNS (3), WRK_THREADS (2), CONNECTIONS (32), WRK_TIMEOUT
 #   (5s: a response slower than this is a socket error "timeout" in wrk's count),
 #   REFRESH_TOKENS (CONNECTIONS x (RUNS + 3): each wrk run ends with up to CONNECTIONS refreshes
 #   in flight whose new tokens it never reads, so each run loses up to that many chains), ACCESS_TOKENS (2000), PHASES ("cc refresh introspect two-nodes":
@@ -29,7 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/production-node.sh
 
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-60}
 DURATION=${DURATION:-30}
 RUNS=${RUNS:-3}
 WRK_THREADS=${WRK_THREADS:-2}
