@@ -14,7 +14,7 @@ import org.springframework.data.redis.connection.ReturnType;
 
 /**
  * A Redis script, run atomically on the node holding its keys (all in one hash slot): on its own by
- * its SHA-1 when the node has it cached, else by its text; in a {@link RedisBatch} by its text.
+ * its SHA-1 when the node has it cached, else by its text; in a {@link org.readerpass.authserver.redis.RedisBatch} by its text.
  */
 final class LuaScript {
 
@@ -45,7 +45,7 @@ final class LuaScript {
 		}
 	}
 
-	/** Sends the script in a {@link RedisBatch}, by its text (Redis compiles it once and caches it). */
+	/** Sends the script in a {@link org.readerpass.authserver.redis.RedisBatch}, by its text (Redis compiles it once and caches it). */
 	<T> RedisFuture<T> send(RedisClusterAsyncCommands<byte[], byte[]> commands, ScriptOutputType type, byte[][] keys,
 			byte[]... args) {
 		return commands.eval(this.text, type, keys, args);

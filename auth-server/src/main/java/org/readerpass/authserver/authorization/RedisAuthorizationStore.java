@@ -15,12 +15,12 @@ import io.lettuce.core.SetArgs;
 import org.readerpass.authserver.authorization.StoredAuthorizations.IssuedAccessToken;
 import org.readerpass.authserver.authorization.TokenHashes.Held;
 import org.readerpass.authserver.authorization.TokenHashes.Kind;
+import org.readerpass.authserver.redis.RedisBatch;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -77,13 +77,8 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 
 	RedisAuthorizationStore(RedisConnectionFactory connections, String keyPrefix, Clock clock,
 			AuthorizationCodec codec) {
-		this.redis = new RedisTemplate<>();
-		this.redis.setConnectionFactory(connections);
-		this.redis.setEnableDefaultSerializer(false);
-		this.redis.setKeySerializer(RedisSerializer.byteArray());
-		this.redis.setValueSerializer(RedisSerializer.byteArray());
-		this.redis.afterPropertiesSet();
-		this.batch = new RedisBatch(this.redis, connections);
+		this.redis = RedisBatch.bytes(connections);
+		this.batch = new RedisBatch(connections);
 		this.keys = new RedisAuthorizationKeys(keyPrefix);
 		this.codec = codec;
 		this.clock = clock;

@@ -1,26 +1,19 @@
 package org.readerpass.authserver.session;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
-import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
+import org.readerpass.authserver.redis.RedisBatch;
+
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * The Redis commands of {@link RedisSessionStore}, each on one session hash (one key: Redis
@@ -50,19 +43,10 @@ final class RedisSessionCommands {
 
 	private static final byte[] ALWAYS = bytes("0");
 
-	private final RedisTemplate<byte[], byte[]> redis;
-
-	private final Duration timeout;
+	private final RedisBatch redis;
 
 	RedisSessionCommands(RedisConnectionFactory connections) {
-		this.redis = new RedisTemplate<>();
-		this.redis.setConnectionFactory(connections);
-		this.redis.setEnableDefaultSerializer(false);
-		this.redis.setKeySerializer(RedisSerializer.byteArray());
-		this.redis.setValueSerializer(RedisSerializer.byteArray());
-		this.redis.afterPropertiesSet();
-		this.timeout = (connections instanceof LettuceConnectionFactory lettuce)
-				? lettuce.getClientConfiguration().getCommandTimeout() : Duration.ofMinutes(1);
+		this.redis = new RedisBatch(connections);
 	}
 
 	/** HGETALL: the hash's fields and values, empty when there is none. */
@@ -108,34 +92,8 @@ final class RedisSessionCommands {
 		return commands.eval(WRITE, ScriptOutputType.INTEGER, new byte[][] { key }, args.toArray(byte[][]::new));
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<Object> run(Function<RedisClusterAsyncCommands<byte[], byte[]>, List<RedisFuture<?>>> send) {
-		return this.redis.execute((RedisCallback<List<Object>>) connection -> {
-			if (!(connection.getNativeConnection() instanceof RedisClusterAsyncCommands<?, ?> commands)) {
-				throw new IllegalStateException("Not a Lettuce connection: " + connection.getClass().getName());
-			}
-			List<RedisFuture<?>> futures = send.apply((RedisClusterAsyncCommands<byte[], byte[]>) commands);
-			try {
-				if (!LettuceFutures.awaitAll(this.timeout, futures.toArray(RedisFuture[]::new))) {
-					throw new QueryTimeoutException("Redis did not answer within " + this.timeout);
-				}
-				List<Object> results = new ArrayList<>(futures.size());
-				for (RedisFuture<?> future : futures) {
-					results.add(future.get());
-				}
-				return results;
-			}
-			catch (ExecutionException ex) {
-				throw new RedisSystemException("Redis command failed", ex.getCause());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new RedisSystemException("Interrupted waiting for Redis", ex);
-			}
-			catch (RuntimeException ex) {
-				throw (ex instanceof DataAccessException) ? ex : new RedisSystemException("Redis command failed", ex);
-			}
-		});
+		return this.redis.run(send);
 	}
 
 	private static byte[] bytes(String value) {
