@@ -1,12 +1,10 @@
 package org.readerpass.authserver.abuse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.readerpass.authserver.testsupport.TestRedisCluster;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.readerpass.authserver.testsupport.RedisClusterPerClass;
 import org.readerpass.ldapsync.testsupport.MutableClock;
 import org.readerpass.ldapsync.testsupport.TestRedis;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * The counters contract on a 3-master Redis Cluster this class starts and throws away: the scripts
@@ -14,26 +12,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 class RedisClusterCountersTests extends CountersContractTests {
 
-	private static TestRedisCluster cluster;
-
-	private static LettuceConnectionFactory connections;
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = TestRedisCluster.start();
-		connections = cluster.connect();
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
+	@RegisterExtension
+	static final RedisClusterPerClass cluster = new RedisClusterPerClass();
 
 	@Override
 	Counters newCounters(MutableClock clock) {
-		return new RedisCounters(connections, TestRedis.uniquePrefix(), clock);
+		return new RedisCounters(cluster.connections(), TestRedis.uniquePrefix(), clock);
 	}
 
 }

@@ -3,11 +3,10 @@ package org.readerpass.authserver.authorization;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.readerpass.authserver.testsupport.RedisClusterPerClass;
 import org.readerpass.authserver.testsupport.TestRedisCluster;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * The store contract on a 3-master Redis Cluster this class starts ({@link TestRedisCluster}) and
@@ -16,26 +15,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 class RedisClusterAuthorizationStoreTests extends AuthorizationStoreContractTests {
 
-	private static TestRedisCluster cluster;
-
-	private static LettuceConnectionFactory connections;
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = TestRedisCluster.start();
-		connections = cluster.connect();
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
+	@RegisterExtension
+	static final RedisClusterPerClass cluster = new RedisClusterPerClass();
 
 	@Override
 	protected AuthorizationStore createStore(Clock clock) {
-		return new RedisAuthorizationStore(connections, "readerpass-test:" + UUID.randomUUID() + ":", clock);
+		return new RedisAuthorizationStore(cluster.connections(), "readerpass-test:" + UUID.randomUUID() + ":", clock);
 	}
 
 }

@@ -1,11 +1,10 @@
 package org.readerpass.authserver.session;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.readerpass.authserver.testsupport.RedisClusterPerClass;
 import org.readerpass.authserver.testsupport.TestRedisCluster;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * The contract on a 3-master Redis Cluster this class starts ({@link TestRedisCluster}) and throws
@@ -14,26 +13,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 class RedisClusterSessionStoreTests extends RedisSessionStoreContractTests {
 
-	private static TestRedisCluster cluster;
-
-	private static LettuceConnectionFactory connections;
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = TestRedisCluster.start();
-		connections = cluster.connect();
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
+	@RegisterExtension
+	static final RedisClusterPerClass cluster = new RedisClusterPerClass();
 
 	@Override
 	RedisConnectionFactory connections() {
-		return connections;
+		return cluster.connections();
 	}
 
 }

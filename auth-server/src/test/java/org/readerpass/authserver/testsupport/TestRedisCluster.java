@@ -28,7 +28,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * skips).
  *
  * <pre>
- * static TestRedisCluster cluster = TestRedisCluster.start();   // in @BeforeAll
+ * static TestRedisCluster cluster = TestRedisCluster.start();   // in @BeforeAll (or RedisClusterPerClass)
  * LettuceConnectionFactory connections = cluster.connect();
  * cluster.close();                                              // in @AfterAll
  * </pre>
