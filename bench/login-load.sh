@@ -45,13 +45,7 @@ BIND_POOL=${BIND_POOL:-16}
 PAGE_SIZE=${PAGE_SIZE:-1000}
 READY_TIMEOUT=${READY_TIMEOUT:-1800}
 PN_READY_TIMEOUT=$READY_TIMEOUT
-schema=$PN_REPO/ldap-sync/src/main/resources/org/readerpass/ldapsync/schema/readerpass-library.schema
-suffix="dc=zj,dc=lib,dc=zj,dc=cn"
-base="ou=readers,$suffix"
-sync_dn="cn=readerpass-sync,$suffix"
-for tool in /usr/sbin/slapd /usr/sbin/slapadd ldapsearch; do
-  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
-done
+source bench/readers-slapd.sh
 
 pn_init
 slapd_pid=""
@@ -67,47 +61,11 @@ awk -v year="$(date -u +%Y)" '
   END {if (card != "" && status == "active" && expiry >= year) print card}' "$PN_WORK/readers.ldif" >"$PN_WORK/cards.txt"
 pn_log "generated $N readers in $(($(now_ms) - t0)) ms; $(wc -l <"$PN_WORK/cards.txt") of them active and not expired (the cards used)"
 
-# 2. slapd (back_mdb), loaded offline with slapadd -q, on a free loopback port
-mkdir -p "$PN_WORK/ldap"
-root_pw=$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')
-cat >"$PN_WORK/slapd.conf" <<EOF
-include /etc/ldap/schema/core.schema
-include /etc/ldap/schema/cosine.schema
-include /etc/ldap/schema/nis.schema
-include /etc/ldap/schema/inetorgperson.schema
-include $schema
-modulepath /usr/lib/ldap
-moduleload back_mdb
-pidfile $PN_WORK/slapd.pid
-argsfile $PN_WORK/slapd.args
-sizelimit unlimited
-timelimit unlimited
-database mdb
-maxsize 17179869184
-suffix "$suffix"
-rootdn "cn=admin,$suffix"
-rootpw $root_pw
-directory $PN_WORK/ldap
-index objectClass,entryUUID eq
-index uid eq
-limits dn.exact="$sync_dn" size=unlimited size.pr=unlimited size.prtotal=unlimited time=unlimited
-access to attrs=userPassword by self write by anonymous auth by * none
-access to * by dn.exact="$sync_dn" read by * none
-EOF
-t0=$(now_ms)
-/usr/sbin/slapadd -q -f "$PN_WORK/slapd.conf" -l "$PN_WORK/readers.ldif" >"$PN_WORK/slapadd.log" 2>&1 \
-  || { cat "$PN_WORK/slapadd.log" >&2; exit 1; }
-pn_log "slapadd -q loaded $((N + 3)) entries in $(($(now_ms) - t0)) ms"
+# 2. slapd (back_mdb), loaded offline with slapadd -q, on a free loopback port (bench/readers-slapd.sh)
+rs_slapd "$PN_WORK/ldap" "$PN_WORK/readers.ldif"
+slapd_pid=$RS_PID
+ldap_port=$RS_PORT
 rm -f "$PN_WORK/readers.ldif"
-ldap_port=$(pn_free_port)
-/usr/sbin/slapd -f "$PN_WORK/slapd.conf" -h "ldap://127.0.0.1:$ldap_port/" -d 0 >"$PN_WORK/slapd.log" 2>&1 &
-slapd_pid=$!
-for _ in $(seq 1 100); do
-  ldapsearch -x -H "ldap://127.0.0.1:$ldap_port" -D "$sync_dn" -w sync-secret -b "$suffix" -s base \
-    '(objectClass=*)' 1.1 >/dev/null 2>&1 && break
-  sleep 0.1
-done
-pn_log "slapd pid $slapd_pid on ldap://127.0.0.1:$ldap_port/"
 
 # 3. The network file: library zj, its directory the slapd; the mobile app signs readers in
 export NETWORK_FILE=$PN_WORK/network.yml
@@ -140,9 +98,9 @@ readerpass:
         preset: openldap
         urls: [ "ldap://127.0.0.1:$ldap_port" ]
         insecure-plain: true
-        bind-dn: $sync_dn
+        bind-dn: $RS_SYNC_DN
         bind-password: sync-secret
-        base-dn: $base
+        base-dn: $RS_BASE
         page-size: $PAGE_SIZE
         connect-timeout: 5s
         response-timeout: 120s

@@ -44,10 +44,10 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 jar=${JAR:-$repo/auth-server/target/readerpass.jar}
-schema=$repo/ldap-sync/src/main/resources/org/readerpass/ldapsync/schema/readerpass-library.schema
-suffix="dc=zj,dc=lib,dc=zj,dc=cn"
-base="ou=readers,$suffix"
-sync_dn="cn=readerpass-sync,$suffix"
+source "$repo/bench/readers-slapd.sh"
+suffix=$RS_SUFFIX
+base=$RS_BASE
+sync_dn=$RS_SYNC_DN
 
 [[ -f $jar ]] || { echo "no $jar: run ./mvnw -q -DskipTests package" >&2; exit 1; }
 # run 3 builds ldap-sync's package-private engines through the test support of its test-jar
@@ -102,54 +102,13 @@ python3 "$repo/bench/gen-readers-ldif.py" "$N" >"$work/readers.ldif"
 t1=$(now_ms)
 log "generated $N readers in $((t1 - t0)) ms ($(du -m "$work/readers.ldif" | cut -f1) MB)"
 
-# 2. slapd: back_mdb, loaded offline with slapadd -q
-mkdir -p "$work/db"
-root_pw=$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')
-cat >"$work/slapd.conf" <<EOF
-include /etc/ldap/schema/core.schema
-include /etc/ldap/schema/cosine.schema
-include /etc/ldap/schema/nis.schema
-include /etc/ldap/schema/inetorgperson.schema
-include $schema
-modulepath /usr/lib/ldap
-moduleload back_mdb
-moduleload syncprov
-pidfile $work/slapd.pid
-argsfile $work/slapd.args
-sizelimit unlimited
-timelimit unlimited
-database mdb
-maxsize 17179869184
-suffix "$suffix"
-rootdn "cn=admin,$suffix"
-rootpw $root_pw
-directory $work/db
-index objectClass,entryUUID,entryCSN eq
-index uid eq
-# the sync user reads everything, in pages of any size, with no total limit
-limits dn.exact="$sync_dn" size=unlimited size.pr=unlimited size.prtotal=unlimited time=unlimited
-access to attrs=userPassword by self write by anonymous auth by * none
-access to * by dn.exact="$sync_dn" read by * none
-# RFC 4533 content sync for run 3 (a session log: deletions are named, no present phase)
-overlay syncprov
-syncprov-checkpoint 1000 1
-syncprov-sessionlog 100000
-EOF
-t0=$(now_ms)
-/usr/sbin/slapadd -q -f "$work/slapd.conf" -l "$work/readers.ldif" >"$work/slapadd.log" 2>&1 \
-  || { cat "$work/slapadd.log" >&2; exit 1; }
-t1=$(now_ms)
-log "slapadd -q loaded $((N + 3)) entries in $((t1 - t0)) ms ($(du -sm "$work/db" | cut -f1) MB on disk)"
+# 2. slapd: back_mdb, loaded offline with slapadd -q, with the content sync provider for run 3
+#    (bench/readers-slapd.sh)
+rs_slapd "$work" "$work/readers.ldif" 1
+slapd_pid=$RS_PID
+ldap_port=$RS_PORT
+root_pw=$RS_ROOT_PW
 rm -f "$work/readers.ldif"
-ldap_port=$(free_port)
-/usr/sbin/slapd -f "$work/slapd.conf" -h "ldap://127.0.0.1:$ldap_port/" -d 0 >"$work/slapd.log" 2>&1 &
-slapd_pid=$!
-for _ in $(seq 1 100); do
-  ldapsearch -x -H "ldap://127.0.0.1:$ldap_port" -D "$sync_dn" -w sync-secret -b "$suffix" -s base \
-    '(objectClass=*)' 1.1 >/dev/null 2>&1 && break
-  sleep 0.1
-done
-log "slapd pid $slapd_pid on ldap://127.0.0.1:$ldap_port/"
 
 # Raw directory read: the connector's search (filter, attributes, page size), output discarded.
 attrs="entryUUID uid displayName readerType readerStatus readerExpiry residentIdNumber mobile mail cn"
