@@ -7,13 +7,19 @@
 # loopback port (as bench/sync-1m.sh), writes a network file of one library (zj) whose directory is
 # that slapd (plain ldap:// on loopback: insecure-plain) with the public mobile app zj-reader-app,
 # starts one node, waits for its start-up full sync of the N readers into PostgreSQL (~14,000/s:
-# 70-80 s for 1M), then runs bench/LoginLoad.java: CONCURRENCY workers, each login a fresh cookie
-# jar — authorize (PKCE) -> login page -> form POST (card, password, CSRF) -> redirects -> code ->
-# token — cards at random among the readers whose right password must sign in (active and not
-# expired, read from the LDIF: ~81 % of N), WRONG of the logins with a wrong password that must be
-# refused. Warm-up, then RUNS runs of DURATION s; per run logins/s, right passwords refused (must
-# be 0), wrong passwords accepted (must be 0), other errors, p50/p90/p99 of a whole login; the
-# median; and the server's peak RSS over the runs.
+# 70-80 s for 1M), then runs the logins: CONCURRENCY browsers, each login a fresh cookie jar —
+# authorize (PKCE) -> login page -> form POST (card, password, CSRF) -> redirects -> code -> token —
+# cards at random among the readers whose right password must sign in (active and not expired,
+# read from the LDIF: ~81 % of N), WRONG of the logins with a wrong password that must be refused.
+# Warm-up, then RUNS runs of DURATION s; per run logins/s, right passwords refused (must be 0),
+# wrong passwords accepted (must be 0), other errors, p50/p90/p99 of a whole login; the median; and
+# the server's peak RSS over the runs.
+#
+# The load generator (LOADGEN): wrk with bench/login-flow.lua (default; one connection per wrk
+# thread, -t = -c = CONCURRENCY), or bench/LoginLoad.java (LOADGEN=java, the same flow and checks
+# in Java, the only generator before 2026-12-05). Both share the 2 cores with the server: in a
+# 20 s window of a 200,000-reader run, LoginLoad used 5.8 s of CPU (~1.2 ms a login), wrk 2.6 s
+# (~0.4 ms a login, mostly its Lua), the server 25 s.
 #
 # Brute-force throttling (readerpass.abuse.*, being added): every login here comes from 127.0.0.1,
 # so per-address limits would throttle the benchmark, not readers. When the jar has them
@@ -22,11 +28,11 @@
 # the test suite's ReaderPassServerTest does) and keeps the per-account ones (the cards are random
 # among N, so an account sees a wrong password rarely). Set EXTRA_ARGS to override or add.
 #
-# Needs: the jar, slapd/slapadd/ldapsearch (Debian slapd, ldap-utils), PostgreSQL and Redis on
-# loopback, python3, Temurin 25.
+# Needs: the jar, slapd/slapadd/ldapsearch (Debian slapd, ldap-utils), wrk (Debian wrk, unless
+# LOADGEN=java), PostgreSQL and Redis on loopback, python3, Temurin 25.
 # Usage: bench/login-load.sh                                   # N=1000000, 3 x 30 s (about 7 minutes)
 #        N=20000 WARMUP=3 DURATION=5 RUNS=1 bench/login-load.sh # a quick check of the harness
-# Environment: N (1000000), CONCURRENCY (16), WARMUP (120: C2 compiles for 1-2 minutes
+# Environment: N (1000000), LOADGEN (wrk | java), CONCURRENCY (16), WARMUP (120: C2 compiles for 1-2 minutes
 #   of login load on 2 cores), DURATION (30), RUNS (3), WRONG (0.05),
 #   BIND_POOL (16: the library's pool of connections for password binds, pool-size; 1-64),
 #   PAGE_SIZE (1000), and those of bench/production-node.sh (MEM_OPTS, JAVA_OPTS, EXTRA_ARGS,
@@ -45,7 +51,39 @@ BIND_POOL=${BIND_POOL:-16}
 PAGE_SIZE=${PAGE_SIZE:-1000}
 READY_TIMEOUT=${READY_TIMEOUT:-1800}
 PN_READY_TIMEOUT=$READY_TIMEOUT
+LOADGEN=${LOADGEN:-wrk}
 source bench/readers-slapd.sh
+[[ $LOADGEN == java ]] || command -v wrk >/dev/null || { echo "missing wrk (Debian package wrk), or LOADGEN=java" >&2; exit 1; }
+
+# wrk_logins OUT: the logins with wrk and bench/login-flow.lua, a warm-up then RUNS runs, printed (and
+# written to OUT) in LoginLoad's format: "run r: ..." lines and "median of R runs: ..."; status 1 when
+# any run had a wrong outcome or an error
+wrk_logins() {
+  local out=$1 r line rate p50 p99 failed=0 rates=() p50s=() p99s=()
+  local wrk_run=(env CARDS_FILE="$PN_WORK/cards.txt" WRONG="$WRONG" wrk --timeout 10s -t"$CONCURRENCY" -c"$CONCURRENCY")
+  : >"$out"
+  printf 'wrk + bench/login-flow.lua: %s (issuer %s), %s cards, %d connections, %s%% wrong passwords, warm-up %d s, %d x %d s\n' \
+    "${PN_URLS[0]}" "$PN_ISSUER" "$(wc -l <"$PN_WORK/cards.txt")" "$CONCURRENCY" "$(awk "BEGIN{print $WRONG*100}")" \
+    "$WARMUP" "$RUNS" "$DURATION" | tee -a "$out"
+  "${wrk_run[@]}" -d"${WARMUP}s" -s bench/login-flow.lua "${PN_URLS[0]}" >"$PN_WORK/wrk-warmup.txt" 2>&1
+  echo "warm-up: $(sed -n 's/^logins: //p' "$PN_WORK/wrk-warmup.txt")" | tee -a "$out"
+  for ((r = 1; r <= RUNS; r++)); do
+    "${wrk_run[@]}" -d"${DURATION}s" -s bench/login-flow.lua "${PN_URLS[0]}" >"$PN_WORK/wrk-$r.txt" 2>&1
+    line=$(sed -n 's/^logins: //p' "$PN_WORK/wrk-$r.txt")
+    [[ -n $line ]] || { cat "$PN_WORK/wrk-$r.txt" >&2; return 1; }
+    echo "run $r: $line" | tee -a "$out"
+    grep '^sample: ' "$PN_WORK/wrk-$r.txt" | sed 's/^/  /' | tee -a "$out"
+    grep -E 'Socket errors|Non-2xx' "$PN_WORK/wrk-$r.txt" | sed 's/^ */  wrk: /' | tee -a "$out"
+    read -r rate p50 p99 < <(sed -E 's/^([0-9.]+) logins\/s.*p50 ([0-9.]+) ms.*p99 ([0-9.]+) ms.*/\1 \2 \3/' <<<"$line")
+    rates+=("$rate") p50s+=("$p50") p99s+=("$p99")
+    [[ $line =~ right\ password\ refused\ 0,\ wrong\ password\ accepted\ 0,\ other\ errors\ 0\; ]] || failed=1
+    grep -q 'Socket errors' "$PN_WORK/wrk-$r.txt" && failed=1
+  done
+  median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : v[NR/2]}'; }
+  printf 'median of %d runs: %s logins/s, p50 %s ms, p99 %s ms%s\n' "$RUNS" "$(median "${rates[@]}")" \
+    "$(median "${p50s[@]}")" "$(median "${p99s[@]}")" "$( ((failed)) && echo ' -- WRONG OUTCOMES OR ERRORS, see above')" | tee -a "$out"
+  return "$failed"
+}
 
 pn_init
 slapd_pid=""
@@ -131,9 +169,14 @@ pn_log "$accounts accounts in PostgreSQL"
 # 6. The load
 pn_rss_start
 set +e
-"$PN_JAVA" bench/LoginLoad.java load "${PN_URLS[0]}" issuer="$PN_ISSUER" cards="$PN_WORK/cards.txt" \
-  concurrency="$CONCURRENCY" warmup="$WARMUP" duration="$DURATION" runs="$RUNS" wrong="$WRONG" | tee "$PN_WORK/loginload.txt"
-status=${PIPESTATUS[0]}
+if [[ $LOADGEN == java ]]; then
+  "$PN_JAVA" bench/LoginLoad.java load "${PN_URLS[0]}" issuer="$PN_ISSUER" cards="$PN_WORK/cards.txt" \
+    concurrency="$CONCURRENCY" warmup="$WARMUP" duration="$DURATION" runs="$RUNS" wrong="$WRONG" | tee "$PN_WORK/loginload.txt"
+  status=${PIPESTATUS[0]}
+else
+  wrk_logins "$PN_WORK/loginload.txt"
+  status=$?
+fi
 set -e
 pn_rss_stop
 
