@@ -20,6 +20,12 @@ class LoginConfiguration {
 		return new ReaderLogin(accounts, passwords, clock, directories.zone());
 	}
 
+	/** Where readers were going when the login page came in between (every chain and the login page). */
+	@Bean
+	SavedReaderRequests savedReaderRequests() {
+		return new SavedReaderRequests();
+	}
+
 	@Bean
 	LoginMetrics loginMetrics(MeterRegistry meters) {
 		return new LoginMetrics(meters);

@@ -33,7 +33,6 @@ import org.springframework.security.web.authentication.session.ChangeSessionIdAu
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
@@ -63,7 +62,7 @@ class LoginController {
 
 	private final SessionAuthenticationStrategy sessionStrategy = new ChangeSessionIdAuthenticationStrategy();
 
-	private final RequestCache requestCache = new HttpSessionRequestCache();
+	private final RequestCache requestCache;
 
 	private final RegisteredClientRepository clients;
 
@@ -74,8 +73,9 @@ class LoginController {
 	private final LoginMetrics metrics;
 
 	LoginController(ReaderLogin readerLogin, LibraryTree libraries, RegisteredClientRepository clients,
-			LoginThrottle throttle, ClientAddresses addresses, LoginMetrics metrics) {
+			LoginThrottle throttle, ClientAddresses addresses, LoginMetrics metrics, SavedReaderRequests requestCache) {
 		this.readerLogin = readerLogin;
+		this.requestCache = requestCache;
 		this.libraries = libraries;
 		this.clients = clients;
 		this.throttle = throttle;
@@ -84,7 +84,11 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String form() {
+	String form(HttpServletRequest request, Model model) {
+		if (request.getAttribute(LoginPageEntryPoint.FORWARDED) != null) {
+			// shown at the authorization request's URL: its language links must lead to this page
+			model.addAttribute("pagePath", LoginPageEntryPoint.LOGIN_PAGE);
+		}
 		return "login";
 	}
 

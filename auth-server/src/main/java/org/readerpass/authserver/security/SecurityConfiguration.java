@@ -16,9 +16,11 @@ import org.readerpass.authserver.device.DeviceGrant;
 import org.readerpass.authserver.client.ClientAssertionDecoders;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
+import org.readerpass.authserver.login.LoginPageEntryPoint;
 import org.readerpass.authserver.login.ReaderLogin;
 import org.readerpass.authserver.login.ReaderSessionCheck;
 import org.readerpass.authserver.login.ReaderStillSignedInOnRefresh;
+import org.readerpass.authserver.login.SavedReaderRequests;
 import org.readerpass.authserver.network.ClientAddresses;
 import org.readerpass.authserver.network.NetworkProperties;
 import org.readerpass.authserver.network.ReaderAddressCapture;
@@ -63,7 +65,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -122,7 +123,7 @@ class SecurityConfiguration {
 			JwtDecoder accessTokens, SecurityEvents securityEvents, ResourceAccess resourceAccess, Clock clock,
 			IdTokenHints idTokenHints, SessionLogout sessionLogout, DeviceGrant device,
 			ClientAssertionDecoders clientAssertions, PairwiseSubjects subjects, ClientRateLimitFilter clientRates,
-			MeterRegistry meters) throws Exception {
+			MeterRegistry meters, SavedReaderRequests savedRequests) throws Exception {
 		ProtocolMetrics metrics = new ProtocolMetrics(meters);
 		Map<String, String> endpoints = ProtocolMetrics.endpoints(settings);
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -135,9 +136,11 @@ class SecurityConfiguration {
 		http.exceptionHandling(exceptions -> exceptions
 			.defaultAuthenticationEntryPointFor(metrics.countingMissingClient(endpoints, new InvalidClientEntryPoint()),
 					clientAuthenticated)
-			// absolute, from the configured issuer: a spoofed Host never chooses where the reader signs in
-			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(issuer.value() + "/login"),
-					readerFacing));
+			// the login page at once, at the request's URL (a GET); any other method is redirected to it,
+			// absolute from the configured issuer: a spoofed Host never chooses where the reader signs in
+			.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(issuer.value()), readerFacing));
+		// the authorization request the login page interrupts: its URL only (SavedReaderRequests)
+		http.requestCache(cache -> cache.requestCache(savedRequests));
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher());
 		http.with(authorizationServer, server -> server
@@ -282,12 +285,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain readerPages(HttpSecurity http, IssuerProperties issuer, ReaderLogin readerLogin,
-			SessionLogout sessionLogout) throws Exception {
+			SessionLogout sessionLogout, SavedReaderRequests savedRequests) throws Exception {
 		RequestMatcher confirmation = PathPatternRequestMatcher.withDefaults().matcher(DeviceGrant.CONFIRMATION_PATH);
 		http.authorizeHttpRequests(
 				requests -> requests.requestMatchers(confirmation).authenticated().anyRequest().permitAll());
-		http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-				new LoginUrlAuthenticationEntryPoint(issuer.value() + "/login"), confirmation));
+		http.exceptionHandling(exceptions -> exceptions
+			.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(issuer.value()), confirmation));
+		http.requestCache(cache -> cache.requestCache(savedRequests));
 		http.addFilterAfter(new ReaderSessionCheck(confirmation, readerLogin), SecurityContextHolderFilter.class);
 		// the reader's own sign-out ends the SSO session as RP-initiated logout does
 		http.logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(sessionLogout).logoutSuccessUrl("/"));

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +35,8 @@ import org.readerpass.authserver.e2e.OidcClient;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -172,6 +175,23 @@ class TwoNodeTests {
 		// events from Redis sessions)
 		SessionRegistry registry = nodes.context(A).getBean(SessionRegistry.class);
 		assertThat(registry.getAllPrincipals()).isEmpty();
+	}
+
+	@Test
+	void authorizeWhenLoginNeededThenOnlyTheRequestsPathAndQueryInTheSharedSession() {
+		Browser browser = new Browser(nodes.origin(A));
+		OidcClient portal = OidcClient.portal(metadata(A));
+		URI authorization = portal.authorizationRequest();
+		browser.get(authorization);
+
+		String id = new String(Base64.getDecoder().decode(browser.cookie("READERPASS_SESSION")), StandardCharsets.US_ASCII);
+		Session session = nodes.context(B).getBean(SessionRepository.class).findById(id);
+		assertThat(session).as("the session, read from Redis by the other node").isNotNull();
+		// not the stock cache's copy of the whole request (every header and cookie, JDK-serialized)
+		assertThat(session.getAttributeNames()).contains("READERPASS_SAVED_REQUEST")
+			.doesNotContain("SPRING_SECURITY_SAVED_REQUEST");
+		assertThat((String) session.getAttribute("READERPASS_SAVED_REQUEST"))
+			.isEqualTo(authorization.getRawPath() + "?" + authorization.getRawQuery());
 	}
 
 	@Test

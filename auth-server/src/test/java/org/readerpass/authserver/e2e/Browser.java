@@ -83,6 +83,15 @@ public final class Browser {
 			return this.location != null;
 		}
 
+		/**
+		 * The reader login form: at {@code /login}, or at the URL of the page that needs a signed-in
+		 * reader (LoginPageEntryPoint shows it there, without a redirect).
+		 */
+		public boolean isLoginPage() {
+			return this.location == null && this.body != null && this.body.contains("action=\"/login\"")
+					&& this.body.contains("name=\"password\"");
+		}
+
 		/** The first value of a response header. */
 		public Optional<String> header(String name) {
 			return this.headers.firstValue(name);

@@ -92,8 +92,21 @@ class IssuerTests {
 	}
 
 	@Test
-	void authorizeWhenHostSpoofedAndNoSessionThenLoginPageOfTheConfiguredIssuer() throws Exception {
+	void authorizeWhenHostSpoofedAndNoSessionThenTheLoginPageWithoutTheSpoofedHost() throws Exception {
 		RawHttp.Response response = RawHttp.send(this.port, "GET", AUTHORIZE, List.of(EVIL), null);
+
+		// shown at once (no redirect), its form and links relative to this server
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.headers().get("location")).isNull();
+		assertThat(response.body()).contains("action=\"/login\"", "href=\"/login?lang=en\"").doesNotContain("evil.example");
+	}
+
+	@Test
+	void authorizeWhenFormPostedWithHostSpoofedAndNoSessionThenRedirectedToTheConfiguredIssuersLoginPage()
+			throws Exception {
+		int question = AUTHORIZE.indexOf('?');
+		RawHttp.Response response = RawHttp.send(this.port, "POST", AUTHORIZE.substring(0, question),
+				List.of(EVIL, "Content-Type: application/x-www-form-urlencoded"), AUTHORIZE.substring(question + 1));
 
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.headers().get("location")).isEqualTo(this.issuer + "/login");
@@ -101,9 +114,8 @@ class IssuerTests {
 
 	@Test
 	void loginWhenAuthorizationRequestCameWithSpoofedHostThenSignedInReaderStaysOnThisServer() throws Exception {
-		RawHttp.Response authorize = RawHttp.send(this.port, "GET", AUTHORIZE, List.of(EVIL), null);
-		String cookie = "Cookie: READERPASS_SESSION=" + match(SESSION, authorize.headers().get("set-cookie"));
-		RawHttp.Response form = RawHttp.send(this.port, "GET", "/login", List.of(EVIL, cookie), null);
+		RawHttp.Response form = RawHttp.send(this.port, "GET", AUTHORIZE, List.of(EVIL), null);
+		String cookie = "Cookie: READERPASS_SESSION=" + match(SESSION, form.headers().get("set-cookie"));
 		String csrf = match(CSRF, form.body());
 
 		RawHttp.Response signedIn = RawHttp.send(this.port, "POST", "/login",

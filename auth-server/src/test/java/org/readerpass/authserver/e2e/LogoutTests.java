@@ -168,8 +168,7 @@ class LogoutTests {
 
 		assertThat(refresh(portal, portalTokens)).as("the session's refresh tokens end with it").isFalse();
 		assertThat(refresh(console, consoleTokens)).isFalse();
-		assertThat(this.browser.get(portal.authorizationRequest()).uri().getPath()).as("no SSO any more")
-			.isEqualTo("/login");
+		assertThat(this.browser.get(portal.authorizationRequest()).isLoginPage()).as("no SSO any more").isTrue();
 
 		awaitFailedDelivery(auditedBefore);
 		RecordedSecurityEvent failed = failedDeliveries().get(0);

@@ -76,10 +76,12 @@ class SpringBootClientTests {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
 		HttpResponse<String> loginPage = follow(browser, get(URI.create("http://127.0.0.1:" + PORTAL_PORT + "/")));
-		assertThat(loginPage.uri().toString()).isEqualTo("http://localhost:" + this.port + "/login");
+		// the login page, shown at the authorization request's URL on the issuer's origin
+		assertThat(loginPage.uri().toString()).startsWith("http://localhost:" + this.port + "/oauth2/authorize?");
+		assertThat(loginPage.body()).contains("action=\"/login\"");
 		Matcher csrf = CSRF.matcher(loginPage.body());
 		assertThat(csrf.find()).isTrue();
-		HttpResponse<String> signedIn = follow(browser, HttpRequest.newBuilder(loginPage.uri())
+		HttpResponse<String> signedIn = follow(browser, HttpRequest.newBuilder(loginPage.uri().resolve("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf.group(1)) + "&card=ZJ0002&password=zj0002-pass"))
 			.build());

@@ -49,6 +49,30 @@ class LoginPageTests {
 		assertThat(page.body()).contains("您已登录");
 	}
 
+	/**
+	 * The login interrupts an app's authorization request and sends the reader back to exactly that
+	 * request (only its path and query are kept in the session, SavedReaderRequests: nothing added,
+	 * such as the stock cache's {@code continue}), which sends the code to the app.
+	 */
+	@Test
+	void loginWhenAnAppAskedThenBackToItsExactAuthorizationRequestAndOnToTheApp() {
+		String query = "response_type=code&client_id=zj-reader-app&redirect_uri=http%3A%2F%2F127.0.0.1%3A8082%2Fcallback"
+				+ "&scope=openid+profile&state=s%20%E4%B8%AD&nonce=n-1"
+				+ "&code_challenge=ZFzY1pe84Yxc3OHV_AoXgoqhBKKJF6TxU8azMDIvmLU&code_challenge_method=S256";
+		Page loginPage = this.browser.get("/oauth2/authorize?" + query);
+		assertThat(loginPage.isLoginPage()).as("the login page, at the authorization request's URL").isTrue();
+		assertThat(loginPage.uri().getRawQuery()).isEqualTo(query);
+		assertThat(loginPage.body()).contains("浙江图书馆移动应用")
+			.as("its language links lead to the login page, not to the request without its query")
+			.contains("href=\"/login?lang=en\"")
+			.doesNotContain("href=\"?lang=en\"");
+
+		Page back = this.browser.login(loginPage, "ZJ0001", "zj0001-pass");
+		assertThat(back.uri().getRawPath()).isEqualTo("/oauth2/authorize");
+		assertThat(back.uri().getRawQuery()).isEqualTo(query);
+		assertThat(back.location()).startsWith("http://127.0.0.1:8082/callback?code=").endsWith("&state=s%20%E4%B8%AD");
+	}
+
 	@Test
 	void loginWhenWrongPasswordOrUnknownCardThenOneIndistinguishableMessage() {
 		Page wrongPassword = login("ZJ0001", "not-my-password");
