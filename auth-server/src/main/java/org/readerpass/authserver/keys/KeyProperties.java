@@ -24,11 +24,21 @@ import org.springframework.validation.annotation.Validated;
  * bytes; every node of a cluster needs the same one)
  * @param encryptionKeyFile where a single-node installation keeps a generated key-encryption key
  * when {@code encryption-key} is not set; default {@code ${readerpass.data-dir}/key-encryption.key}
+ * @param signingProvider who makes the signatures: {@code auto} (default: the Amazon Corretto Crypto
+ * Provider where its native library loads, else the JDK) or {@code jdk} ({@link SigningProviders})
  */
 @Validated
 @ConfigurationProperties("readerpass.keys")
 public record KeyProperties(@NotNull @DefaultValue("ES256") SigningAlgorithm accessTokenAlgorithm,
-		@Valid @NotNull @DefaultValue Rotation rotation, Secret encryptionKey, Path encryptionKeyFile) {
+		@Valid @NotNull @DefaultValue Rotation rotation, Secret encryptionKey, Path encryptionKeyFile,
+		@NotNull @DefaultValue("auto") SigningProvider signingProvider) {
+
+	/** Who signs: ACCP where it loads ({@code auto}), or always the JDK. */
+	public enum SigningProvider {
+
+		AUTO, JDK
+
+	}
 
 	/** The supported JWS algorithms. */
 	public enum SigningAlgorithm {

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -115,6 +117,25 @@ class KeysConfiguration {
 	@Bean
 	JWKSource<SecurityContext> jwkSource(SigningKeys signingKeys) {
 		return signingKeys.jwkSource();
+	}
+
+	/**
+	 * Signs with the key its header names (the token customizer chooses it), by the provider
+	 * {@code readerpass.keys.signing-provider} chooses ({@link SigningProviders}).
+	 */
+	@Bean
+	ProviderJwtEncoder jwtEncoder(JWKSource<SecurityContext> jwkSource, KeyProperties properties) {
+		return new ProviderJwtEncoder(jwkSource, () -> SigningProviders.forSetting(properties.signingProvider()));
+	}
+
+	/** The signing provider loads once the node is ready, beside the first requests rather than before them. */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> signingProviderLoad(ProviderJwtEncoder encoder) {
+		return (ready) -> {
+			Thread thread = new Thread(encoder::load, "signing-provider-load");
+			thread.setDaemon(true);
+			thread.start();
+		};
 	}
 
 	/**

@@ -27,8 +27,11 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.authserver.ReaderPassServerTest;
+import org.readerpass.authserver.keys.ProviderJwtEncoder;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
@@ -46,6 +49,9 @@ class OidcFlowTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	JwtEncoder jwtEncoder;
+
 	URI issuer;
 
 	OIDCProviderMetadata metadata;
@@ -54,6 +60,17 @@ class OidcFlowTests {
 	void discover() {
 		this.issuer = URI.create("http://localhost:" + this.port);
 		this.metadata = OidcClient.discover(this.issuer);
+	}
+
+	@Test
+	void tokensWhenSignedThenByTheAmazonCorrettoCryptoProviderOnLinuxX64() {
+		// the build's machines are Linux x86-64 (keys.SigningProviders; readerpass.keys.signing-provider=auto)
+		String arch = System.getProperty("os.arch");
+		boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
+				&& (arch.equals("amd64") || arch.equals("x86_64"));
+		assertThat(this.jwtEncoder).isInstanceOf(ProviderJwtEncoder.class);
+		assertThat(((ProviderJwtEncoder) this.jwtEncoder).providerName())
+			.isEqualTo(linuxX64 ? "AmazonCorrettoCryptoProvider" : "the JDK's default");
 	}
 
 	@Test
