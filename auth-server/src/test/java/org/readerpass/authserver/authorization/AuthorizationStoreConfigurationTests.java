@@ -1,14 +1,13 @@
 package org.readerpass.authserver.authorization;
 
 import java.time.Clock;
-import java.util.List;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +18,10 @@ class AuthorizationStoreConfigurationTests {
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
 		.withUserConfiguration(AuthorizationStoreConfiguration.class)
 		.withBean(Clock.class, Clock::systemUTC)
-		.withBean(JWKSource.class, () -> (selector, context) -> List.of())
+		// the encoder comes from keys.KeysConfiguration; these tests never sign
+		.withBean(JwtEncoder.class, () -> (parameters) -> {
+			throw new UnsupportedOperationException("not signing here");
+		})
 		.withBean(OAuth2TokenCustomizer.class, () -> context -> {
 		})
 		.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new);
