@@ -119,6 +119,9 @@ public final class ProviderJwtEncoder implements JwtEncoder {
 			jwt.sign(signer(jwk));
 			return new Jwt(jwt.serialize(), claims.getIssuedAt(), claims.getExpiresAt(), headers, claims.getClaims());
 		}
+		catch (JwtEncodingException ex) {
+			throw ex;
+		}
 		catch (JOSEException | java.text.ParseException | RuntimeException ex) {
 			throw new JwtEncodingException(ERROR + ex.getMessage(), ex);
 		}
