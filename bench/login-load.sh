@@ -79,9 +79,10 @@ wrk_logins() {
     [[ $line =~ right\ password\ refused\ 0,\ wrong\ password\ accepted\ 0,\ other\ errors\ 0\; ]] || failed=1
     grep -q 'Socket errors' "$PN_WORK/wrk-$r.txt" && failed=1
   done
-  median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : v[NR/2]}'; }
-  printf 'median of %d runs: %s logins/s, p50 %s ms, p99 %s ms%s\n' "$RUNS" "$(median "${rates[@]}")" \
-    "$(median "${p50s[@]}")" "$(median "${p99s[@]}")" "$( ((failed)) && echo ' -- WRONG OUTCOMES OR ERRORS, see above')" | tee -a "$out"
+  # median: bench/production-node.sh's, as the other scripts use it
+  printf 'median of %d runs: %s logins/s, p50 %s ms, p99 %s ms%s\n' "$RUNS" "$(printf '%s\n' "${rates[@]}" | median)" \
+    "$(printf '%s\n' "${p50s[@]}" | median)" "$(printf '%s\n' "${p99s[@]}" | median)" \
+    "$( ((failed)) && echo ' -- WRONG OUTCOMES OR ERRORS, see above')" | tee -a "$out"
   return "$failed"
 }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.authserver.ReaderPassServerTest;
 import org.readerpass.authserver.keys.ProviderJwtEncoder;
+import org.readerpass.authserver.testsupport.Platform;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,12 +66,9 @@ class OidcFlowTests {
 	@Test
 	void tokensWhenSignedThenByTheAmazonCorrettoCryptoProviderOnLinuxX64() {
 		// the build's machines are Linux x86-64 (keys.SigningProviders; readerpass.keys.signing-provider=auto)
-		String arch = System.getProperty("os.arch");
-		boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
-				&& (arch.equals("amd64") || arch.equals("x86_64"));
 		assertThat(this.jwtEncoder).isInstanceOf(ProviderJwtEncoder.class);
 		assertThat(((ProviderJwtEncoder) this.jwtEncoder).providerName())
-			.isEqualTo(linuxX64 ? "AmazonCorrettoCryptoProvider" : "the JDK's default");
+			.isEqualTo(Platform.isLinuxX64() ? "AmazonCorrettoCryptoProvider" : "the JDK's default");
 	}
 
 	@Test

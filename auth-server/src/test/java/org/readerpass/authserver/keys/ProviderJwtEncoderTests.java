@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.Provider;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +25,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.testsupport.Platform;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -56,18 +56,12 @@ class ProviderJwtEncoderTests {
 
 	private final NimbusJwtEncoder spring = new NimbusJwtEncoder(this.keys);
 
-	private static boolean linuxX64() {
-		String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-		return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
-				&& (arch.equals("amd64") || arch.equals("x86_64"));
-	}
-
 	@Test
 	void accpWhenOnLinuxX64ThenItSignsElseTheJdk() {
 		// the build's machines are Linux x86-64: ACCP's native library must load there
-		assertThat(this.accp.isPresent()).as("ACCP loads on Linux x86-64 only").isEqualTo(linuxX64());
+		assertThat(this.accp.isPresent()).as("ACCP loads on Linux x86-64 only").isEqualTo(Platform.isLinuxX64());
 		assertThat(this.encoder.providerName())
-			.isEqualTo(linuxX64() ? "AmazonCorrettoCryptoProvider" : "the JDK's default");
+			.isEqualTo(Platform.isLinuxX64() ? "AmazonCorrettoCryptoProvider" : "the JDK's default");
 		assertThat(SigningProviders.forSetting(KeyProperties.SigningProvider.JDK)).isEmpty();
 		assertThat(new ProviderJwtEncoder(this.keys, Optional.empty()).providerName()).isEqualTo("the JDK's default");
 	}
