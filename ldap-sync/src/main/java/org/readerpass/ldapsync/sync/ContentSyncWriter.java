@@ -133,7 +133,7 @@ final class ContentSyncWriter implements ContentHandler {
 			return null;
 		}
 		catch (LeaseKeeper.LeaseLostException ex) {
-			logger.warn("Content sync stopped, lease lost library={} syncRun={}", library, this.run.id(), ex.getCause());
+			logger.warn("Content sync stopped library={} syncRun={}: {}", library, this.run.id(), ex.getMessage(), ex.getCause());
 			return ex.getMessage();
 		}
 		catch (DirectoryException ex) {

@@ -180,7 +180,7 @@ final class DirectoryFullSync implements FullSync {
 			return new ReadEnd(null, null);
 		}
 		catch (LeaseKeeper.LeaseLostException ex) {
-			logger.warn("Sync stopped, lease lost library={} syncRun={}", library, run.id(), ex.getCause());
+			logger.warn("Sync stopped library={} syncRun={}: {}", library, run.id(), ex.getMessage(), ex.getCause());
 			return new ReadEnd(ex.getMessage(), BrakeReason.LEASE_LOST);
 		}
 		catch (DirectoryException ex) {

@@ -136,7 +136,7 @@ final class DirectoryIncrementalSync implements IncrementalSync {
 			return null;
 		}
 		catch (LeaseKeeper.LeaseLostException ex) {
-			logger.warn("Incremental sync stopped, lease lost library={} syncRun={}", library, run.id(), ex.getCause());
+			logger.warn("Incremental sync stopped library={} syncRun={}: {}", library, run.id(), ex.getMessage(), ex.getCause());
 			return ex.getMessage();
 		}
 		catch (DirectoryException ex) {

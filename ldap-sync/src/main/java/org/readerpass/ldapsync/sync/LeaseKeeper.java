@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.readerpass.ldapsync.connector.DirectoryEntry;
 import org.readerpass.ldapsync.connector.EntryHandler;
@@ -41,6 +42,8 @@ final class LeaseKeeper implements EntryHandler, AutoCloseable {
 
 	private Instant renewed;
 
+	private final BooleanSupplier stopping;
+
 	private volatile boolean lost;
 
 	private volatile Runnable onLost = () -> {
@@ -48,8 +51,10 @@ final class LeaseKeeper implements EntryHandler, AutoCloseable {
 
 	private ScheduledFuture<?> renewal;
 
-	LeaseKeeper(EntryHandler handler, SyncLease.Held held, Clock clock, Duration ttl) {
+	/** @param stopping whether the node is stopping: the run then ends before its next entry, as if the lease was lost */
+	LeaseKeeper(EntryHandler handler, SyncLease.Held held, Clock clock, Duration ttl, BooleanSupplier stopping) {
 		this.handler = handler;
+		this.stopping = stopping;
 		this.held = held;
 		this.clock = clock;
 		this.renewEvery = ttl.dividedBy(3);
@@ -101,6 +106,10 @@ final class LeaseKeeper implements EntryHandler, AutoCloseable {
 	void keep() {
 		if (this.lost) {
 			throw new LeaseLostException(this.held.library(), null);
+		}
+		if (this.stopping.getAsBoolean()) {
+			this.lost = true; // nothing more written: the lease is given back as the run ends
+			throw LeaseLostException.nodeStopping(this.held.library());
 		}
 		Instant now = this.clock.instant();
 		boolean due;
@@ -165,6 +174,16 @@ final class LeaseKeeper implements EntryHandler, AutoCloseable {
 			super("sync lease of library " + library + " lost"
 					+ ((cause != null) ? " (lease store failed: " + cause.getMessage() + ")" : "")
 					+ ": the run stopped and suspended nobody", cause);
+		}
+
+		private LeaseLostException(String message) {
+			super(message);
+		}
+
+		/** The node is stopping: the run gives its lease back and suspends nobody. */
+		static LeaseLostException nodeStopping(String library) {
+			return new LeaseLostException("sync of library " + library
+					+ " stopped: this node is stopping; the run suspended nobody and gave its lease back");
 		}
 
 	}

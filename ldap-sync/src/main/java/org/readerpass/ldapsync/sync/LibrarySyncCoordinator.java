@@ -92,6 +92,12 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 
 	private final RunStarts runStarts;
 
+	/** Set by {@link #close()}: runs stop before their next entry and no new run starts. */
+	private volatile boolean stopping;
+
+	/** Libraries held now ({@link LibraryHold}s not closed yet), guarded by itself; {@link #close()} waits for none. */
+	private final int[] librariesHeld = new int[1];
+
 	/** Where full runs write their batches while reading the next ({@link #WRITERS_PER_RUN} threads per run). */
 	private final ExecutorService writesBehind = Executors.newCachedThreadPool(daemonThreads("readerpass-sync-write-"));
 
@@ -149,25 +155,41 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 	}
 
 	/**
-	 * Shuts the write-behind pool down: batches being written are finished (waiting briefly), and no
-	 * full run starts afterwards.
+	 * Stops this node's syncs: runs in progress stop before their next entry (as if their lease was
+	 * lost: nothing more is written, nobody is suspended), and no new run starts; waits (briefly) until
+	 * every library is given back, so that their sync leases are released before the application
+	 * exits, not left to expire while another node waits; then shuts the write-behind pool down,
+	 * finishing batches being written.
 	 */
 	@Override
 	public void close() {
-		this.writesBehind.shutdown();
+		this.stopping = true;
+		long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
 		try {
-			if (!this.writesBehind.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+			synchronized (this.librariesHeld) {
+				long left;
+				while (this.librariesHeld[0] > 0 && (left = deadline - System.nanoTime()) > 0) {
+					TimeUnit.NANOSECONDS.timedWait(this.librariesHeld, left);
+				}
+				if (this.librariesHeld[0] > 0) {
+					logger.warn("Syncs still holding {} libraries after {}; their leases expire by themselves",
+							this.librariesHeld[0], SHUTDOWN_WAIT);
+				}
+			}
+			this.writesBehind.shutdown();
+			if (!this.writesBehind.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 				logger.warn("Sync batches still being written after {}", SHUTDOWN_WAIT);
 			}
 		}
 		catch (InterruptedException ex) {
+			this.writesBehind.shutdown();
 			Thread.currentThread().interrupt();
 		}
 	}
 
 	/** Whether {@link #close()} was called. */
 	boolean closed() {
-		return this.writesBehind.isShutdown();
+		return this.stopping;
 	}
 
 	DirectoryConnectors connectors() {
@@ -371,6 +393,9 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 		private LibraryHold(String library, ReentrantLock lock) {
 			this.library = library;
 			this.lock = lock;
+			synchronized (LibrarySyncCoordinator.this.librariesHeld) {
+				LibrarySyncCoordinator.this.librariesHeld[0]++;
+			}
 		}
 
 		/** Takes the library's sync lease: {@code null} when taken, else why not. */
@@ -396,7 +421,7 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 				throw new IllegalStateException("no lease of library " + this.library + " taken");
 			}
 			return new LeaseKeeper(run, this.held, LibrarySyncCoordinator.this.clock,
-					LibrarySyncCoordinator.this.leaseTtl);
+					LibrarySyncCoordinator.this.leaseTtl, LibrarySyncCoordinator.this::closed);
 		}
 
 		@Override
@@ -408,6 +433,10 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 			}
 			finally {
 				this.lock.unlock();
+				synchronized (LibrarySyncCoordinator.this.librariesHeld) {
+					LibrarySyncCoordinator.this.librariesHeld[0]--;
+					LibrarySyncCoordinator.this.librariesHeld.notifyAll();
+				}
 			}
 		}
 

@@ -87,6 +87,48 @@ class SyncLeaseNodesTests {
 		nodeB.close();
 	}
 
+	/**
+	 * A node stopped mid-run (its context closing: the coordinator closed from another thread, as a
+	 * shutdown hook does) ends the run before the next entry and gives the lease back, so another
+	 * node can sync the library at once instead of after the lease's time-to-live.
+	 */
+	@Test
+	void closeWhileRunningThenRunStopsAndLeaseReleased() throws Exception {
+		SyncResult first = node(this.zj.connector()).run(ZJ);
+		assertThat(first.completed()).isTrue();
+		int present = this.zj.accounts().countPresent(ZJ);
+		AtomicReference<LibrarySyncCoordinator> coordinator = new AtomicReference<>();
+		AtomicReference<Thread> closing = new AtomicReference<>();
+		AtomicReference<Optional<SyncLease.Held>> afterClose = new AtomicReference<>();
+		TestSyncEngines.Builder engines = engines(new HookedReader(this.zj.connector(), 5, () -> {
+			// the node is told to stop while its run reads: close() waits for the run, so it runs elsewhere
+			Thread thread = new Thread(() -> {
+				coordinator.get().close();
+				afterClose.set(this.lease.tryAcquire(ZJ, TTL)); // what another node sees once node A has stopped
+			}, "node-a-stopping");
+			closing.set(thread);
+			thread.start();
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (!coordinator.get().closed() && System.nanoTime() < deadline) {
+				Thread.onSpinWait();
+			}
+		}));
+		coordinator.set(engines.coordinator());
+		FullSync nodeA = engines.full();
+		SyncResult result = nodeA.run(ZJ);
+		closing.get().join(Duration.ofSeconds(10).toMillis());
+		assertThat(closing.get().isAlive()).as("close() returned once the run ended").isFalse();
+		assertThat(result.runId()).isNotNull();
+		assertThat(result.completed()).isFalse();
+		assertThat(result.error()).contains("stopping");
+		assertThat(result.deletions().suspended()).isZero();
+		assertThat(result.counts().read()).isLessThan(first.counts().read());
+		assertThat(this.zj.accounts().countPresent(ZJ)).isEqualTo(present);
+		assertThat(afterClose.get()).as("released before close() returned, not left to expire").isPresent();
+		afterClose.get().orElseThrow().close();
+		assertThat(nodeA.run(ZJ).error()).as("a stopped node starts no new run").contains("stopping");
+	}
+
 	@Test
 	void incrementalRunWhenOtherNodeHoldsLeaseThenNotStarted() {
 		TestSyncEngines.Builder node = engines(this.zj.connector());
