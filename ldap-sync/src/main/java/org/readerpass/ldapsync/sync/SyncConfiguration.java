@@ -74,6 +74,12 @@ public class SyncConfiguration {
 				Duration.ofSeconds(SyncScheduler.FIRST_RETRY_SECONDS));
 	}
 
+	/** Stops the syncs before the lease store's connections stop, when the context closes. */
+	@Bean
+	SyncStop syncStop(SyncScheduler syncScheduler, LibrarySyncCoordinator syncCoordinator) {
+		return new SyncStop(syncScheduler, syncCoordinator);
+	}
+
 	@Bean
 	StartupSync startupSync(FullSync fullSync, SyncScheduler syncScheduler, DirectoryProperties properties) {
 		return new StartupSync(fullSync, properties.startupSync(), syncScheduler, properties.scheduleEnabled());
