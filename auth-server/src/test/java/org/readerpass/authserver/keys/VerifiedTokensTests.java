@@ -1,8 +1,12 @@
 package org.readerpass.authserver.keys;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -149,6 +153,66 @@ class VerifiedTokensTests {
 		assertThat(small.size()).isEqualTo(2);
 		small.decode(sign(this.key, "newer", Duration.ofMinutes(10)));
 		assertThat(small.size()).isLessThanOrEqualTo(2);
+	}
+
+	/**
+	 * A node's cache, full of readers' access tokens (~1.1 KB of text each, with their entitlements),
+	 * fits in the documented 80-96 MB heap beside the ~42 MB the application lives on: each
+	 * remembered token is a decoded {@link Jwt} with its text, headers and claims, ~4.6 KB (20,000 of
+	 * them, the capacity before 2026-12-05, held 93 MB here; 4,000 held 18.6 MB).
+	 */
+	@Test
+	void decodeWhenNodesCacheFullOfReaderTokensThenItHoldsUnderTwelveMegabytes() throws Exception {
+		int capacity = KeysConfiguration.VERIFIED_TOKENS;
+		List<String> signed = new ArrayList<>(capacity);
+		for (int i = 0; i < capacity; i++) {
+			signed.add(signReaderToken(i));
+		}
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		long before = usedAfterCollection(memory);
+		VerifiedTokens cache = tokens(capacity);
+		for (String token : signed) {
+			cache.decode(token);
+		}
+		long after = usedAfterCollection(memory);
+		assertThat(cache.size()).isEqualTo(capacity);
+		assertThat(after - before).as("heap held by a full cache of %d tokens", capacity)
+			.isLessThan(12L * 1024 * 1024);
+	}
+
+	private static long usedAfterCollection(MemoryMXBean memory) {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+	/** An access token as ReaderPass issues a reader: ~1.1 KB, four entitlements. */
+	private String signReaderToken(int i) throws Exception {
+		List<Map<String, Object>> entitlements = new ArrayList<>();
+		for (int e = 0; e < 4; e++) {
+			entitlements.add(Map.of("resource", "urn:readerpass:resource:zj:ebook-collection-" + e, "library", "zj",
+					"until", 1_790_000_000L + i));
+		}
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID("jti-" + i + "-" + java.util.UUID.randomUUID())
+			.issuer("https://readerpass.example.org")
+			.subject("reader-" + java.util.UUID.randomUUID())
+			.audience("https://portal.zj.example.org")
+			.issueTime(java.util.Date.from(this.clock.instant()))
+			.notBeforeTime(java.util.Date.from(this.clock.instant()))
+			.expirationTime(java.util.Date.from(this.clock.instant().plus(Duration.ofMinutes(10))))
+			.claim("client_id", "sx-portal")
+			.claim("scope", "openid profile library")
+			.claim("library", "zj")
+			.claim("sid", java.util.UUID.randomUUID().toString())
+			.claim("auth_time", this.clock.instant().getEpochSecond())
+			.claim("entitlements", entitlements)
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID())
+			.type(new JOSEObjectType("at+jwt"))
+			.build(), claims);
+		jwt.sign(new ECDSASigner(this.key));
+		return jwt.serialize();
 	}
 
 }
