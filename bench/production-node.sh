@@ -8,18 +8,18 @@
 # the work directory is deleted.
 #
 # Memory: MEM_OPTS, default "-Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders
-# -XX:TrimNativeHeapInterval=1000" with MALLOC_ARENA_MAX=2: the settings of
-# docs/operations.md#jvm-settings-start-up-and-memory (the trim since 2026-12-05: glibc gives back
-# what the JIT's compiler arenas and others freed, every second; ~45 MB less under a login load). A fixed
-# heap (Xms = Xmx: the whole heap is touched under load, so the peak RSS is the honest worst case)
-# with the serial collector (no remembered sets, no concurrent threads competing for 2 cores); the
-# live heap after a collection stays under 70 MB under full load. Compact object headers (JEP 519)
-# shrink every object. MALLOC_ARENA_MAX=2 stops glibc from keeping an arena per thread. The rest of
-# the RSS (~250 MB: metaspace ~80 MB, code cache 25-40 MB, compiler arenas up to 36 MB, symbols
-# ~20 MB, CDS, libjvm, thread stacks) does not shrink with the heap. Do not cap the code cache
-# (-XX:ReservedCodeCacheSize=48m caused full collections of 114-137 ms). Try e.g.
-# MEM_OPTS="-Xms160m -Xmx160m -XX:+UseG1GC" to compare; every run prints peak RSS and the GC log's
-# heap figures.
+# -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m" with MALLOC_ARENA_MAX=2: the
+# settings of docs/operations.md#jvm-settings-start-up-and-memory (the trim since 2026-12-05: glibc
+# gives back what the JIT's compiler arenas and others freed, every second; the code-cache cap since
+# the same day: the JIT flushes cold code instead of keeping C1's copies beside C2's, 34-39 MB
+# committed instead of 64-68 MB under a login load). A fixed heap (Xms = Xmx: the whole heap is
+# touched under load, so the peak RSS is the honest worst case) with the serial collector (no
+# remembered sets, no concurrent threads competing for 2 cores); the live heap after a full
+# collection is ~42 MB, plus up to ~9 MB of verified tokens. Compact object headers (JEP 519) shrink
+# every object. MALLOC_ARENA_MAX=2 stops glibc from keeping an arena per thread. The rest of the RSS
+# (~250 MB: metaspace ~80 MB, code cache, compiler arenas while C2 compiles, symbols ~20 MB, CDS,
+# libjvm, thread stacks) does not shrink with the heap. Try e.g. MEM_OPTS="-Xms160m -Xmx160m
+# -XX:+UseG1GC" to compare; every run prints peak RSS and the GC log's heap figures.
 #
 # As a library (the other bench scripts do this):
 #   source bench/production-node.sh
@@ -44,7 +44,7 @@
 PN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PN_JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PN_JAR=${JAR:-$PN_REPO/auth-server/target/readerpass.jar}
-PN_MEM_OPTS=${MEM_OPTS:--Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000}
+PN_MEM_OPTS=${MEM_OPTS:--Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m}
 PN_REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 PN_READY_TIMEOUT=${READY_TIMEOUT:-600}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
