@@ -2,22 +2,18 @@ package org.readerpass.authserver.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.readerpass.authserver.ReaderPassApplication;
 import org.readerpass.authserver.ReaderPassServerTest;
+import org.readerpass.authserver.testsupport.LoopbackPorts;
 import org.readerpass.authserver.testsupport.TestRedisKeys;
 import org.readerpass.ldapsync.testsupport.TestPostgres;
 import org.readerpass.ldapsync.testsupport.TestRedis;
@@ -34,11 +30,6 @@ import org.springframework.util.FileSystemUtils;
  * drops the database and deletes the Redis keys: the services are left as found.
  */
 final class ProductionNodes implements AutoCloseable {
-
-	private static final Random RANDOM = new SecureRandom();
-
-	/** Ports handed out in this JVM, so that no two nodes of any test get the same one. */
-	private static final Set<Integer> CHOSEN = ConcurrentHashMap.newKeySet();
 
 	private final TestPostgres postgres = new TestPostgres().create();
 
@@ -71,7 +62,7 @@ final class ProductionNodes implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		for (int i = 0; i < nodes; i++) {
-			this.ports.add(freePort());
+			this.ports.add(LoopbackPorts.free());
 		}
 		// The issuer is configuration, the same on every node: here the first node's address
 		this.issuer = "http://localhost:" + this.ports.get(0);
@@ -151,29 +142,6 @@ final class ProductionNodes implements AutoCloseable {
 			this.postgres.close();
 			FileSystemUtils.deleteRecursively(this.dataDir.toFile());
 		}
-	}
-
-	/**
-	 * A loopback port free now, below the kernel's ephemeral range (32768 and up on Linux): a node
-	 * binds it only when it starts, maybe minutes later, and meanwhile the other nodes' connections
-	 * and directories take ephemeral ports, one of which was once the port chosen by
-	 * {@code new ServerSocket(0)} for a node not started yet ("Port … is already in use").
-	 */
-	private static int freePort() {
-		for (int attempt = 0; attempt < 200; attempt++) {
-			int port = 20_000 + RANDOM.nextInt(12_000);
-			if (CHOSEN.contains(port)) {
-				continue;
-			}
-			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-				CHOSEN.add(port);
-				return port;
-			}
-			catch (IOException ex) {
-				// taken: another one
-			}
-		}
-		throw new IllegalStateException("no free loopback port between 20000 and 32000");
 	}
 
 }

@@ -3,7 +3,6 @@ package org.readerpass.authserver.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +37,7 @@ public final class RedisProcess implements AutoCloseable {
 		}
 		try {
 			this.dir = Files.createTempDirectory("readerpass-redis");
-			try (ServerSocket socket = new ServerSocket(0)) {
-				this.port = socket.getLocalPort();
-			}
+			this.port = LoopbackPorts.free();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -2,8 +2,6 @@ package org.readerpass.authserver.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,20 +201,11 @@ public final class TestRedisCluster implements AutoCloseable {
 		List<Integer> ports = new ArrayList<>();
 		while (ports.size() < MASTERS) {
 			int port = ThreadLocalRandom.current().nextInt(20000, 30000);
-			if (!ports.contains(port) && isFree(port) && isFree(port + 10000)) {
+			if (!ports.contains(port) && LoopbackPorts.isFree(port) && LoopbackPorts.isFree(port + 10000)) {
 				ports.add(port);
 			}
 		}
 		return List.copyOf(ports);
-	}
-
-	private static boolean isFree(int port) {
-		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }
