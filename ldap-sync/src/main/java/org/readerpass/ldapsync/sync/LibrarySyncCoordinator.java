@@ -95,9 +95,6 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 	/** Set by {@link #close()}: runs stop before their next entry and no new run starts. */
 	private volatile boolean stopping;
 
-	/** Libraries held now ({@link LibraryHold}s not closed yet), guarded by itself; {@link #close()} waits for none. */
-	private final int[] librariesHeld = new int[1];
-
 	/** Where full runs write their batches while reading the next ({@link #WRITERS_PER_RUN} threads per run). */
 	private final ExecutorService writesBehind = Executors.newCachedThreadPool(daemonThreads("readerpass-sync-write-"));
 
@@ -166,15 +163,14 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 		this.stopping = true;
 		long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
 		try {
-			synchronized (this.librariesHeld) {
-				long left;
-				while (this.librariesHeld[0] > 0 && (left = deadline - System.nanoTime()) > 0) {
-					TimeUnit.NANOSECONDS.timedWait(this.librariesHeld, left);
-				}
-				if (this.librariesHeld[0] > 0) {
-					logger.warn("Syncs still holding {} libraries after {}; their leases expire by themselves",
-							this.librariesHeld[0], SHUTDOWN_WAIT);
-				}
+			// a library is held exactly while its lock is: by a LibraryHold, until it is closed
+			while (librariesHeld() > 0 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			long held = librariesHeld();
+			if (held > 0) {
+				logger.warn("Syncs still holding {} libraries after {}; their leases expire by themselves", held,
+						SHUTDOWN_WAIT);
 			}
 			this.writesBehind.shutdown();
 			if (!this.writesBehind.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -185,6 +181,10 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 			this.writesBehind.shutdown();
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private long librariesHeld() {
+		return this.locks.values().stream().filter(ReentrantLock::isLocked).count();
 	}
 
 	/** Whether {@link #close()} was called. */
@@ -393,9 +393,6 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 		private LibraryHold(String library, ReentrantLock lock) {
 			this.library = library;
 			this.lock = lock;
-			synchronized (LibrarySyncCoordinator.this.librariesHeld) {
-				LibrarySyncCoordinator.this.librariesHeld[0]++;
-			}
 		}
 
 		/** Takes the library's sync lease: {@code null} when taken, else why not. */
@@ -433,10 +430,6 @@ final class LibrarySyncCoordinator implements AutoCloseable {
 			}
 			finally {
 				this.lock.unlock();
-				synchronized (LibrarySyncCoordinator.this.librariesHeld) {
-					LibrarySyncCoordinator.this.librariesHeld[0]--;
-					LibrarySyncCoordinator.this.librariesHeld.notifyAll();
-				}
 			}
 		}
 
