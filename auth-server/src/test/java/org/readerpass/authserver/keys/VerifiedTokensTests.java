@@ -85,13 +85,17 @@ class VerifiedTokensTests {
 	}
 
 	private String sign(ECKey signingKey, String jti, Duration ttl) throws Exception {
+		return signed(signingKey, new JWTClaimsSet.Builder().jwtID(jti)
+			.issueTime(java.util.Date.from(this.clock.instant()))
+			.expirationTime(java.util.Date.from(this.clock.instant().plus(ttl)))
+			.build());
+	}
+
+	/** An access token ({@code typ at+jwt}, ES256) with these claims, signed by the key. */
+	private static String signed(ECKey signingKey, JWTClaimsSet claims) throws Exception {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID())
 			.type(new JOSEObjectType("at+jwt"))
-			.build(),
-				new JWTClaimsSet.Builder().jwtID(jti)
-					.issueTime(java.util.Date.from(this.clock.instant()))
-					.expirationTime(java.util.Date.from(this.clock.instant().plus(ttl)))
-					.build());
+			.build(), claims);
 		jwt.sign(new ECDSASigner(signingKey));
 		return jwt.serialize();
 	}
@@ -208,11 +212,7 @@ class VerifiedTokensTests {
 			.claim("auth_time", this.clock.instant().getEpochSecond())
 			.claim("entitlements", entitlements)
 			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID())
-			.type(new JOSEObjectType("at+jwt"))
-			.build(), claims);
-		jwt.sign(new ECDSASigner(this.key));
-		return jwt.serialize();
+		return signed(this.key, claims);
 	}
 
 }
