@@ -1,6 +1,7 @@
 package org.readerpass.authserver.authorization;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +43,25 @@ class AuthorizationStoreConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "readerpass.stores", havingValue = "redis")
 	AuthorizationStore redisAuthorizationStore(RedisConnectionFactory connections,
-			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix, Clock clock) {
-		return new RequestMemo(new RedisAuthorizationStore(connections, keyPrefix, clock));
+			@Value("${readerpass.redis.key-prefix:readerpass:}") String keyPrefix,
+			@Value("${readerpass.redis.authorization-format:compact}") String format, Clock clock,
+			ObjectProvider<CompactForm<?>> forms) {
+		return new RequestMemo(new RedisAuthorizationStore(connections, keyPrefix, clock,
+				new AuthorizationCodec(writtenFormat(format), clock, forms.orderedStream().toList())));
+	}
+
+	/**
+	 * The format new authorizations are written in: {@code compact} (the default) or {@code java}
+	 * (Java serialization, which every release reads: for a rolling upgrade from a release before
+	 * 2026-12-05, then switched back once no older node runs). Every node reads both.
+	 */
+	static byte writtenFormat(String format) {
+		return switch (format.trim().toLowerCase(Locale.ROOT)) {
+			case "compact" -> AuthorizationCodec.COMPACT;
+			case "java" -> AuthorizationCodec.JAVA_SERIALIZATION;
+			default -> throw new IllegalStateException(
+					"readerpass.redis.authorization-format must be compact or java, not '" + format + "'");
+		};
 	}
 
 	@Bean

@@ -72,7 +72,7 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 	private final Clock clock;
 
 	RedisAuthorizationStore(RedisConnectionFactory connections, String keyPrefix, Clock clock) {
-		this(connections, keyPrefix, clock, new AuthorizationCodec(clock));
+		this(connections, keyPrefix, clock, new AuthorizationCodec(clock, List.of()));
 	}
 
 	RedisAuthorizationStore(RedisConnectionFactory connections, String keyPrefix, Clock clock,

@@ -21,6 +21,12 @@ class LoginConfiguration {
 	}
 
 	/** Where readers were going when the login page came in between (every chain and the login page). */
+	/** A reader's authentication in authorizations stored in Redis, without Java serialization. */
+	@Bean
+	ReaderAuthenticationForm readerAuthenticationForm() {
+		return new ReaderAuthenticationForm();
+	}
+
 	@Bean
 	SavedReaderRequests savedReaderRequests() {
 		return new SavedReaderRequests();

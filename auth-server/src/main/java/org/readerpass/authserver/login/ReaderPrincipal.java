@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * Who is signed in: the person (the SSO subject) and the account they signed in with.
  * Kept inside authorizations, which the Redis store serializes: a change of these components must
- * bump {@code authorization.AuthorizationCodec.FORMAT_VERSION} (a record would otherwise be read
+ * bump the versions in {@code authorization.AuthorizationCodec} (a record would otherwise be read
  * back with a missing component as {@code null}).
  *
  * @param readerId the person's id, the tokens' {@code sub}

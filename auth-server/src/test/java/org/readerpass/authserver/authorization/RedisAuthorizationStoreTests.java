@@ -96,7 +96,7 @@ class RedisAuthorizationStoreTests extends AuthorizationStoreContractTests {
 	@Test
 	void findWhenEntryWrittenInAnotherFormatVersionThenAbsent() {
 		RedisAuthorizationStore otherVersion = new RedisAuthorizationStore(connections, this.prefix, this.clock,
-				new AuthorizationCodec((byte) (AuthorizationCodec.FORMAT_VERSION + 1), this.clock));
+				new AuthorizationCodec((byte) 9, this.clock, List.of()));
 		otherVersion.save(authorization("a1", AuthorizationGrantType.AUTHORIZATION_CODE)
 			.token(accessToken("at-1", Duration.ofMinutes(10)))
 			.refreshToken(refreshToken("a1", "first"))
