@@ -43,7 +43,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The reader login page: card number (or resident ID number) and password, and the library
@@ -84,33 +83,29 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String form(HttpServletRequest request, Model model) {
+	String form(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
 		if (request.getAttribute(LoginPageEntryPoint.FORWARDED) != null) {
 			// shown at the authorization request's URL: its language links must lead to this page
 			model.addAttribute("pagePath", LoginPageEntryPoint.LOGIN_PAGE);
 		}
+		return page(model, request, response, locale);
+	}
+
+	/**
+	 * The login page, naming the app whose authorization request brought the reader here, if one
+	 * did ({@code appName}), and whose app it is ({@code appOwner}: its library in the page's
+	 * language, or a third party's operator). Only when the page is shown: a right password's
+	 * redirect does not look the app up.
+	 */
+	private String page(Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		RegisteredClient client = askingClient(request, response);
+		if (client != null) {
+			model.addAttribute("appName", client.getClientName());
+			String library = client.getClientSettings().getSetting(ClientSettingNames.LIBRARY);
+			model.addAttribute("appOwner", (library != null) ? library(library).name(locale)
+					: client.getClientSettings().getSetting(ClientSettingNames.OPERATOR));
+		}
 		return "login";
-	}
-
-	/** The name of the app whose authorization request brought the reader here, if one did. */
-	@ModelAttribute("appName")
-	String appName(HttpServletRequest request, HttpServletResponse response) {
-		RegisteredClient client = askingClient(request, response);
-		return (client != null) ? client.getClientName() : null;
-	}
-
-	/** Whose app it is: its library (in the page's language), or a third party's operator. */
-	@ModelAttribute("appOwner")
-	String appOwner(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-		RegisteredClient client = askingClient(request, response);
-		if (client == null) {
-			return null;
-		}
-		String library = client.getClientSettings().getSetting(ClientSettingNames.LIBRARY);
-		if (library != null) {
-			return library(library).name(locale);
-		}
-		return client.getClientSettings().getSetting(ClientSettingNames.OPERATOR);
 	}
 
 	private RegisteredClient askingClient(HttpServletRequest request, HttpServletResponse response) {
@@ -130,14 +125,14 @@ class LoginController {
 		Optional<Refusal> refused = checked.refusal();
 		if (refused.isPresent()) {
 			this.metrics.countThrottled();
-			return tooManyAttempts(refused.get(), card, model, response);
+			return tooManyAttempts(refused.get(), card, model, request, response, locale);
 		}
 		LoginOutcome outcome = this.readerLogin.login(card, password, library);
 		this.metrics.count(outcome);
 		if (outcome instanceof BadCredentials) {
 			refused = this.throttle.failed(identifier, address);
 			if (refused.isPresent()) {
-				return tooManyAttempts(refused.get(), card, model, response);
+				return tooManyAttempts(refused.get(), card, model, request, response, locale);
 			}
 		}
 		else if (!(outcome instanceof MissingInput) && !(outcome instanceof DirectoryUnavailable)) {
@@ -172,14 +167,15 @@ class LoginController {
 		else {
 			model.addAttribute("errorKey", "login.error.credentials");
 		}
-		return "login";
+		return page(model, request, response, locale);
 	}
 
 	/**
 	 * 429 with {@code Retry-After}: a lock in minutes, a short wait in seconds. The same for a card
 	 * nobody holds as for one somebody does.
 	 */
-	private static String tooManyAttempts(Refusal refusal, String card, Model model, HttpServletResponse response) {
+	private String tooManyAttempts(Refusal refusal, String card, Model model, HttpServletRequest request,
+			HttpServletResponse response, Locale locale) {
 		model.addAttribute("card", typed(card));
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
@@ -191,7 +187,7 @@ class LoginController {
 			model.addAttribute("errorKey", "login.error.wait");
 			model.addAttribute("errorArg", String.valueOf(refusal.retryAfterSeconds()));
 		}
-		return "login";
+		return page(model, request, response, locale);
 	}
 
 	private static String typed(String card) {

@@ -73,6 +73,24 @@ class LoginPageTests {
 		assertThat(back.location()).startsWith("http://127.0.0.1:8082/callback?code=").endsWith("&state=s%20%E4%B8%AD");
 	}
 
+	/** The page shown again after a wrong password still says which app asked, and whose app it is. */
+	@Test
+	void loginWhenAnAppAskedAndWrongPasswordThenThePageStillNamesTheAppAndItsLibrary() {
+		Page loginPage = this.browser.get("/oauth2/authorize?response_type=code&client_id=zj-reader-app"
+				+ "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8082%2Fcallback&scope=openid&state=s-1"
+				+ "&code_challenge=ZFzY1pe84Yxc3OHV_AoXgoqhBKKJF6TxU8azMDIvmLU&code_challenge_method=S256");
+		assertThat(loginPage.body()).contains("浙江图书馆的「浙江图书馆移动应用 Zhejiang Library mobile app」请您登录。");
+
+		Page refused = this.browser.login(loginPage, "ZJ0001", "not-my-password");
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.body()).contains(BAD_CREDENTIALS).contains("浙江图书馆的「浙江图书馆移动应用 Zhejiang Library mobile app」请您登录。");
+		Browser withoutApp = new Browser(URI.create("http://localhost:" + this.port));
+		assertThat(withoutApp.login(withoutApp.get("/login"), "ZJ0001", "not-my-password").body())
+			.contains(BAD_CREDENTIALS)
+			.doesNotContain("请您登录。");
+	}
+
 	@Test
 	void loginWhenWrongPasswordOrUnknownCardThenOneIndistinguishableMessage() {
 		Page wrongPassword = login("ZJ0001", "not-my-password");
