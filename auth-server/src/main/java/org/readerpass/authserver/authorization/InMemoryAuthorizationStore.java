@@ -87,8 +87,10 @@ public final class InMemoryAuthorizationStore implements AuthorizationStore {
 		String sessionId = StoredAuthorizations.sessionId(authorization);
 		Instant now = this.clock.instant();
 		Entry[] previous = new Entry[1];
+		List<IssuedAccessToken> superseded = new ArrayList<>();
 		this.byId.compute(id, (key, old) -> {
 			previous[0] = old;
+			superseded.clear();
 			List<IssuedAccessToken> issued = new ArrayList<>();
 			if (old != null) {
 				old.accessTokens().stream().filter(token -> token.expiresAt().isAfter(now)).forEach(issued::add);
@@ -97,12 +99,16 @@ public final class InMemoryAuthorizationStore implements AuthorizationStore {
 			if (current != null && !issued.contains(current)) {
 				issued.add(current);
 			}
+			while (issued.size() > StoredAuthorizations.LIVE_ACCESS_TOKENS) {
+				superseded.add(issued.remove(0));
+			}
 			boolean sameRefreshToken = old != null
 					&& refreshTokenValue(old.authorization()) != null
 					&& refreshTokenValue(old.authorization()).equals(refreshTokenValue(authorization));
 			return new Entry(authorization, keys, evictAfter(authorization), List.copyOf(issued), sessionId,
 					sameRefreshToken ? old.refreshClaimed() : new AtomicBoolean());
 		});
+		superseded.forEach(token -> revokeAccessToken(token.jti(), token.expiresAt()));
 		Entry old = previous[0];
 		if (old != null) {
 			old.keys().stream().filter(key -> !keys.contains(key)).forEach(key -> this.idByToken.remove(key, id));

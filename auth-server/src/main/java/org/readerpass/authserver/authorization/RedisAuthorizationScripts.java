@@ -11,7 +11,8 @@ package org.readerpass.authserver.authorization;
  * An authorization's hash holds {@code v} (the encoded authorization, token values hashed),
  * {@code exp} (when its last token expires), {@code rt} (its current refresh token's hash),
  * {@code rc} (set once that refresh token is claimed) and {@code at} (the access tokens it issued
- * that have not expired, one {@code <exp> <jti>} a line). The tombstone holds {@code u} (until
+ * that have not expired, one {@code <exp> <jti>} a line, the newest
+ * {@link StoredAuthorizations#LIVE_ACCESS_TOKENS} of them). The tombstone holds {@code u} (until
  * when) and the revoked {@code at}.
  */
 final class RedisAuthorizationScripts {
@@ -31,18 +32,27 @@ final class RedisAuthorizationScripts {
 
 	/**
 	 * KEYS: authorization, tombstone. ARGV: now, encoded, exp, refresh hash or "", jti or "", jti
-	 * exp, grace (how long the key outlives its last token). Returns 1 when saved, 0 when the
-	 * authorization was revoked (nothing is saved).
+	 * exp, grace (how long the key outlives its last token), how many live access tokens to list.
+	 * Returns {1, superseded} when saved ({@code at} lines dropped from the front of the list, to be
+	 * revoked: "" when none), {0} when the authorization was revoked (nothing is saved).
 	 */
 	static final LuaScript SAVE = new LuaScript(LATEST + """
 			local now = tonumber(ARGV[1])
 			local revoked = redis.call('HGET', KEYS[2], 'u')
-			if revoked and tonumber(revoked) > now then return 0 end
+			if revoked and tonumber(revoked) > now then return {0} end
 			local kept = {}
 			for e, jti in string.gmatch(redis.call('HGET', KEYS[1], 'at') or '', '(%d+) ([^\\n]+)') do
 			  if tonumber(e) > now and jti ~= ARGV[5] then table.insert(kept, e .. ' ' .. jti) end
 			end
 			if ARGV[5] ~= '' then table.insert(kept, ARGV[6] .. ' ' .. ARGV[5]) end
+			local over = #kept - tonumber(ARGV[8])
+			local superseded = {}
+			if over > 0 then
+			  for i = 1, over do superseded[i] = kept[i] end
+			  local rest = {}
+			  for i = over + 1, #kept do rest[#rest + 1] = kept[i] end
+			  kept = rest
+			end
 			local at = table.concat(kept, '\\n')
 			local rt = redis.call('HGET', KEYS[1], 'rt')
 			redis.call('HSET', KEYS[1], 'v', ARGV[2], 'exp', ARGV[3], 'at', at)
@@ -53,7 +63,7 @@ final class RedisAuthorizationScripts {
 			  redis.call('HDEL', KEYS[1], 'rc')
 			end
 			redis.call('PEXPIRE', KEYS[1], math.max(latest(at, tonumber(ARGV[3])) - now, 0) + tonumber(ARGV[7]))
-			return 1
+			return {1, table.concat(superseded, '\\n')}
 			""");
 
 	/**

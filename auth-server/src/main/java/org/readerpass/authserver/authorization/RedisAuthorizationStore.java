@@ -104,10 +104,11 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 		byte[] encoded = this.codec.encode(hashed);
 		List<Object> results = this.batch.run(commands -> {
 			List<RedisFuture<?>> sent = new ArrayList<>();
-			sent.add(RedisAuthorizationScripts.SAVE.send(commands, ScriptOutputType.INTEGER,
+			sent.add(RedisAuthorizationScripts.SAVE.send(commands, ScriptOutputType.MULTI,
 					keys(this.keys.authorization(id), this.keys.tombstone(id)), bytes(now), encoded, bytes(evictAfter),
 					bytes(refreshHash), bytes((issued != null) ? issued.jti() : ""),
-					bytes((issued != null) ? issued.expiresAt().toEpochMilli() : 0), bytes(GRACE.toMillis())));
+					bytes((issued != null) ? issued.expiresAt().toEpochMilli() : 0), bytes(GRACE.toMillis()),
+					bytes(StoredAuthorizations.LIVE_ACCESS_TOKENS)));
 			for (Held token : held) {
 				long tokenTtl = indexTtl(token, now, ttl);
 				if (token.kind() != Kind.REFRESH_TOKEN && tokenTtl > 0) {
@@ -125,9 +126,16 @@ final class RedisAuthorizationStore implements AuthorizationStore {
 					bytes(id + '\n' + ((sessionHash != null) ? sessionHash : "") + '\n' + readerClientHash)));
 			return sent;
 		});
-		if (Long.valueOf(0).equals(results.get(0)) && issued != null) {
-			// a refresh that raced the revocation of its family: its new access token is revoked too
-			revokeAccessToken(issued.jti(), issued.expiresAt());
+		List<?> saved = (List<?>) results.get(0);
+		if (Long.valueOf(0).equals(saved.get(0))) {
+			if (issued != null) {
+				// a refresh that raced the revocation of its family: its new access token is revoked too
+				revokeAccessToken(issued.jti(), issued.expiresAt());
+			}
+		}
+		else if (saved.size() > 1 && saved.get(1) instanceof byte[] superseded && superseded.length > 0) {
+			// more live access tokens than the list keeps: the oldest are revoked now, not with the family
+			issuedAccessTokens(superseded, now).forEach(token -> revokeAccessToken(token.jti(), token.expiresAt()));
 		}
 	}
 

@@ -20,6 +20,14 @@ final class StoredAuthorizations {
 	/** How long an authorization without tokens (waiting for consent) is kept. */
 	static final Duration PENDING_TTL = Duration.ofMinutes(10);
 
+	/**
+	 * How many unexpired access tokens an authorization lists, to revoke them with it. A save that
+	 * issues one more revokes the oldest at once: a token superseded by this many newer ones of the
+	 * same family is not in use, and the list, read and rewritten by every refresh, stays short
+	 * however fast a client refreshes.
+	 */
+	static final int LIVE_ACCESS_TOKENS = 16;
+
 	/** An access token the authorization issued, revoked with it while unexpired. */
 	record IssuedAccessToken(String jti, Instant expiresAt) {
 	}

@@ -349,6 +349,32 @@ public abstract class AuthorizationStoreContractTests {
 		assertThat(this.store.revokeAuthorization("a1")).isEmpty();
 	}
 
+	/**
+	 * A family refreshed again and again keeps a bounded list of its live access tokens (a refresh
+	 * reads and rewrites it): one more than {@link StoredAuthorizations#LIVE_ACCESS_TOKENS} revokes
+	 * the oldest at once, so every access token it issued is still either listed or revoked.
+	 */
+	@Test
+	void saveWhenMoreLiveAccessTokensThanKeptThenTheOldestRevokedAtOnceAndTheRestWithTheFamily() {
+		int issued = StoredAuthorizations.LIVE_ACCESS_TOKENS + 4;
+		for (int i = 1; i <= issued; i++) {
+			this.store.save(withAccessToken(authorization("a1", AuthorizationGrantType.AUTHORIZATION_CODE), "jti-" + i,
+					Duration.ofMinutes(10)).build());
+			this.clock.advance(Duration.ofSeconds(1));
+		}
+
+		for (int i = 1; i <= 4; i++) {
+			assertThat(this.store.isAccessTokenRevoked("jti-" + i)).as("jti-" + i).isTrue();
+		}
+		for (int i = 5; i <= issued; i++) {
+			assertThat(this.store.isAccessTokenRevoked("jti-" + i)).as("jti-" + i).isFalse();
+		}
+		assertThat(this.store.revokeAuthorization("a1")).isPresent();
+		for (int i = 1; i <= issued; i++) {
+			assertThat(this.store.isAccessTokenRevoked("jti-" + i)).as("jti-" + i).isTrue();
+		}
+	}
+
 	@Test
 	void saveWhenAuthorizationRevokedMeanwhileThenNotRevivedAndItsNewAccessTokenRevoked() {
 		OAuth2Authorization.Builder builder = authorization("a1", AuthorizationGrantType.AUTHORIZATION_CODE);
