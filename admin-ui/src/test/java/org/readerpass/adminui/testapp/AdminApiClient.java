@@ -29,6 +29,11 @@ public final class AdminApiClient {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 
+	/** A GET that accepts only {@code accept} (the others accept JSON and problems). */
+	public Answer get(String path, String accept) {
+		return send(HttpRequest.newBuilder(uri(path)).GET(), accept);
+	}
+
 	public Answer post(String path, String json) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
@@ -69,8 +74,12 @@ public final class AdminApiClient {
 	}
 
 	private Answer send(HttpRequest.Builder request) {
+		return send(request, "application/json, application/problem+json");
+	}
+
+	private Answer send(HttpRequest.Builder request, String accept) {
 		try {
-			HttpResponse<String> response = this.http.send(request.header("Accept", "application/json, application/problem+json").build(),
+			HttpResponse<String> response = this.http.send(request.header("Accept", accept).build(),
 					HttpResponse.BodyHandlers.ofString());
 			JsonNode body = json(response.body());
 			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),

@@ -33,6 +33,23 @@ class OpenApiTests extends AdminApiTestSupport {
 		assertThat(syncRunRequest.get("properties").propertyNames()).containsExactly("kind");
 	}
 
+	/**
+	 * springdoc brings Jackson 2's YAML module, and Spring builds YAML converters from it (for the
+	 * form converter's parts): the admin API still answers only in the formats it documents.
+	 */
+	@Test
+	void apiWhenOnlyYamlAcceptedThenNotAcceptableNeverYaml() {
+		createEbooks();
+
+		for (String accept : new String[] { "application/yaml", "application/x-yaml", "text/yaml" }) {
+			Answer answer = this.api.get("/api/admin/resources/nlc-ebooks", accept);
+			assertThat(answer.status()).as(accept).isEqualTo(406);
+			assertThat(answer.contentType()).as(accept).doesNotContain("yaml");
+			assertThat(answer.raw()).as(accept).doesNotContain("code: nlc-ebooks");
+		}
+		assertThat(this.api.get("/api/admin/resources/nlc-ebooks").status()).isEqualTo(200);
+	}
+
 	@Test
 	void apiDocsWhenRequestedThenEveryOperationNeedsTheBearerTokenAndStatesItsErrors() {
 		JsonNode body = this.api.get("/v3/api-docs/admin").body();
