@@ -112,7 +112,10 @@ final class CompactAuthorizations {
 
 	private static final int USER_CODE = 6;
 
-	private static final int OTHER_TOKEN = 7;
+	/** The kinds of token the authorization server issues, each with its tag above. */
+	private static final List<Class<? extends OAuth2Token>> KINDS = List.of(OAuth2AuthorizationCode.class,
+			OAuth2AccessToken.class, OAuth2RefreshToken.class, OidcIdToken.class, OAuth2DeviceCode.class,
+			OAuth2UserCode.class);
 
 	private final ObjectInputFilter filter;
 
@@ -190,10 +193,6 @@ final class CompactAuthorizations {
 		}
 		return tokens;
 	}
-
-	private static final List<Class<? extends OAuth2Token>> KINDS = List.of(OAuth2AuthorizationCode.class,
-			OAuth2AccessToken.class, OAuth2RefreshToken.class, OidcIdToken.class, OAuth2DeviceCode.class,
-			OAuth2UserCode.class);
 
 	private void writeToken(OAuth2Token token, Out out) {
 		Class<?> type = token.getClass();
@@ -632,9 +631,27 @@ final class CompactAuthorizations {
 				varint(0);
 				return;
 			}
+			if (!wellFormed(value)) {
+				throw new Unencodable(); // UTF-8 would replace a lone surrogate; Java serialization keeps it
+			}
 			byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
 			varint(utf8.length + 1L);
 			raw(utf8);
+		}
+
+		/** Whether every surrogate in {@code value} is half of a pair. */
+		private static boolean wellFormed(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (Character.isHighSurrogate(c) && i + 1 < value.length()
+						&& Character.isLowSurrogate(value.charAt(i + 1))) {
+					i++;
+				}
+				else if (Character.isSurrogate(c)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		void strings(Set<String> values) {

@@ -284,6 +284,26 @@ class AuthorizationCodecTests {
 	}
 
 	@Test
+	void encodeWhenAStringHoldsALoneSurrogateThenJavaSerializationKeepsItExactly() {
+		String lone = "state-\uD800-" + "\uD83D\uDCDA"; // a lone high surrogate, then a well-formed pair
+		OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(CLIENT)
+			.id("a1")
+			.principalName("reader")
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.attribute("state", lone)
+			.build();
+
+		byte[] bytes = this.compact.encode(authorization);
+
+		assertThat(bytes[3]).isEqualTo(AuthorizationCodec.JAVA_SERIALIZATION);
+		assertThat((String) this.compact.decode(bytes, "k").getAttribute("state")).isEqualTo(lone);
+		OAuth2Authorization paired = OAuth2Authorization.from(authorization).attribute("state", "\uD83D\uDCDA").build();
+		byte[] compactBytes = this.compact.encode(paired);
+		assertThat(compactBytes[3]).isEqualTo(AuthorizationCodec.COMPACT);
+		assertThat((String) this.compact.decode(compactBytes, "k").getAttribute("state")).isEqualTo("\uD83D\uDCDA");
+	}
+
+	@Test
 	void decodeWhenSerializedValueOutsideTheAllowListThenAbsent() {
 		OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(CLIENT)
 			.id("a1")
