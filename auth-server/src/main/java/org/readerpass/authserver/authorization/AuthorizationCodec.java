@@ -97,13 +97,13 @@ final class AuthorizationCodec {
 
 	byte[] encode(OAuth2Authorization authorization) {
 		if (this.writes == COMPACT) {
-			CompactAuthorizations.Out out = new CompactAuthorizations.Out(1024);
+			CompactBytes.Out out = new CompactBytes.Out(1024);
 			out.raw(header(COMPACT));
 			try {
 				this.compact.write(authorization, out);
 				return out.toByteArray();
 			}
-			catch (CompactAuthorizations.Unencodable ex) {
+			catch (CompactBytes.Unencodable ex) {
 				return javaSerialization(authorization, JAVA_SERIALIZATION);
 			}
 		}
@@ -139,7 +139,7 @@ final class AuthorizationCodec {
 		byte version = bytes[MAGIC.length];
 		if (version == COMPACT) {
 			try {
-				return this.compact.read(new CompactAuthorizations.In(bytes, HEADER_LENGTH));
+				return this.compact.read(new CompactBytes.In(bytes, HEADER_LENGTH));
 			}
 			catch (RuntimeException ex) {
 				unreadable(key, "not readable (" + ex.getClass().getSimpleName() + ")");
