@@ -27,17 +27,28 @@ public final class LoopbackPorts {
 
 	/** A port between 20000 and 30000, free on loopback now, not handed out before in this JVM. */
 	public static int free() {
+		return freeWith(0);
+	}
+
+	/**
+	 * A port as {@link #free()} whose companion {@code port + offset} (a Redis Cluster node's bus
+	 * port, +10000) is free and not handed out too; both are handed out.
+	 */
+	public static int freeWith(int offset) {
 		for (int attempt = 0; attempt < 1_000; attempt++) {
 			int port = ThreadLocalRandom.current().nextInt(FIRST, END);
-			if (isFree(port) && CHOSEN.add(port)) {
-				return port;
+			if (isFree(port) && (offset == 0 || isFree(port + offset)) && CHOSEN.add(port)) {
+				if (offset == 0 || CHOSEN.add(port + offset)) {
+					return port;
+				}
+				CHOSEN.remove(port);
 			}
 		}
 		throw new IllegalStateException("no free loopback port between " + FIRST + " and " + END);
 	}
 
 	/** Whether the port can be bound on loopback now. */
-	public static boolean isFree(int port) {
+	private static boolean isFree(int port) {
 		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
 			return true;
 		}

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -200,10 +199,7 @@ public final class TestRedisCluster implements AutoCloseable {
 	private static List<Integer> freePorts() {
 		List<Integer> ports = new ArrayList<>();
 		while (ports.size() < MASTERS) {
-			int port = ThreadLocalRandom.current().nextInt(20000, 30000);
-			if (!ports.contains(port) && LoopbackPorts.isFree(port) && LoopbackPorts.isFree(port + 10000)) {
-				ports.add(port);
-			}
+			ports.add(LoopbackPorts.freeWith(10000));
 		}
 		return List.copyOf(ports);
 	}
