@@ -10,6 +10,7 @@ import org.readerpass.ldapsync.password.PasswordVerifier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 @Configuration(proxyBeanMethods = false)
 class LoginConfiguration {
@@ -20,16 +21,22 @@ class LoginConfiguration {
 		return new ReaderLogin(accounts, passwords, clock, directories.zone());
 	}
 
-	/** Where readers were going when the login page came in between (every chain and the login page). */
 	/** A reader's authentication in authorizations stored in Redis, without Java serialization. */
 	@Bean
 	ReaderAuthenticationForm readerAuthenticationForm() {
 		return new ReaderAuthenticationForm();
 	}
 
+	/** Where readers were going when the login page came in between (every chain and the login page). */
 	@Bean
 	SavedReaderRequests savedReaderRequests() {
 		return new SavedReaderRequests();
+	}
+
+	/** The login page, kept once rendered while Thymeleaf keeps its templates. */
+	@Bean
+	LoginPage loginPage(ThymeleafViewResolver thymeleafViewResolver) {
+		return new LoginPage(thymeleafViewResolver, thymeleafViewResolver.isCache());
 	}
 
 	@Bean

@@ -129,14 +129,19 @@ public final class Browser {
 
 	/** Submits a form of {@code page} to {@code path} with its CSRF token and these fields. */
 	public Page submit(Page page, String path, Map<String, String> fields) {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		withToken.put("_csrf", csrfToken(page));
+		return post(path, withToken);
+	}
+
+	/** The CSRF token of the form on {@code page}. */
+	public static String csrfToken(Page page) {
 		Matcher csrf = CSRF.matcher(page.body());
 		if (!csrf.find()) {
 			throw new AssertionError("no CSRF token on the page (" + page.status() + " " + page.uri()
 					+ ((page.location() != null) ? " -> " + page.location() : "") + "): " + page.body());
 		}
-		Map<String, String> withToken = new LinkedHashMap<>(fields);
-		withToken.put("_csrf", csrf.group(1));
-		return post(path, withToken);
+		return csrf.group(1);
 	}
 
 	/** Posts a form to {@code path}, as it is: no CSRF token is added. */

@@ -30,6 +30,9 @@ class LoginPageTests {
 	@Autowired
 	EmbeddedDirectories directories;
 
+	@Autowired
+	LoginPage loginPage;
+
 	Browser browser;
 
 	@BeforeEach
@@ -71,6 +74,38 @@ class LoginPageTests {
 		assertThat(back.uri().getRawPath()).isEqualTo("/oauth2/authorize");
 		assertThat(back.uri().getRawQuery()).isEqualTo(query);
 		assertThat(back.location()).startsWith("http://127.0.0.1:8082/callback?code=").endsWith("&state=s%20%E4%B8%AD");
+	}
+
+	/**
+	 * The page an app's request first shows is kept once rendered (LoginPage): every browser still
+	 * gets its own CSRF token in it, the token of its own session, and the rest is the same page.
+	 */
+	@Test
+	void loginPageWhenShownAgainForTheSameAppThenTheSamePageWithEachBrowsersOwnToken() {
+		String request = "/oauth2/authorize?response_type=code&client_id=zj-reader-app"
+				+ "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8082%2Fcallback&scope=openid&state=s-kept"
+				+ "&code_challenge=ZFzY1pe84Yxc3OHV_AoXgoqhBKKJF6TxU8azMDIvmLU&code_challenge_method=S256";
+		Browser first = new Browser(URI.create("http://localhost:" + this.port));
+		Browser second = new Browser(URI.create("http://localhost:" + this.port));
+		Browser third = new Browser(URI.create("http://localhost:" + this.port));
+		Page one = first.get(request);
+		Page two = second.get(request);
+		Page three = third.get(request);
+
+		assertThat(this.loginPage.kept()).as("the page an app's request first shows is kept").isPositive();
+		String token = Browser.csrfToken(two);
+		assertThat(token).isNotEqualTo(Browser.csrfToken(one)).isNotEqualTo(Browser.csrfToken(three));
+		assertThat(two.body()).isEqualTo(one.body().replace(Browser.csrfToken(one), token))
+			.contains("浙江图书馆的「浙江图书馆移动应用 Zhejiang Library mobile app」请您登录。");
+		assertThat(two.header("Content-Type")).isEqualTo(one.header("Content-Type"));
+		assertThat(two.header("Content-Language")).isEqualTo(one.header("Content-Language")).hasValue("zh-CN");
+
+		assertThat(second.login(two, "ZJ0001", "zj0001-pass").location())
+			.startsWith("http://127.0.0.1:8082/callback?code=");
+		Page withAnotherSessionsToken = third.submit(two, "/login", Map.of("card", "ZJ0002", "password", "zj0002-pass"));
+		assertThat(withAnotherSessionsToken.status()).as("a token kept in the page is no other session's token")
+			.isEqualTo(403);
+		assertThat(first.login(one, "ZJ0002", "zj0002-pass").location()).startsWith("http://127.0.0.1:8082/callback?code=");
 	}
 
 	/** The page shown again after a wrong password still says which app asked, and whose app it is. */
