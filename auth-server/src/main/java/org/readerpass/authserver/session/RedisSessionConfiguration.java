@@ -2,6 +2,11 @@ package org.readerpass.authserver.session;
 
 import java.time.Duration;
 
+import org.readerpass.authserver.authorization.CompactForm;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -22,7 +27,8 @@ import org.springframework.session.config.annotation.web.http.EnableSpringHttpSe
  * {@code SessionRepositoryFilter} ({@link EnableSpringHttpSession}), registered by Boot's
  * {@code SessionAutoConfiguration} with its cookie settings ({@code server.servlet.session.cookie.*});
  * the timeout from {@code spring.session.timeout} or {@code server.servlet.session.timeout}; the
- * namespace, save mode and flush mode from {@code spring.session.data.redis.*}. With
+ * namespace, save mode and flush mode from {@code spring.session.data.redis.*}; the values' format
+ * from {@code readerpass.redis.session-format} ({@code compact}, the default, or {@code java}). With
  * {@code memory} (the default) sessions are the servlet container's (the embedded default).
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +39,8 @@ class RedisSessionConfiguration {
 
 	@Bean
 	RedisSessionStore sessionRepository(RedisConnectionFactory connections, SessionDataRedisProperties properties,
-			SessionTimeout timeout) {
+			SessionTimeout timeout, @Value("${readerpass.redis.session-format:compact}") String format,
+			ObjectProvider<CompactForm<?>> forms) {
 		if (properties.getRepositoryType() != RepositoryType.DEFAULT) {
 			throw new InvalidConfigurationPropertyValueException("spring.session.data.redis.repository-type",
 					properties.getRepositoryType(), "ReaderPass keeps sessions as the 'default' repository does "
@@ -46,7 +53,8 @@ class RedisSessionConfiguration {
 		Duration configured = timeout.getTimeout();
 		return new RedisSessionStore(connections, properties.getNamespace(),
 				(configured != null) ? configured : MapSession.DEFAULT_MAX_INACTIVE_INTERVAL, properties.getSaveMode(),
-				properties.getFlushMode());
+				properties.getFlushMode(), new SessionValues(RedisSessionStore.class.getClassLoader(),
+						SessionValues.Format.of(format), forms.orderedStream().toList()));
 	}
 
 }

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
-import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.MapSession;
 import org.springframework.session.data.redis.RedisSessionMapper;
 
@@ -16,9 +14,10 @@ import org.springframework.session.data.redis.RedisSessionMapper;
  * reads what the other wrote: one hash per session, fields {@value #CREATION_TIME} ({@code Long},
  * epoch milliseconds), {@value #LAST_ACCESSED_TIME} ({@code Long}), {@value #MAX_INACTIVE_INTERVAL}
  * ({@code Integer}, seconds) and {@value #ATTRIBUTE_PREFIX}{@code <name>} per attribute; field
- * names in UTF-8, every value in JDK serialization ({@link JdkSerializationRedisSerializer}, as the
- * stock {@code RedisTemplate<String, Object>} writes hash values). Times and timeout read back
- * with Spring Session's own {@link RedisSessionMapper}; attributes only when asked for.
+ * names in UTF-8, values in JDK serialization (as the stock {@code RedisTemplate<String, Object>}
+ * writes hash values) or, by default, in the compact form {@link SessionValues} has for the common
+ * ones, which only this store reads. Times and timeout read back with Spring Session's own
+ * {@link RedisSessionMapper}; attributes only when asked for.
  */
 final class RedisSessionHash {
 
@@ -30,12 +29,12 @@ final class RedisSessionHash {
 
 	static final String ATTRIBUTE_PREFIX = "sessionAttr:";
 
-	private final RedisSerializer<Object> values;
+	private final SessionValues values;
 
 	private final RedisSessionMapper mapper = new RedisSessionMapper();
 
-	RedisSessionHash(ClassLoader classLoader) {
-		this.values = new JdkSerializationRedisSerializer(classLoader);
+	RedisSessionHash(SessionValues values) {
+		this.values = values;
 	}
 
 	static String attributeField(String attributeName) {
@@ -45,7 +44,7 @@ final class RedisSessionHash {
 	/** A field name and its value, in the stored form, added to {@code fields}. */
 	void add(List<byte[]> fields, String field, Object value) {
 		fields.add(field(field));
-		fields.add(this.values.serialize(value));
+		fields.add(this.values.write(value));
 	}
 
 	/**
@@ -89,7 +88,7 @@ final class RedisSessionHash {
 		hash.forEach((field, value) -> {
 			String name = new String(field, StandardCharsets.UTF_8);
 			if (!name.startsWith(ATTRIBUTE_PREFIX)) {
-				entries.put(name, this.values.deserialize(value));
+				entries.put(name, this.values.read(value));
 			}
 			else if (value != null && value.length > 0) {
 				attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
@@ -100,7 +99,7 @@ final class RedisSessionHash {
 
 	/** An attribute's value from its stored form; Spring's {@code SerializationException} when it cannot be read. */
 	Object value(byte[] stored) {
-		return this.values.deserialize(stored);
+		return this.values.read(stored);
 	}
 
 }

@@ -24,9 +24,11 @@ import org.springframework.session.SessionRepository;
 import org.springframework.session.UuidSessionIdGenerator;
 
 /**
- * SSO sessions in Redis, stored exactly as Spring Session's stock {@code RedisSessionRepository}
- * stores them ({@link RedisSessionHash}, key {@code <namespace>:sessions:<id>}), so that a rolling
- * upgrade in either direction signs nobody out, but in fewer round trips (see
+ * SSO sessions in Redis, stored as Spring Session's stock {@code RedisSessionRepository} stores
+ * them ({@link RedisSessionHash}, key {@code <namespace>:sessions:<id>}) — with its values in Java
+ * serialization ({@code readerpass.redis.session-format=java}), so that a rolling upgrade in either
+ * direction signs nobody out, or by default with the common values in a compact form that only
+ * this store reads ({@link SessionValues}) — but in fewer round trips (see
  * {@code docs/decisions/2026-12-04-redis-session-repository.md}):
  * <ul>
  * <li>find: one {@code HGETALL}; an attribute is deserialized when first asked for, so a request
@@ -78,8 +80,15 @@ final class RedisSessionStore implements SessionRepository<RedisSessionStore.Red
 	 */
 	RedisSessionStore(RedisConnectionFactory connections, String namespace, Duration defaultMaxInactiveInterval,
 			SaveMode saveMode, FlushMode flushMode) {
+		this(connections, namespace, defaultMaxInactiveInterval, saveMode, flushMode,
+				SessionValues.java(RedisSessionStore.class.getClassLoader()));
+	}
+
+	/** @param values how values are written (every form is read) */
+	RedisSessionStore(RedisConnectionFactory connections, String namespace, Duration defaultMaxInactiveInterval,
+			SaveMode saveMode, FlushMode flushMode, SessionValues values) {
 		this.redis = new RedisSessionCommands(connections);
-		this.hash = new RedisSessionHash(RedisSessionStore.class.getClassLoader());
+		this.hash = new RedisSessionHash(values);
 		this.keyPrefix = namespace.trim() + ":sessions:";
 		this.defaultMaxInactiveInterval = defaultMaxInactiveInterval;
 		this.saveMode = saveMode;

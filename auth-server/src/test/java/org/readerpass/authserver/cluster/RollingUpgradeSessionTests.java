@@ -36,19 +36,26 @@ class RollingUpgradeSessionTests {
 
 	private static final int NEW = 1;
 
+	/** A node of this version as it runs once the upgrade is over: session values in the compact form. */
+	private static final int COMPACT = 2;
+
 	private static ProductionNodes nodes;
 
 	@BeforeAll
 	static void startAnOldAndANewNode() {
 		// the production profile before: Boot's auto-configuration lifted, no readerpass.sessions.store
-		nodes = new ProductionNodes(2, Map.of("spring.autoconfigure.exclude", "", "readerpass.sessions.store", "memory"));
+		nodes = new ProductionNodes(3, Map.of("spring.autoconfigure.exclude", "", "readerpass.sessions.store", "memory"));
 		assertThat(nodes.start(OLD).getBean(SessionRepository.class)).isInstanceOf(RedisSessionRepository.class);
-		// this version's production profile as it is
+		// this version's production profile during the upgrade: values in Java serialization (operations.md)
 		nodes.set("spring.autoconfigure.exclude",
 				"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration");
 		nodes.set("readerpass.sessions.store", "redis");
+		nodes.set("readerpass.redis.session-format", "java");
 		assertThat(nodes.start(NEW).getBean(SessionRepository.class).getClass().getName())
 			.isEqualTo("org.readerpass.authserver.session.RedisSessionStore");
+		// and once every node runs this version: the setting removed
+		nodes.set("readerpass.redis.session-format", "compact");
+		nodes.start(COMPACT);
 	}
 
 	@AfterAll
@@ -110,6 +117,31 @@ class RollingUpgradeSessionTests {
 		assertThat(signedIn.location()).as("the saved request and CSRF token the old node stored").contains("code=");
 		assertThat(portal.at(metadata(NEW)).exchange(signedIn.location()).getOIDCTokens().getAccessToken())
 			.isNotNull();
+	}
+
+	/**
+	 * The setting removed node by node once the upgrade is over: a node writing the compact form and
+	 * one still writing Java serialization read each other's sessions.
+	 */
+	@Test
+	void sessionWhenTheFormatChangesNodeByNodeThenEachReadsTheOthersSessions() {
+		Browser onCompact = new Browser(nodes.origin(COMPACT));
+		OidcClient portal = OidcClient.portal(metadata(COMPACT));
+		Browser.Page loginPage = onCompact.get(portal.authorizationRequest());
+		Browser.Page signedIn = onCompact.at(nodes.origin(NEW)).login(loginPage, "ZJ0005", "zj0005-pass");
+		assertThat(signedIn.location()).as("the compact node's saved request and CSRF token, read by the other")
+			.contains("code=");
+		OIDCTokenResponse tokens = portal.at(metadata(NEW)).exchange(signedIn.location());
+
+		assertThat(onCompact.get(OidcClient.portal(metadata(COMPACT)).authorizationRequest("none")).location())
+			.as("the session the Java-format node wrote, read on the compact one")
+			.contains("code=");
+		assertThat(onCompact.at(nodes.origin(NEW)).get(OidcClient.portal(metadata(NEW)).authorizationRequest("none"))
+			.location()).as("and the other way round").contains("code=");
+
+		logout(onCompact, COMPACT, tokens);
+		assertThat(onCompact.at(nodes.origin(NEW)).get(OidcClient.portal(metadata(NEW)).authorizationRequest("none"))
+			.location()).contains("error=login_required");
 	}
 
 	private static void logout(Browser browser, int node, OIDCTokenResponse tokens) {

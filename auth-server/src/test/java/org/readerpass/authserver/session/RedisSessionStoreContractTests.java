@@ -11,16 +11,19 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.readerpass.authserver.login.ReaderAuthenticationForm;
+import org.readerpass.authserver.login.ReaderAuthenticationToken;
+import org.readerpass.authserver.login.ReaderPrincipal;
 import org.readerpass.authserver.testsupport.TestRedisKeys;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.session.FlushMode;
 import org.springframework.session.SaveMode;
 
@@ -37,8 +40,6 @@ abstract class RedisSessionStoreContractTests {
 
 	static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-	private static final JdkSerializationRedisSerializer VALUES = new JdkSerializationRedisSerializer();
-
 	private static final RedisScript<Long> EXPIRE_TIME = RedisScript.of("return redis.call('PEXPIRETIME', KEYS[1])",
 			Long.class);
 
@@ -52,7 +53,19 @@ abstract class RedisSessionStoreContractTests {
 	}
 
 	RedisSessionStore newStore(SaveMode saveMode, FlushMode flushMode) {
-		return new RedisSessionStore(connections(), namespace(), TIMEOUT, saveMode, flushMode);
+		return new RedisSessionStore(connections(), namespace(), TIMEOUT, saveMode, flushMode, values());
+	}
+
+	/** How values are written: the compact form where there is one, as the production profile writes them. */
+	SessionValues values() {
+		return new SessionValues(RedisSessionStore.class.getClassLoader(), SessionValues.Format.COMPACT,
+				List.of(new ReaderAuthenticationForm()));
+	}
+
+	/** A reader signed in, as the login page signs one in: a value with a compact form. */
+	static SecurityContextImpl readerSignedIn() {
+		return new SecurityContextImpl(new ReaderAuthenticationToken(new ReaderPrincipal(UUID.randomUUID(),
+				UUID.randomUUID(), "zj", Instant.parse("2026-12-05T08:00:00.123456789Z"), "sid-1")));
 	}
 
 	String namespace() {
@@ -69,17 +82,26 @@ abstract class RedisSessionStoreContractTests {
 		RedisSessionStore store = newStore();
 		RedisSessionStore.RedisSession session = store.createSession();
 		SecurityContextImpl signedIn = signedIn("reader-1");
+		SecurityContextImpl reader = readerSignedIn();
+		DefaultCsrfToken csrf = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "token-1");
 		session.setAttribute("SPRING_SECURITY_CONTEXT", signedIn);
 		session.setAttribute("count", 3);
+		session.setAttribute("reader", reader);
+		session.setAttribute("csrf", csrf);
+		session.setAttribute("saved", "/oauth2/authorize?client_id=zj-reader-app&state=%E4%B8%AD");
 		store.save(session);
 
 		RedisSessionStore.RedisSession found = newStore().findById(session.getId());
 
 		assertThat(found).isNotNull();
 		assertThat(found.getId()).isEqualTo(session.getId());
-		assertThat(found.getAttributeNames()).containsExactlyInAnyOrder("SPRING_SECURITY_CONTEXT", "count");
+		assertThat(found.getAttributeNames()).containsExactlyInAnyOrder("SPRING_SECURITY_CONTEXT", "count", "reader",
+				"csrf", "saved");
 		assertThat(found.<SecurityContextImpl>getAttribute("SPRING_SECURITY_CONTEXT")).isEqualTo(signedIn);
 		assertThat(found.<Integer>getAttribute("count")).isEqualTo(3);
+		assertThat(found.<SecurityContextImpl>getAttribute("reader")).isEqualTo(reader);
+		assertThat(found.<DefaultCsrfToken>getAttribute("csrf")).usingRecursiveComparison().isEqualTo(csrf);
+		assertThat(found.<String>getAttribute("saved")).isEqualTo("/oauth2/authorize?client_id=zj-reader-app&state=%E4%B8%AD");
 		// stored in epoch milliseconds, as the stock repository stores them
 		assertThat(found.getCreationTime()).isEqualTo(session.getCreationTime().truncatedTo(ChronoUnit.MILLIS));
 		assertThat(found.getLastAccessedTime()).isEqualTo(session.getLastAccessedTime().truncatedTo(ChronoUnit.MILLIS));
@@ -370,14 +392,14 @@ abstract class RedisSessionStoreContractTests {
 		return namespace() + ":sessions:" + id;
 	}
 
-	/** The session's hash as stored, every value read with JDK serialization. */
+	/** The session's hash as stored, every value read as the store reads it. */
 	Map<String, Object> hash(String id) {
 		Map<String, Object> hash = new HashMap<>();
 		try (RedisConnection connection = connections().getConnection()) {
 			connection.hashCommands()
 				.hGetAll(bytes(key(id)))
 				.forEach((field, value) -> hash.put(new String(field, StandardCharsets.UTF_8),
-						VALUES.deserialize(value)));
+						values().read(value)));
 		}
 		return hash;
 	}
@@ -390,7 +412,7 @@ abstract class RedisSessionStoreContractTests {
 
 	void hset(String id, String field, Object value) {
 		try (RedisConnection connection = connections().getConnection()) {
-			connection.hashCommands().hSet(bytes(key(id)), bytes(field), VALUES.serialize(value));
+			connection.hashCommands().hSet(bytes(key(id)), bytes(field), values().write(value));
 		}
 	}
 
