@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A compact form, in stored authorizations, for a type that another package owns (a reader's
- * authentication): declared by that package as a bean, so that this one does not depend on it.
+ * A compact form, in stored authorizations and sessions' values, for a type that another package
+ * owns (a reader's authentication): declared by that package as a bean, so that this one does not
+ * depend on it.
  * Values of the type that the form does not write are stored with Java serialization instead.
  *
  * @param <T> the type
