@@ -79,6 +79,25 @@ final class JdbcReaderAccounts implements ReaderAccountStore {
 			.list();
 	}
 
+	/**
+	 * The account and every account of its reader in one query (one round trip and one snapshot,
+	 * where {@link #findById} and {@link #findByReaderId} made two): what a reader's tokens are
+	 * made from, on every code and refresh.
+	 */
+	@Override
+	public Optional<SignedInReader> findSignedIn(UUID accountId) {
+		List<ReaderAccount> linked = this.jdbc
+			.sql(SELECT_ACCOUNTS + "where reader_id = (select reader_id from reader_account where id = ?) "
+					+ "order by library_code, id")
+			.param(accountId)
+			.query(AccountRows::readerAccount)
+			.list();
+		return linked.stream()
+			.filter((account) -> account.id().equals(accountId))
+			.findFirst()
+			.map((account) -> SignedInReader.of(account, linked));
+	}
+
 	@Override
 	public WriteCounts write(List<DirectoryAccount> accounts, Instant syncedAt, UUID runId) {
 		return this.upserts.write(accounts, syncedAt, runId, Set.of());

@@ -3,10 +3,15 @@ package org.readerpass.ldapsync.linking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readerpass.ldapsync.account.ReaderAccount;
 import org.readerpass.ldapsync.account.ReaderAccountStore;
+import org.readerpass.ldapsync.account.SignedInReader;
 import org.readerpass.ldapsync.connector.DirectoryConnectors;
 import org.readerpass.ldapsync.connector.ldap.TestLdapConnectors;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
@@ -113,6 +119,55 @@ class ReaderLinksContractTests {
 		// may record them in either order; the order of the links is the list's (link_no)
 		assertThat(List.of(first.linkedAt(), second.linkedAt())).doesNotContainNull();
 		assertThat(this.links.explainAccount(second.accountId())).containsExactly(second);
+	}
+
+	/** What a reader's tokens are made from: the account and its reader's others, in one statement. */
+	@Test
+	void findSignedInWhenSamePersonAtTwoLibrariesThenBothAccountsInOneStatement() {
+		this.sync.runAll();
+		ReaderAccount zj = only("ZJ0002");
+		ReaderAccount sx = only("SX0002");
+		AtomicInteger statements = new AtomicInteger();
+		ReaderAccountStore counted = LinkedAccounts.jdbc(countingStatements(this.database, statements),
+				new ResidentIdHasher(DemoDirectories.properties().identityHmacKey()));
+		statements.set(0);
+
+		SignedInReader reader = counted.findSignedIn(sx.id()).orElseThrow();
+
+		assertThat(reader.account()).isEqualTo(sx);
+		assertThat(reader.libraries()).containsExactly("zj", "zj.sx");
+		assertThat(statements).as("one statement, the linked accounts in it").hasValue(1);
+		assertThat(counted.findSignedIn(zj.id()).orElseThrow().account()).isEqualTo(zj);
+		assertThat(counted.findSignedIn(UUID.randomUUID())).isEmpty();
+		assertThat(this.accounts.findSignedIn(zj.id()).orElseThrow().libraries())
+			.isEqualTo(counted.findSignedIn(sx.id()).orElseThrow().libraries());
+	}
+
+	/** {@code dataSource}, counting the statements its connections prepare. */
+	private static DataSource countingStatements(DataSource dataSource, AtomicInteger statements) {
+		return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] { DataSource.class },
+				(proxy, method, args) -> {
+					Object result = invoke(dataSource, method, args);
+					if (!(result instanceof Connection connection)) {
+						return result;
+					}
+					return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+							(p, m, a) -> {
+								if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
+									statements.incrementAndGet();
+								}
+								return invoke(connection, m, a);
+							});
+				});
+	}
+
+	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
 	}
 
 	@Test
