@@ -104,25 +104,27 @@ start() {
   local run=$1
   shift
   local -a sargs
+  # a port chosen now: one chosen earlier may have become some client's ephemeral port meanwhile
   port=$(pn_free_port)
   mapfile -t sargs < <(server_args "$run")
   local t0 t discovery="" ready=""
   t0=${EPOCHREALTIME/./}
   "$PN_JAVA" "${jvm[@]}" "$@" -jar "$run_jar" "${sargs[@]}" "${args[@]}" >"$PN_WORK/run-$run.log" 2>&1 &
   server_pid=$!
+  # each figure is the end of the first successful answer (a slow first answer counts in full)
   until [[ -n $discovery && -n $ready ]]; do
-    t=${EPOCHREALTIME/./}
     if [[ -z $discovery ]]; then
       http_status "$port" /.well-known/openid-configuration
-      [[ $HTTP_STATUS == 200 ]] && discovery=$(((t - t0) / 1000))
+      [[ $HTTP_STATUS == 200 ]] && discovery=$(((${EPOCHREALTIME/./} - t0) / 1000))
     fi
     if [[ -z $ready ]]; then
       http_status "$port" /readyz
       # a jar without /readyz: its log line
       if [[ $HTTP_STATUS == 200 ]] || { [[ $HTTP_STATUS == 404 ]] && grep -q 'ReaderPass is ready' "$PN_WORK/run-$run.log"; }; then
-        ready=$(((t - t0) / 1000))
+        ready=$(((${EPOCHREALTIME/./} - t0) / 1000))
       fi
     fi
+    t=${EPOCHREALTIME/./}
     if ! kill -0 "$server_pid" 2>/dev/null || (((t - t0) / 1000000 > PN_READY_TIMEOUT)); then
       tail -30 "$PN_WORK/run-$run.log" >&2
       echo "the server died or was not ready after $PN_READY_TIMEOUT s in run $run; its log is above" >&2
