@@ -8,19 +8,20 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The bytes of {@link CompactAuthorizations}: variable-length integers (zigzag for signed ones),
+ * The bytes of the compact forms — {@link CompactAuthorizations}, and sessions' values in the
+ * {@code session} package: variable-length integers (zigzag for signed ones),
  * length-prefixed UTF-8 strings (0 for null), instants and UUIDs behind a presence byte. Reading
  * checks every length and count against the bytes left, so bad bytes fail with
  * {@link IllegalArgumentException} and never allocate beyond their own size.
  */
-final class CompactBytes {
+public final class CompactBytes {
 
 	private CompactBytes() {
 	}
 
-	/** Thrown while writing when the authorization holds what the compact form cannot carry; the codec then uses Java
+	/** Thrown while writing when the value holds what the compact form cannot carry; the codec then uses Java
 	 * serialization. */
-	static final class Unencodable extends RuntimeException {
+	public static final class Unencodable extends RuntimeException {
 
 		Unencodable() {
 			super(null, null, false, false);
@@ -29,17 +30,17 @@ final class CompactBytes {
 	}
 
 	/** A growing byte buffer. */
-	static final class Out implements CompactForm.Writer {
+	public static final class Out implements CompactForm.Writer {
 
 		private byte[] bytes;
 
 		private int size;
 
-		Out(int capacity) {
+		public Out(int capacity) {
 			this.bytes = new byte[capacity];
 		}
 
-		byte[] toByteArray() {
+		public byte[] toByteArray() {
 			return Arrays.copyOf(this.bytes, this.size);
 		}
 
@@ -49,7 +50,7 @@ final class CompactBytes {
 			this.size += values.length;
 		}
 
-		void tag(int tag) {
+		public void tag(int tag) {
 			ensure(1);
 			this.bytes[this.size++] = (byte) tag;
 		}
@@ -64,7 +65,7 @@ final class CompactBytes {
 			this.bytes[this.size++] = (byte) rest;
 		}
 
-		void zigzag(long value) {
+		public void zigzag(long value) {
 			varint((value << 1) ^ (value >> 63));
 		}
 
@@ -152,7 +153,7 @@ final class CompactBytes {
 	}
 
 	/** Reads what {@link Out} wrote, checking every length against the bytes left. */
-	static final class In implements CompactForm.Reader {
+	public static final class In implements CompactForm.Reader {
 
 		private final byte[] bytes;
 
@@ -160,17 +161,17 @@ final class CompactBytes {
 
 		private final int end;
 
-		In(byte[] bytes, int offset) {
+		public In(byte[] bytes, int offset) {
 			this.bytes = bytes;
 			this.position = offset;
 			this.end = bytes.length;
 		}
 
-		boolean atEnd() {
+		public boolean atEnd() {
 			return this.position == this.end;
 		}
 
-		int tag() {
+		public int tag() {
 			need(1);
 			return this.bytes[this.position++] & 0xFF;
 		}
@@ -196,7 +197,7 @@ final class CompactBytes {
 			return (int) count;
 		}
 
-		long zigzag() {
+		public long zigzag() {
 			long raw = varint();
 			return (raw >>> 1) ^ -(raw & 1);
 		}

@@ -1,19 +1,14 @@
 package org.readerpass.authserver.session;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
+import org.readerpass.authserver.authorization.CompactBytes;
+import org.readerpass.authserver.authorization.CompactBytes.In;
+import org.readerpass.authserver.authorization.CompactBytes.Out;
+import org.readerpass.authserver.authorization.CompactBytes.Unencodable;
 import org.readerpass.authserver.authorization.CompactForm;
 
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
@@ -30,9 +25,10 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  * context of a reader (its authentication in the {@link CompactForm} its package declares, as in
  * stored authorizations). A compact value starts with a tag below {@code 0xAC}, the first byte of
  * every Java serialization stream, so both read back whatever was written; what has no compact
- * form is written with Java serialization in either format. Compact values are ~30 to 60 bytes
- * where Java serialization takes 80 to 900, and read and written without reflection: the JDK's
- * serialization of sessions was ~5 % of a login's request-thread CPU.
+ * form is written with Java serialization in either format. The bytes are {@link CompactBytes}',
+ * as in stored authorizations: 3 to ~100 a value where Java serialization takes 81 to 1,290, read
+ * and written without reflection (the JDK's serialization of sessions was ~5 % of a login's
+ * request-thread CPU).
  */
 final class SessionValues {
 
@@ -109,42 +105,41 @@ final class SessionValues {
 		if (stored == null || stored.length == 0 || (stored[0] & 0xFF) == JAVA_STREAM) {
 			return this.java.deserialize(stored);
 		}
-		DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored));
 		try {
+			In in = new In(stored, 0);
 			Object value = readCompact(in);
-			if (in.available() > 0) {
-				throw new SerializationException("a session value with bytes after its end");
+			if (!in.atEnd()) {
+				throw new IllegalArgumentException("bytes after the value's end");
 			}
 			return value;
 		}
-		catch (IOException | RuntimeException ex) { // garbage or tampered bytes: no value, never another exception
+		catch (RuntimeException ex) { // garbage or tampered bytes: no value, never another exception
 			throw new SerializationException("an unreadable session value: " + ex.getMessage(), ex);
 		}
 	}
 
 	private byte[] compact(Object value) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-		DataOutputStream out = new DataOutputStream(bytes);
+		Out out = new Out(64);
 		try {
 			Class<?> type = value.getClass();
 			if (type == Long.class) {
-				out.writeByte(LONG);
-				out.writeLong((Long) value);
+				out.tag(LONG);
+				out.zigzag((Long) value);
 			}
 			else if (type == Integer.class) {
-				out.writeByte(INTEGER);
-				out.writeInt((Integer) value);
+				out.tag(INTEGER);
+				out.zigzag((Integer) value);
 			}
-			else if (type == String.class && writable((String) value)) {
-				out.writeByte(STRING);
-				string(out, (String) value);
+			else if (type == String.class) {
+				out.tag(STRING);
+				out.string((String) value);
 			}
-			else if (type == DefaultCsrfToken.class && csrfToken((DefaultCsrfToken) value)) {
+			else if (type == DefaultCsrfToken.class) {
 				DefaultCsrfToken token = (DefaultCsrfToken) value;
-				out.writeByte(CSRF_TOKEN);
-				string(out, token.getHeaderName());
-				string(out, token.getParameterName());
-				string(out, token.getToken());
+				out.tag(CSRF_TOKEN);
+				out.string(token.getHeaderName()); // never null: DefaultCsrfToken asserts each has length
+				out.string(token.getParameterName());
+				out.string(token.getToken());
 			}
 			else if (type == SecurityContextImpl.class) {
 				Authentication authentication = ((SecurityContextImpl) value).getAuthentication();
@@ -156,176 +151,55 @@ final class SessionValues {
 			else {
 				return null;
 			}
-			out.flush();
-			return bytes.toByteArray();
+			return out.toByteArray();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex); // not from a byte array
+		catch (Unencodable ex) { // a string UTF-8 would not give back
+			return null;
 		}
 	}
 
-	private static <T> boolean writeForm(CompactForm<T> form, Object value, DataOutputStream out) throws IOException {
+	private static <T> boolean writeForm(CompactForm<T> form, Object value, Out out) {
 		T typed = form.type().cast(value);
 		if (!form.writes(typed)) {
 			return false;
 		}
-		FieldWriter fields = new FieldWriter();
-		form.write(typed, fields);
-		if (!fields.writable) {
-			return false;
-		}
-		out.writeByte(SECURITY_CONTEXT);
-		string(out, form.name());
-		out.write(fields.bytes.toByteArray());
+		out.tag(SECURITY_CONTEXT);
+		out.string(form.name());
+		form.write(typed, out);
 		return true;
 	}
 
-	private Object readCompact(DataInputStream in) throws IOException {
-		int tag = in.readUnsignedByte();
+	private Object readCompact(In in) {
+		int tag = in.tag();
 		return switch (tag) {
-			case LONG -> in.readLong();
-			case INTEGER -> in.readInt();
-			case STRING -> string(in);
-			case CSRF_TOKEN -> new DefaultCsrfToken(string(in), string(in), string(in));
+			case LONG -> in.zigzag();
+			case INTEGER -> {
+				long value = in.zigzag();
+				if (value != (int) value) {
+					throw new IllegalArgumentException("an integer out of range");
+				}
+				yield (int) value;
+			}
+			case STRING -> required(in.string());
+			case CSRF_TOKEN -> new DefaultCsrfToken(required(in.string()), required(in.string()), required(in.string()));
 			case SECURITY_CONTEXT -> {
-				String name = string(in);
+				String name = required(in.string());
 				CompactForm<?> form = this.formsByName.get(name);
 				if (form == null) {
 					throw new IllegalArgumentException("no compact form named " + name);
 				}
-				yield new SecurityContextImpl((Authentication) form.read(new FieldReader(in)));
+				yield new SecurityContextImpl((Authentication) form.read(in));
 			}
 			default -> throw new IllegalArgumentException("unknown tag " + tag);
 		};
 	}
 
-	private static boolean csrfToken(DefaultCsrfToken token) {
-		return writable(token.getHeaderName()) && writable(token.getParameterName()) && writable(token.getToken());
-	}
-
-	/** Whether UTF-8 gives {@code text} back: not when it is null or holds a lone surrogate. */
-	private static boolean writable(String text) {
-		if (text == null) {
-			return false;
+	/** A string these values never hold as null (the byte layout can say null). */
+	private static String required(String value) {
+		if (value == null) {
+			throw new IllegalArgumentException("a null where a string must be");
 		}
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static void string(DataOutputStream out, String text) throws IOException {
-		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-		out.writeInt(utf8.length);
-		out.write(utf8);
-	}
-
-	private static String string(DataInputStream in) throws IOException {
-		int length = in.readInt();
-		if (length < 0 || length > in.available()) {
-			throw new IllegalArgumentException("a string longer than the value");
-		}
-		return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-	}
-
-	/** A form's fields, each nullable: a presence byte, then the field. */
-	private static final class FieldWriter implements CompactForm.Writer {
-
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-
-		final DataOutputStream out = new DataOutputStream(this.bytes);
-
-		boolean writable = true;
-
-		@Override
-		public void string(String value) {
-			try {
-				this.out.writeBoolean(value != null);
-				if (value != null) {
-					this.writable &= writable(value);
-					SessionValues.string(this.out, value);
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		@Override
-		public void uuid(UUID value) {
-			try {
-				this.out.writeBoolean(value != null);
-				if (value != null) {
-					this.out.writeLong(value.getMostSignificantBits());
-					this.out.writeLong(value.getLeastSignificantBits());
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		@Override
-		public void instant(Instant value) {
-			try {
-				this.out.writeBoolean(value != null);
-				if (value != null) {
-					this.out.writeLong(value.getEpochSecond());
-					this.out.writeInt(value.getNano());
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-	}
-
-	/** A form's fields read back; {@link IllegalArgumentException} past the value's end. */
-	private static final class FieldReader implements CompactForm.Reader {
-
-		private final DataInputStream in;
-
-		FieldReader(DataInputStream in) {
-			this.in = in;
-		}
-
-		@Override
-		public String string() {
-			try {
-				return this.in.readBoolean() ? SessionValues.string(this.in) : null;
-			}
-			catch (IOException ex) {
-				throw new IllegalArgumentException("a field past the value's end", ex);
-			}
-		}
-
-		@Override
-		public UUID uuid() {
-			try {
-				return this.in.readBoolean() ? new UUID(this.in.readLong(), this.in.readLong()) : null;
-			}
-			catch (IOException ex) {
-				throw new IllegalArgumentException("a field past the value's end", ex);
-			}
-		}
-
-		@Override
-		public Instant instant() {
-			try {
-				return this.in.readBoolean() ? Instant.ofEpochSecond(this.in.readLong(), this.in.readInt()) : null;
-			}
-			catch (IOException | java.time.DateTimeException ex) {
-				throw new IllegalArgumentException("an unreadable time", ex);
-			}
-		}
-
+		return value;
 	}
 
 }
