@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -55,10 +56,16 @@ class LinkingLockPostgresTests {
 					+ "', 'sx', 'sx-1', 'uid=sx-1', 'SX1', 'x', 'general', 'ACTIVE', '" + hmac + "', '" + reader
 					+ "', now())");
 
-			CompletableFuture<?> linked = CompletableFuture
-				.runAsync(() -> accounts.write(List.of(account("zj", "zj-1", hmac)), Instant.now(), UUID.randomUUID()));
-			CompletableFuture<?> unlinkable = CompletableFuture
-				.runAsync(() -> accounts.write(List.of(account("zj", "zj-2", null)), Instant.now(), UUID.randomUUID()));
+			// a thread each: on JDK 25 with two cores the common pool can run both on one worker
+			Executor threadEach = (task) -> {
+				Thread thread = new Thread(task);
+				thread.setDaemon(true);
+				thread.start();
+			};
+			CompletableFuture<?> linked = CompletableFuture.runAsync(
+					() -> accounts.write(List.of(account("zj", "zj-1", hmac)), Instant.now(), UUID.randomUUID()), threadEach);
+			CompletableFuture<?> unlinkable = CompletableFuture.runAsync(
+					() -> accounts.write(List.of(account("zj", "zj-2", null)), Instant.now(), UUID.randomUUID()), threadEach);
 
 			unlinkable.get(10, TimeUnit.SECONDS);
 			Thread.sleep(300);
