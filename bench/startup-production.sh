@@ -60,6 +60,9 @@ fi
 # shellcheck disable=SC2206
 jvm+=(${JAVA_OPTS:-})
 [[ $LAZY == 1 ]] && args+=(--spring.main.lazy-initialization=true)
+# JFR=1 AOT=1: the recording adds the module jdk.jfr, and the JVM refuses an AOT cache made without
+# it ("Mismatched values for property jdk.module.addmods"); so every run of the set adds it
+[[ $JFR == 1 && $AOT == 1 ]] && jvm+=(--add-modules=jdk.jfr)
 # shellcheck disable=SC2206
 args+=(${EXTRA_ARGS:-})
 port=""
