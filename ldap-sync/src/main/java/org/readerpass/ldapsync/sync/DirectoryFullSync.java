@@ -201,7 +201,11 @@ final class DirectoryFullSync implements FullSync {
 
 	@Override
 	public List<SyncResult> runAll() {
-		List<String> libraries = this.coordinator.connectors().libraries();
+		return runAll(this.coordinator.connectors().libraries());
+	}
+
+	@Override
+	public List<SyncResult> runAll(List<String> libraries) {
 		if (libraries.isEmpty()) {
 			return List.of();
 		}

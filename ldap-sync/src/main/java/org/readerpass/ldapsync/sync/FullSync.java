@@ -21,6 +21,14 @@ public interface FullSync {
 	List<SyncResult> runAll();
 
 	/**
+	 * Syncs the given libraries concurrently, as {@link #runAll()} does every library; in the
+	 * order given. By default one after another.
+	 */
+	default List<SyncResult> runAll(List<String> libraryCodes) {
+		return libraryCodes.stream().map(this::run).toList();
+	}
+
+	/**
 	 * An admin's confirmation that the deletions a braked run found are real: syncs the library
 	 * again and lets it suspend as many missing accounts as the braked run found
 	 * ({@link SyncResult.Deletions#missing()}). A run that ends early still suspends nobody, and one that finds

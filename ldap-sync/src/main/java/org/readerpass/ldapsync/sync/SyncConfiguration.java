@@ -81,8 +81,10 @@ public class SyncConfiguration {
 	}
 
 	@Bean
-	StartupSync startupSync(FullSync fullSync, SyncScheduler syncScheduler, DirectoryProperties properties) {
-		return new StartupSync(fullSync, properties.startupSync(), syncScheduler, properties.scheduleEnabled());
+	StartupSync startupSync(FullSync fullSync, SyncScheduler syncScheduler, DirectoryProperties properties,
+			SyncRuns syncRuns) {
+		return new StartupSync(fullSync, properties.startupSync(), syncScheduler, properties.scheduleEnabled(),
+				syncRuns);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.readerpass.ldapsync.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -108,6 +109,13 @@ final class SyncScheduler implements AutoCloseable {
 			.toList();
 	}
 
+	/** The scheduled libraries, in configuration order. */
+	Set<String> libraries() {
+		Set<String> libraries = new LinkedHashSet<>();
+		this.schedules.forEach((schedule) -> libraries.add(schedule.library()));
+		return libraries;
+	}
+
 	/**
 	 * Starts the schedules.
 	 * @param fullSyncFirst run each library's first full sync at once (when no start-up sync ran);
@@ -125,6 +133,20 @@ final class SyncScheduler implements AutoCloseable {
 	 * @param notCompleted libraries whose start-up full run did not read the directory to the end
 	 */
 	synchronized void start(boolean fullSyncFirst, Set<String> notCompleted) {
+		start(fullSyncFirst ? libraries() : Set.of(), notCompleted);
+	}
+
+	/**
+	 * Starts the schedules.
+	 * @param fullRunNow libraries whose first full run starts at once, on the scheduler's threads
+	 * (a start-up sync in the background; left out, as any scheduled run, when a complete one
+	 * finished recently on any node); every other library's first full run comes one full-sync
+	 * interval later
+	 * @param notCompleted libraries whose start-up full run did not read the directory to the end:
+	 * tried again after the first retry delay
+	 * @throws IllegalStateException when already started
+	 */
+	synchronized void start(Set<String> fullRunNow, Set<String> notCompleted) {
 		if (this.executor != null) {
 			throw new IllegalStateException("sync schedules already started");
 		}
@@ -133,9 +155,10 @@ final class SyncScheduler implements AutoCloseable {
 			String library = schedule.library();
 			long full = schedule.fullSyncInterval().toMillis();
 			long incremental = schedule.incrementalInterval().toMillis();
-			this.executor.scheduleWithFixedDelay(() -> fullRun(schedule, null), fullSyncFirst ? 0 : full, full,
+			boolean now = fullRunNow.contains(library);
+			this.executor.scheduleWithFixedDelay(() -> fullRun(schedule, null), now ? 0 : full, full,
 					TimeUnit.MILLISECONDS);
-			if (!fullSyncFirst && notCompleted.contains(library) && this.firstRetry.toMillis() < full) {
+			if (!now && notCompleted.contains(library) && this.firstRetry.toMillis() < full) {
 				this.executor.schedule(() -> fullRun(schedule, this.firstRetry), this.firstRetry.toMillis(),
 						TimeUnit.MILLISECONDS);
 			}

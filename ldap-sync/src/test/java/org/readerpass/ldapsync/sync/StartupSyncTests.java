@@ -22,6 +22,8 @@ import ch.qos.logback.core.read.ListAppender;
 
 import org.springframework.boot.DefaultApplicationArguments;
 
+import org.readerpass.ldapsync.testsupport.TestDatabases;
+
 class StartupSyncTests {
 
 	private static final Instant STARTED = Instant.parse("2026-11-25T01:00:00Z");
@@ -74,7 +76,7 @@ class StartupSyncTests {
 		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> {
 			throw new AssertionError("no library is scheduled");
 		}, List.of())) {
-			new StartupSync(fullSync, true, scheduler, true).run(new DefaultApplicationArguments());
+			new StartupSync(fullSync, true, scheduler, true, null).run(new DefaultApplicationArguments());
 			assertThat(fullSync.runs).isEqualTo(1);
 			assertThat(scheduler.started()).isTrue();
 		}
@@ -88,7 +90,7 @@ class StartupSyncTests {
 		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null,
 				List.of(new SyncScheduler.LibrarySchedule("zj", hour, hour), new SyncScheduler.LibrarySchedule("zj.sx", hour, hour)),
 				null, null, Clock.systemUTC(), Duration.ofMillis(50))) {
-			new StartupSync(fullSync, true, scheduler, true).run(new DefaultApplicationArguments());
+			new StartupSync(fullSync, true, scheduler, true, null).run(new DefaultApplicationArguments());
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (fullSync.single.isEmpty() && System.nanoTime() < deadline) {
 				Thread.sleep(10);
@@ -102,11 +104,80 @@ class StartupSyncTests {
 	void runWhenScheduleDisabledThenSchedulerNotStartedAndSaid() {
 		FixedResults fullSync = new FixedResults(List.of());
 		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null, List.of())) {
-			new StartupSync(fullSync, true, scheduler, false).run(new DefaultApplicationArguments());
+			new StartupSync(fullSync, true, scheduler, false, null).run(new DefaultApplicationArguments());
 			assertThat(scheduler.started()).isFalse();
 		}
 		assertThat(this.appender.list).extracting(ILoggingEvent::getFormattedMessage)
 			.containsExactly("Sync schedules are off (readerpass.directory.schedule-enabled=false)");
+	}
+
+	@Test
+	void runWhenALibraryWasSyncedBeforeThenItsRunGoesToTheSchedulerAndTheNodeWaitsOnlyForTheOthers() {
+		JdbcSyncRuns runs = new JdbcSyncRuns(TestDatabases.h2());
+		runs.record(completedLongAgo("zj"));
+		runs.record(recorded("zj.sx", Instant.now().minus(Duration.ofHours(2)), "connection lost")); // not complete: does not count
+		FixedResults fullSync = new FixedResults(List.of(result("zj.sx", 24, 85, null)));
+		Duration hour = Duration.ofHours(1);
+		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null,
+				List.of(new SyncScheduler.LibrarySchedule("zj", hour, hour),
+						new SyncScheduler.LibrarySchedule("zj.sx", hour, hour)),
+				null, runs, Clock.systemUTC(), Duration.ofMinutes(1))) {
+			new StartupSync(fullSync, true, scheduler, true, runs).run(new DefaultApplicationArguments());
+
+			assertThat(fullSync.waitedFor).containsExactly(List.of("zj.sx"));
+			awaitSingleRuns(fullSync, 1);
+			assertThat(fullSync.single).containsExactly("zj");
+		}
+		assertThat(this.appender.list).extracting(ILoggingEvent::getFormattedMessage)
+			.contains("Start-up sync in the background library=zj (synced before: the node does not wait for it)");
+	}
+
+	@Test
+	void runWhenALibraryWasSyncedRecentlyOnAnyNodeThenNoStartupRunOfIt() throws InterruptedException {
+		JdbcSyncRuns runs = new JdbcSyncRuns(TestDatabases.h2());
+		runs.record(recorded("zj", Instant.now(), null)); // finished just now, on another node say
+		FixedResults fullSync = new FixedResults(List.of());
+		Duration hour = Duration.ofHours(1);
+		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null,
+				List.of(new SyncScheduler.LibrarySchedule("zj", hour, hour)), null, runs, Clock.systemUTC(),
+				Duration.ofMinutes(1))) {
+			new StartupSync(fullSync, true, scheduler, true, runs).run(new DefaultApplicationArguments());
+			Thread.sleep(300);
+			assertThat(fullSync.runs).isZero();
+			assertThat(fullSync.waitedFor).isEmpty();
+			assertThat(fullSync.single).isEmpty();
+		}
+	}
+
+	@Test
+	void runWhenSchedulesAreOffThenEveryLibraryIsSyncedBeforeTheNodeIsReadyEvenIfSyncedBefore() {
+		JdbcSyncRuns runs = new JdbcSyncRuns(TestDatabases.h2());
+		runs.record(completedLongAgo("zj"));
+		FixedResults fullSync = new FixedResults(List.of(result("zj", 24, 85, null)));
+		try (SyncScheduler scheduler = new SyncScheduler(fullSync, (library) -> null,
+				List.of(new SyncScheduler.LibrarySchedule("zj", Duration.ofHours(1), Duration.ofHours(1))))) {
+			new StartupSync(fullSync, true, scheduler, false, runs).run(new DefaultApplicationArguments());
+			assertThat(fullSync.runs).isEqualTo(1);
+			assertThat(fullSync.single).isEmpty();
+		}
+	}
+
+	private static void awaitSingleRuns(FixedResults fullSync, int count) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (fullSync.single.size() < count && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+	}
+
+	/** A complete full run that finished two hours ago (older than the interval: not left out). */
+	private static SyncResult completedLongAgo(String library) {
+		return recorded(library, Instant.now().minus(Duration.ofHours(2)), null);
+	}
+
+	/** A recorded full run that finished at the given time; {@code error} {@code null} when complete. */
+	private static SyncResult recorded(String library, Instant finished, String error) {
+		return new SyncResult(UUID.randomUUID(), library, SyncKind.FULL, finished.minusSeconds(60), finished,
+				new SyncResult.Counts(24, 24, 0, 0, 0, List.of()), error, SyncResult.Deletions.NONE, null, null);
 	}
 
 	/** A full run's result as runAll gives it: {@code created} all it read, nothing deleted. */
@@ -140,6 +211,15 @@ class StartupSyncTests {
 		public List<SyncResult> runAll() {
 			this.runs++;
 			return this.results;
+		}
+
+		/** The libraries of each start-up run the node waited for. */
+		private final List<List<String>> waitedFor = new CopyOnWriteArrayList<>();
+
+		@Override
+		public List<SyncResult> runAll(List<String> libraryCodes) {
+			this.waitedFor.add(libraryCodes);
+			return this.results.stream().filter((result) -> libraryCodes.contains(result.libraryCode())).toList();
 		}
 
 	}
