@@ -2,6 +2,8 @@ package org.readerpass.ldapsync.embedded;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.readerpass.ldapsync.directory.DirectoryPreset;
 
@@ -17,8 +19,16 @@ final class PresetSchemas {
 	private PresetSchemas() {
 	}
 
+	/** Merged once per preset: a {@link Schema} is immutable, and the demo network starts nine directories. */
+	private static final Map<DirectoryPreset, Schema> MERGED = new ConcurrentHashMap<>();
+
 	static Schema withStandard(DirectoryPreset preset) throws LDAPException, IOException, LDIFException {
-		return Schema.mergeSchemas(Schema.getDefaultStandardSchema(), presetSchema(preset));
+		Schema merged = MERGED.get(preset);
+		if (merged == null) {
+			merged = Schema.mergeSchemas(Schema.getDefaultStandardSchema(), presetSchema(preset));
+			MERGED.putIfAbsent(preset, merged);
+		}
+		return merged;
 	}
 
 	private static Schema presetSchema(DirectoryPreset preset) throws IOException, LDIFException {

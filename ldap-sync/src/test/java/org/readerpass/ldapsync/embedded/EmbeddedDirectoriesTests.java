@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,33 @@ class EmbeddedDirectoriesTests {
 						new ByteArrayResource("dn: dc=x\nobjectClass: nosuchclass\n".getBytes()), 0), null, null, null, null, null, false, null, null);
 		assertThatIllegalStateException().isThrownBy(() -> EmbeddedDirectories.start(List.of(broken)))
 			.withMessageStartingWith("library zj.broken: embedded directory cannot start");
+	}
+
+	@Test
+	void startWhenOneOfSeveralCannotStartThenTheOthersAreShutDownAndItsErrorThrown() throws IOException {
+		LibraryDirectory zj = DemoDirectories.library(DemoLibrary.ZJ);
+		int port;
+		try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = free.getLocalPort();
+		}
+		LibraryDirectory good = new LibraryDirectory(zj.library(), zj.preset(), List.of(), true, zj.bindDn(),
+				zj.bindPassword(), zj.baseDn(), null, 10, zj.connectTimeout(), zj.responseTimeout(), zj.bindTimeout(), 2,
+				zj.mapping(), new EmbeddedDirectory(zj.embedded().ldif(), port), null, null, null, null, null, false, null,
+				null);
+		LibraryDirectory broken = new LibraryDirectory("zj.broken", zj.preset(), List.of(), true, zj.bindDn(),
+				zj.bindPassword(), zj.baseDn(), null, 10, zj.connectTimeout(), zj.responseTimeout(), zj.bindTimeout(), 2,
+				zj.mapping(), new EmbeddedDirectory(
+						new ByteArrayResource("dn: dc=x\nobjectClass: nosuchclass\n".getBytes()), 0), null, null, null, null, null, false, null, null);
+		List<LibraryDirectory> libraries = new ArrayList<>(DemoDirectories.properties().libraries());
+		libraries.removeIf((library) -> library.library().equals("zj"));
+		libraries.add(0, good);
+		libraries.add(broken);
+
+		assertThatIllegalStateException().isThrownBy(() -> EmbeddedDirectories.start(libraries))
+			.withMessageStartingWith("library zj.broken: embedded directory cannot start");
+		assertThatExceptionOfType(LDAPException.class).as("the directory started beside it is shut down")
+			.isThrownBy(() -> new LDAPConnection("127.0.0.1", port).close())
+			.satisfies((ex) -> assertThat(ex.getResultCode()).isEqualTo(ResultCode.CONNECT_ERROR));
 	}
 
 	@Test
