@@ -40,6 +40,9 @@
 #   (started, discovery, a client-credentials token, the login page, stopped: the JVM writes the
 #   cache, loaded and linked classes and method profiles, at exit), then every node starts with
 #   -XX:AOTCache (AOTMode=on: a cache the JVM cannot use is an error, not a silent start without it).
+#   With it, Spring's ahead-of-time bean definitions (the jar's process-aot output, made with the
+#   production profile): -Dspring.aot.enabled=true on the training node and every node, unless
+#   SPRING_AOT=0 (docs/operations.md#start-up).
 
 PN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PN_JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
@@ -136,7 +139,8 @@ pn_aot_train() {
   [[ -n $PN_RUN_JAR ]] && return 0
   PN_RUN_JAR=$PN_JAR
   [[ ${AOT:-0} == 1 ]] || return 0
-  local t0 port pid args
+  local t0 port pid args spring_aot=()
+  [[ ${SPRING_AOT:-1} == 1 ]] && spring_aot=(-Dspring.aot.enabled=true)
   t0=$(date +%s%N)
   "$PN_JAVA" -Djarmode=tools -jar "$PN_JAR" extract --destination "$PN_WORK/extracted" >/dev/null
   PN_RUN_JAR=$PN_WORK/extracted/$(basename "$PN_JAR")
@@ -146,7 +150,7 @@ pn_aot_train() {
   mapfile -t args < <(pn_node_args 0)
   # shellcheck disable=SC2206
   local mem=($PN_MEM_OPTS) more=(${JAVA_OPTS:-})
-  MALLOC_ARENA_MAX=2 "$PN_JAVA" "${mem[@]}" "${more[@]}" -XX:AOTCacheOutput="$PN_WORK/app.aot" \
+  MALLOC_ARENA_MAX=2 "$PN_JAVA" "${mem[@]}" "${more[@]}" "${spring_aot[@]}" -XX:AOTCacheOutput="$PN_WORK/app.aot" \
     -jar "$PN_RUN_JAR" "${args[@]}" ${EXTRA_ARGS:-} >"$PN_WORK/aot-training.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/.well-known/openid-configuration"; do
@@ -159,7 +163,7 @@ pn_aot_train() {
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   [[ -s $PN_WORK/app.aot ]] || { tail -20 "$PN_WORK/aot-training.log" >&2; echo "no AOT cache written" >&2; exit 1; }
-  PN_AOT_OPTS=(-XX:AOTCache="$PN_WORK/app.aot" -XX:AOTMode=on)
+  PN_AOT_OPTS=("${spring_aot[@]}" -XX:AOTCache="$PN_WORK/app.aot" -XX:AOTMode=on)
   pn_log "AOT cache made by a training node in $((($(date +%s%N) - t0) / 1000000)) ms: $(du -m "$PN_WORK/app.aot" | cut -f1) MB"
 }
 
