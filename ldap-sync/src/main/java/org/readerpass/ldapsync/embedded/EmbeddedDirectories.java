@@ -73,7 +73,11 @@ public final class EmbeddedDirectories implements AutoCloseable {
 		}
 		if (failure != null) {
 			// those still starting (after an interrupt) are waited for, then every started one is shut down
+			boolean interrupted = Thread.interrupted();
 			futures.forEach(EmbeddedDirectories::shutDownWhenStarted);
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 			throw failure;
 		}
 		return new EmbeddedDirectories(servers);
