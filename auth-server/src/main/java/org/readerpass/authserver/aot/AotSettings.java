@@ -1,11 +1,9 @@
 package org.readerpass.authserver.aot;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -72,15 +70,6 @@ public final class AotSettings {
 		Map<String, String> values = new LinkedHashMap<>();
 		properties.stringPropertyNames().forEach((key) -> values.put(key, properties.getProperty(key)));
 		return new AotSettings(values);
-	}
-
-	static AotSettings read(String recorded) {
-		try {
-			return read(new ByteArrayInputStream(recorded.getBytes(StandardCharsets.ISO_8859_1)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** The settings as a properties file. */
