@@ -27,16 +27,20 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
+import io.lettuce.core.resource.ClientResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.readerpass.authserver.e2e.Browser;
 import org.readerpass.authserver.e2e.OidcClient;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisKeyValueAdapter;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -192,6 +196,17 @@ class TwoNodeTests {
 			.doesNotContain("SPRING_SECURITY_SAVED_REQUEST");
 		assertThat((String) session.getAttribute("READERPASS_SAVED_REQUEST"))
 			.isEqualTo(authorization.getRawPath() + "?" + authorization.getRawQuery());
+	}
+
+	@Test
+	void productionProfileWhenRunningThenNothingWorksPerRequestThatNoFeatureNeeds() {
+		ConfigurableApplicationContext node = nodes.context(A);
+		// no observation of every Redis command (a timer and a long-task timer each, ~50 a login)
+		assertThat(node.getBean(ClientResources.class).tracing().isEnabled()).isFalse();
+		// no WebSocket support, whose filter Tomcat would put in front of every request
+		assertThat(ClassUtils.isPresent("org.apache.tomcat.websocket.server.WsFilter", null)).isFalse();
+		// no Spring Data repositories (ReaderPass has none): no key-value mapping beside its stores
+		assertThat(node.getBeanNamesForType(RedisKeyValueAdapter.class)).isEmpty();
 	}
 
 	@Test

@@ -81,6 +81,9 @@ class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, Pass
 				directory.responseTimeout());
 		searchOptions.setUseSynchronousMode(true);
 		LDAPConnectionOptions bindOptions = LdapServers.options(directory.connectTimeout(), directory.bindTimeout());
+		// a password check is one request and its answer on a connection one thread holds: the thread
+		// reads the answer itself, instead of a reader thread per pooled connection handing it over
+		bindOptions.setUseSynchronousMode(true);
 		EntryMapping mapping = EntryMapping.of(directory.preset(), directory.attributes(), zone);
 		ServerSet searchServers = LdapServers.of(urls, tls, searchOptions);
 		PagedAccountSearch search = new PagedAccountSearch(searchServers,
