@@ -3,13 +3,17 @@ package org.readerpass.authserver.login;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.Filter;
 
 import org.readerpass.ldapsync.account.ReaderAccounts;
 import org.readerpass.ldapsync.directory.DirectoryProperties;
 import org.readerpass.ldapsync.password.PasswordVerifier;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +41,18 @@ class LoginConfiguration {
 	@Bean
 	LoginPage loginPage(ThymeleafViewResolver thymeleafViewResolver) {
 		return new LoginPage(thymeleafViewResolver, thymeleafViewResolver.isCache());
+	}
+
+	/**
+	 * The authorization request a login page came in front of, continued within the login form's
+	 * POST (the server's security filters are looked up at the first login: they are built from
+	 * beans of this configuration).
+	 */
+	@Bean
+	AuthorizationContinuation authorizationContinuation(BeanFactory beans, AuthorizationServerSettings settings) {
+		return new AuthorizationContinuation(
+				() -> beans.getBean(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME, Filter.class),
+				settings.getAuthorizationEndpoint());
 	}
 
 	@Bean

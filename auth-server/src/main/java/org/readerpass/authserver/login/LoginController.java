@@ -74,10 +74,13 @@ class LoginController {
 
 	private final LoginPage page;
 
+	private final AuthorizationContinuation continuation;
+
 	LoginController(ReaderLogin readerLogin, LibraryTree libraries, RegisteredClientRepository clients,
 			LoginThrottle throttle, ClientAddresses addresses, LoginMetrics metrics, SavedReaderRequests requestCache,
-			LoginPage page) {
+			LoginPage page, AuthorizationContinuation continuation) {
 		this.page = page;
+		this.continuation = continuation;
 		this.readerLogin = readerLogin;
 		this.requestCache = requestCache;
 		this.libraries = libraries;
@@ -144,7 +147,8 @@ class LoginController {
 			this.throttle.succeeded(checked); // a right password, whatever comes of it
 		}
 		if (outcome instanceof SignedIn signedIn) {
-			return redirect(signIn(signedIn.account(), request, response));
+			String next = signIn(signedIn.account(), request, response);
+			return this.continuation.continues(next) ? this.continuation.answer(next) : redirect(next);
 		}
 		model.addAttribute("card", typed(card));
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());

@@ -21,9 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * directory since — before the authorization endpoint (or a TV box's confirmation page) sees it:
  * the request goes on anonymous, so the reader gets the login page (or {@code login_required} for
  * {@code prompt=none}), never a code or a signed-in TV. One account read per checked request of a
- * signed-in reader.
+ * signed-in reader, but none for the request a login continues ({@link #SIGNED_IN_BY_THIS_REQUEST}):
+ * the login read the account a moment before, in the same request.
  */
 public final class ReaderSessionCheck extends OncePerRequestFilter {
+
+	/**
+	 * The request attribute (set by the server, never by a client) of a request whose reader this
+	 * very request signed in ({@link AuthorizationContinuation}): there is no session to re-check.
+	 */
+	static final String SIGNED_IN_BY_THIS_REQUEST = ReaderSessionCheck.class.getName() + ".SIGNED_IN_BY_THIS_REQUEST";
 
 	private static final Logger log = LoggerFactory.getLogger(ReaderSessionCheck.class);
 
@@ -44,6 +51,7 @@ public final class ReaderSessionCheck extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = this.contextHolder.getContext().getAuthentication();
 		if (this.checked.matches(request) && authentication instanceof ReaderAuthenticationToken reader
+				&& request.getAttribute(SIGNED_IN_BY_THIS_REQUEST) == null
 				&& !this.readerLogin.mayStaySignedIn(reader.getPrincipal())) {
 			log.info("SSO session ended: the account may no longer sign in library={}",
 					reader.getPrincipal().libraryCode());

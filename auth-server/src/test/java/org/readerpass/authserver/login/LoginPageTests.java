@@ -53,9 +53,10 @@ class LoginPageTests {
 	}
 
 	/**
-	 * The login interrupts an app's authorization request and sends the reader back to exactly that
-	 * request (only its path and query are kept in the session, SavedReaderRequests: nothing added,
-	 * such as the stock cache's {@code continue}), which sends the code to the app.
+	 * The login interrupts an app's authorization request and continues exactly that request (only
+	 * its path and query are kept in the session, SavedReaderRequests: nothing added, such as the
+	 * stock cache's {@code continue}) within the form's POST (AuthorizationContinuation): the POST's
+	 * answer is the authorization endpoint's, the code for the app, with the state as it came.
 	 */
 	@Test
 	void loginWhenAnAppAskedThenBackToItsExactAuthorizationRequestAndOnToTheApp() {
@@ -71,9 +72,18 @@ class LoginPageTests {
 			.doesNotContain("href=\"?lang=en\"");
 
 		Page back = this.browser.login(loginPage, "ZJ0001", "zj0001-pass");
-		assertThat(back.uri().getRawPath()).isEqualTo("/oauth2/authorize");
-		assertThat(back.uri().getRawQuery()).isEqualTo(query);
+		assertThat(back.uri().getRawPath()).as("answered by the form's POST itself").isEqualTo("/login");
+		assertThat(back.status()).isEqualTo(302);
 		assertThat(back.location()).startsWith("http://127.0.0.1:8082/callback?code=").endsWith("&state=s%20%E4%B8%AD");
+		assertThat(back.headers().allValues("Set-Cookie")).as("the new session's cookie, once")
+			.filteredOn((cookie) -> cookie.startsWith("READERPASS_SESSION=")).hasSize(1);
+		assertThat(back.headers().allValues("Cache-Control")).hasSize(1);
+		assertThat(back.headers().allValues("Content-Security-Policy")).hasSize(1);
+		assertThat(back.headers().allValues("X-Content-Type-Options")).hasSize(1);
+
+		Page again = this.browser.get("/oauth2/authorize?" + query);
+		assertThat(again.location()).as("signed in: the next request of an app gets a code at once")
+			.startsWith("http://127.0.0.1:8082/callback?code=");
 	}
 
 	/**
