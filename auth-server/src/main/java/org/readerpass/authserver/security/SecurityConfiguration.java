@@ -14,6 +14,7 @@ import org.readerpass.authserver.authorization.TokenIntrospection;
 import org.readerpass.authserver.authorization.TokenRevocation;
 import org.readerpass.authserver.device.DeviceGrant;
 import org.readerpass.authserver.client.ClientAssertionDecoders;
+import org.readerpass.authserver.consent.ConsentsWhereRequired;
 import org.readerpass.authserver.issuer.IssuerProperties;
 import org.readerpass.authserver.keys.SigningKeys;
 import org.readerpass.authserver.login.LoginPageEntryPoint;
@@ -49,6 +50,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
@@ -123,7 +125,8 @@ class SecurityConfiguration {
 			JwtDecoder accessTokens, SecurityEvents securityEvents, ResourceAccess resourceAccess, Clock clock,
 			IdTokenHints idTokenHints, SessionLogout sessionLogout, DeviceGrant device,
 			ClientAssertionDecoders clientAssertions, PairwiseSubjects subjects, ClientRateLimitFilter clientRates,
-			MeterRegistry meters, SavedReaderRequests savedRequests) throws Exception {
+			MeterRegistry meters, SavedReaderRequests savedRequests, OAuth2AuthorizationConsentService consents)
+			throws Exception {
 		ProtocolMetrics metrics = new ProtocolMetrics(meters);
 		Map<String, String> endpoints = ProtocolMetrics.endpoints(settings);
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -141,6 +144,9 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(issuer.value()), readerFacing));
 		// the authorization request the login page interrupts: its URL only (SavedReaderRequests)
 		http.requestCache(cache -> cache.requestCache(savedRequests));
+		// the authorization and device verification providers read a reader's consent on every
+		// request, also to an app that needs none (ConsentsWhereRequired)
+		http.setSharedObject(OAuth2AuthorizationConsentService.class, new ConsentsWhereRequired(consents, registeredClients));
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher());
 		http.with(authorizationServer, server -> server

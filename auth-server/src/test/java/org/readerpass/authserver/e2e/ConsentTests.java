@@ -25,6 +25,7 @@ import org.readerpass.authserver.audit.SecurityEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,9 @@ class ConsentTests {
 
 	@Autowired
 	SecurityEvents securityEvents;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private OIDCProviderMetadata metadata;
 
@@ -68,6 +72,33 @@ class ConsentTests {
 			.contains("电子邮箱地址")
 			.contains("手机号码")
 			.contains("撤回");
+	}
+
+	/**
+	 * The framework reads a reader's consent at every authorization request, before it asks whether
+	 * the app needs one (ConsentsWhereRequired): a library's own app needs none, and no query is
+	 * made for it. Counted by H2's statement statistics.
+	 */
+	@Test
+	void authorizationWhenLibrarysOwnAppThenNoConsentLookedUpAndWhenThirdPartyAppThenLookedUp() {
+		this.jdbc.execute("SET QUERY_STATISTICS TRUE");
+		long before = consentReads();
+		Browser browser = new Browser(URI.create("http://localhost:" + this.port));
+
+		Browser.Page signedIn = browser.login(browser.get(OidcClient.portal(this.metadata).authorizationRequest()),
+				"ZJ0004", "zj0004-pass");
+		assertThat(signedIn.location()).contains("code=");
+		assertThat(consentReads()).as("a library's own app: no consent looked up").isEqualTo(before);
+
+		Browser.Page consent = browser.get(OidcClient.vendorApp(this.metadata).authorizationRequest());
+		assertThat(consent.uri().getPath()).isEqualTo("/oauth2/consent");
+		assertThat(consentReads()).as("a third-party app: the reader's consent looked up").isGreaterThan(before);
+	}
+
+	private long consentReads() {
+		return this.jdbc.queryForObject("select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
+				+ " where lower(sql_statement) like '%from oauth2_authorization_consent%'"
+				+ " and lower(sql_statement) not like '%query_statistics%'", Long.class);
 	}
 
 	@Test
