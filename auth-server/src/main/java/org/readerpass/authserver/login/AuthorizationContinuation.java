@@ -18,7 +18,7 @@ import org.springframework.web.servlet.View;
  * request of its own ({@link SavedAuthorizationRequest}), so the form's answer is the authorization
  * endpoint's own — a {@code 302} to the app with the code or an error, or the consent page —
  * instead of a {@code 302} back to the authorization endpoint that the browser would then ask for.
- * One request less per login, and the session written once instead of twice. What the endpoint
+ * One request less per login, and no read of the SSO session from Redis for it. What the endpoint
  * decides is unchanged: it sees the request the browser would have sent, with the session the
  * login has just established (whose account {@link ReaderSessionCheck} need not read again: the
  * login has just read it).
