@@ -12,7 +12,8 @@ import java.util.Set;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import org.readerpass.authserver.web.RequestWithParameters;
 
 import org.springframework.http.HttpHeaders;
 
@@ -24,7 +25,7 @@ import org.springframework.http.HttpHeaders;
  * say which filters it went through, and which path it was). Attributes the container set for the
  * connection ({@code jakarta.servlet.request.*}: TLS) are the {@code POST}'s.
  */
-final class SavedAuthorizationRequest extends HttpServletRequestWrapper {
+final class SavedAuthorizationRequest extends RequestWithParameters {
 
 	private static final Set<String> BODY_HEADERS = Set.of(HttpHeaders.CONTENT_TYPE.toLowerCase(),
 			HttpHeaders.CONTENT_LENGTH.toLowerCase(), HttpHeaders.TRANSFER_ENCODING.toLowerCase(),
@@ -36,17 +37,14 @@ final class SavedAuthorizationRequest extends HttpServletRequestWrapper {
 
 	private final String query;
 
-	private final Map<String, String[]> parameters;
-
 	private final Map<String, Object> attributes = new HashMap<>();
 
 	/** @param pathAndQuery relative to the context path, as the saved request holds it */
 	SavedAuthorizationRequest(HttpServletRequest post, String pathAndQuery) {
-		super(post);
+		super(post, SavedReaderRequests.parameters(pathAndQuery));
 		int question = pathAndQuery.indexOf('?');
 		this.path = (question >= 0) ? pathAndQuery.substring(0, question) : pathAndQuery;
 		this.query = (question >= 0) ? pathAndQuery.substring(question + 1) : null;
-		this.parameters = Collections.unmodifiableMap(SavedReaderRequests.parameters(pathAndQuery));
 	}
 
 	@Override
@@ -85,28 +83,6 @@ final class SavedAuthorizationRequest extends HttpServletRequestWrapper {
 	@Override
 	public String getQueryString() {
 		return this.query;
-	}
-
-	@Override
-	public String getParameter(String name) {
-		String[] values = this.parameters.get(name);
-		return (values != null) ? values[0] : null;
-	}
-
-	@Override
-	public String[] getParameterValues(String name) {
-		String[] values = this.parameters.get(name);
-		return (values != null) ? values.clone() : null;
-	}
-
-	@Override
-	public Map<String, String[]> getParameterMap() {
-		return this.parameters;
-	}
-
-	@Override
-	public Enumeration<String> getParameterNames() {
-		return Collections.enumeration(this.parameters.keySet());
 	}
 
 	@Override

@@ -1,14 +1,12 @@
 package org.readerpass.authserver.security;
 
 import java.text.ParseException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTParser;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.readerpass.authserver.web.RequestWithParameters;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -63,37 +61,16 @@ final class AssertionClientId implements AuthenticationConverter {
 	}
 
 	/** The request with one more body parameter, {@code client_id}. */
-	private static final class WithClientId extends HttpServletRequestWrapper {
-
-		private final Map<String, String[]> parameters;
+	private static final class WithClientId extends RequestWithParameters {
 
 		WithClientId(HttpServletRequest request, String clientId) {
-			super(request);
-			Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
-			parameters.put(OAuth2ParameterNames.CLIENT_ID, new String[] { clientId });
-			this.parameters = Collections.unmodifiableMap(parameters);
+			super(request, withClientId(request.getParameterMap(), clientId));
 		}
 
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			return this.parameters;
-		}
-
-		@Override
-		public String getParameter(String name) {
-			String[] values = this.parameters.get(name);
-			return (values != null && values.length > 0) ? values[0] : null;
-		}
-
-		@Override
-		public String[] getParameterValues(String name) {
-			String[] values = this.parameters.get(name);
-			return (values != null) ? values.clone() : null;
-		}
-
-		@Override
-		public Enumeration<String> getParameterNames() {
-			return Collections.enumeration(this.parameters.keySet());
+		private static Map<String, String[]> withClientId(Map<String, String[]> parameters, String clientId) {
+			Map<String, String[]> more = new LinkedHashMap<>(parameters);
+			more.put(OAuth2ParameterNames.CLIENT_ID, new String[] { clientId });
+			return more;
 		}
 
 	}
