@@ -184,7 +184,7 @@ pn_rss_stop
 echo
 echo "Logins against slapd, production profile, $(date -u +%F), $(nproc) cores (load $(cut -d' ' -f1-3 /proc/loadavg) at the end);" \
   "N=$N readers ($accounts accounts synced), $CONCURRENCY workers, $(awk "BEGIN{print $WRONG*100}") % wrong passwords, bind pool $BIND_POOL;" \
-  "$("$PN_JAVA" -version 2>&1 | sed -n 2p | sed 's/ (build.*//'), MALLOC_ARENA_MAX=2 $PN_MEM_OPTS"
+  "$("$PN_JAVA" -version 2>&1 | sed -n 2p | sed 's/ (build.*//'), MALLOC_ARENA_MAX=$PN_ARENAS $PN_MEM_OPTS"
 echo
 echo "| runs | median | peak RSS | GC |"
 echo "| --- | --- | --- | --- |"

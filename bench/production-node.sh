@@ -29,6 +29,7 @@
 # As a script: starts the nodes and waits (Ctrl-C stops and cleans up), for trying things by hand:
 #   bench/production-node.sh [nodes]
 # Environment: JAR (auth-server/target/readerpass.jar), JAVA (Temurin 25), MEM_OPTS (above),
+#   MALLOC_ARENAS (2: the nodes' MALLOC_ARENA_MAX),
 #   JAVA_OPTS (more JVM options, e.g. a JFR recording), NETWORK_FILE (a network YAML instead of the
 #   embedded demo network, e.g. one whose library's directory is a slapd), EXTRA_ARGS (more
 #   --key=value server arguments, e.g. --readerpass.abuse.* overrides), READY_TIMEOUT (600 s),
@@ -48,6 +49,7 @@ PN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PN_JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PN_JAR=${JAR:-$PN_REPO/auth-server/target/readerpass.jar}
 PN_MEM_OPTS=${MEM_OPTS:--Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m}
+PN_ARENAS=${MALLOC_ARENAS:-2} # glibc arenas (MALLOC_ARENA_MAX of every node)
 PN_REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 PN_READY_TIMEOUT=${READY_TIMEOUT:-600}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -118,7 +120,7 @@ pn_init() {
   PN_KEY=$(head -c 32 /dev/urandom | base64)
   PN_PAIRWISE="benchmark-only-pairwise-key-$(od -An -N16 -tx8 /dev/urandom | tr -d ' ')"
   pn_log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); JDK: $("$PN_JAVA" -version 2>&1 | sed -n 2p)"
-  pn_log "work directory $PN_WORK, database $PN_DB, Redis prefix $PN_PREFIX, memory: MALLOC_ARENA_MAX=2 $PN_MEM_OPTS"
+  pn_log "work directory $PN_WORK, database $PN_DB, Redis prefix $PN_PREFIX, memory: MALLOC_ARENA_MAX=$PN_ARENAS $PN_MEM_OPTS"
 }
 
 # pn_node_args I: node I's server arguments (its port, the shared issuer, database, Redis prefix, keys)
@@ -150,7 +152,7 @@ pn_aot_train() {
   mapfile -t args < <(pn_node_args 0)
   # shellcheck disable=SC2206
   local mem=($PN_MEM_OPTS) more=(${JAVA_OPTS:-})
-  MALLOC_ARENA_MAX=2 "$PN_JAVA" "${mem[@]}" "${more[@]}" "${spring_aot[@]}" -XX:AOTCacheOutput="$PN_WORK/app.aot" \
+  MALLOC_ARENA_MAX=$PN_ARENAS "$PN_JAVA" "${mem[@]}" "${more[@]}" "${spring_aot[@]}" -XX:AOTCacheOutput="$PN_WORK/app.aot" \
     -jar "$PN_RUN_JAR" "${args[@]}" ${EXTRA_ARGS:-} >"$PN_WORK/aot-training.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/.well-known/openid-configuration"; do
@@ -182,7 +184,7 @@ pn_start() {
     # shellcheck disable=SC2206
     local extra=(${EXTRA_ARGS:-}) mem=($PN_MEM_OPTS) more=(${JAVA_OPTS:-})
     [[ ${NMT:-0} == 1 ]] && more+=(-XX:NativeMemoryTracking=summary)
-    MALLOC_ARENA_MAX=2 "$PN_JAVA" "${mem[@]}" -Xlog:gc:file="$PN_WORK/gc-node-$i.log" "${more[@]}" "${PN_AOT_OPTS[@]}" \
+    MALLOC_ARENA_MAX=$PN_ARENAS "$PN_JAVA" "${mem[@]}" -Xlog:gc:file="$PN_WORK/gc-node-$i.log" "${more[@]}" "${PN_AOT_OPTS[@]}" \
       -jar "$PN_RUN_JAR" "${args[@]}" "${extra[@]}" "$@" >"$PN_WORK/node-$i.log" 2>&1 &
     PN_PIDS[i]=$!
     # the second node starts once the first has migrated the schema and made the keys

@@ -153,7 +153,7 @@ fi
 echo
 echo "Production profile, $(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) at the end;" \
   "$("$PN_JAVA" -version 2>&1 | sed -n 2p | sed 's/ (build.*//')," \
-  "MALLOC_ARENA_MAX=2 $PN_MEM_OPTS; wrk --timeout "$WRK_TIMEOUT" -t$WRK_THREADS -c$CONNECTIONS, warm-up $WARMUP s, $RUNS x $DURATION s;" \
+  "MALLOC_ARENA_MAX=$PN_ARENAS $PN_MEM_OPTS; wrk --timeout "$WRK_TIMEOUT" -t$WRK_THREADS -c$CONNECTIONS, warm-up $WARMUP s, $RUNS x $DURATION s;" \
   "node 0 GC over the whole run: $node0_gc"
 echo
 echo "| load | requests/s (runs) | median | p99 (runs) | median p99 | peak RSS | checks |"

@@ -43,7 +43,7 @@ public final class AotSettings {
 	static final List<String> KEYS = List.of("readerpass.stores", "readerpass.sessions.store",
 			"readerpass.policy.changes", "readerpass.directory.lease", "spring.threads.virtual.enabled",
 			"spring.session.data.redis.repository-type", "management.endpoints.web.exposure.include",
-			"management.endpoints.web.exposure.exclude", "spring.flyway.enabled", "springdoc.api-docs.enabled");
+			"management.endpoints.web.exposure.exclude", "spring.flyway.enabled");
 
 	private final Map<String, String> values;
 

@@ -15,18 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo admin command-line tool ({@code zj-admin-cli}, client credentials with the
  * {@code readerpass.admin} scope) calling the admin API of a running server over HTTP.
  */
-final class AdminCli {
+public final class AdminCli {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final URI issuer;
 
-	AdminCli(URI issuer) {
+	public AdminCli(URI issuer) {
 		this.issuer = issuer;
 	}
 
 	/** A fresh access token of the admin client. */
-	String token() throws Exception {
+	public String token() throws Exception {
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(this.issuer.resolve("/oauth2/token"))
 			.header("Authorization", "Basic "
 					+ Base64.getEncoder().encodeToString("zj-admin-cli:zj-admin-cli-demo-secret".getBytes()))
@@ -38,7 +38,7 @@ final class AdminCli {
 	}
 
 	/** {@code method path} with the bearer token ({@code null}: none), no body. */
-	HttpResponse<String> call(String method, String path, String token) throws Exception {
+	public HttpResponse<String> call(String method, String path, String token) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.issuer.resolve(path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.header("Accept", "application/json");

@@ -1,4 +1,4 @@
-package org.readerpass.adminui.web;
+package org.readerpass.authserver.admin;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
