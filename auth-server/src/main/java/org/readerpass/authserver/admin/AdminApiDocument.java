@@ -20,14 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
  * chain's decision (admins only).
  */
 @RestController
-public final class AdminApiDocument {
+final class AdminApiDocument {
 
 	/** The document, beside this class on the class path. */
 	static final String RESOURCE = "admin-api.json";
 
 	private final byte[] document;
 
-	public AdminApiDocument() {
+	AdminApiDocument() {
 		try (InputStream in = AdminApiDocument.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
 				throw new IllegalStateException("the admin API's OpenAPI description " + RESOURCE + " is missing");
