@@ -76,7 +76,7 @@ class LdapConnector implements AccountReader, ChangeReader, DirectoryClock, Pass
 					"library " + library + ": filter is not a valid LDAP filter: " + ex.getMessage(), ex);
 		}
 		warnWhenPlain(library, urls, directory.startTls());
-		LdapServers.DirectoryTls tls = LdapServers.tls(directory);
+		LdapServers.DirectoryTls tls = LdapServers.tls(directory, urls);
 		LDAPConnectionOptions searchOptions = LdapServers.options(directory.connectTimeout(),
 				directory.responseTimeout());
 		searchOptions.setUseSynchronousMode(true);

@@ -55,17 +55,28 @@ final class LdapServers {
 		}
 		ServerSet[] servers = urls.stream().map((url) -> server(url, tls, options)).toArray(ServerSet[]::new);
 		ServerSet set = (servers.length == 1) ? servers[0] : new FailoverServerSet(servers);
-		boolean usesTls = tls.startTls() || urls.stream().anyMatch((url) -> "ldaps".equalsIgnoreCase(url.getScheme()));
+		boolean usesTls = tls.startTls() || urls.stream().anyMatch(LdapServers::ldaps);
 		return usesTls ? new TlsFailuresDescribed(set) : set;
 	}
 
 	/**
-	 * The TLS settings of a library's directory, its CA file read once.
+	 * The TLS settings of a library's directory at these URLs, its CA file read once. No socket
+	 * factory when neither an {@code ldaps://} URL nor StartTLS will use one (and none is
+	 * configured): making one reads the JVM's trust store and initialises TLS, a tenth of a node's
+	 * start-up before its code is compiled.
 	 * @throws IllegalArgumentException when {@code trusted-certificates} cannot be read or holds no certificate
 	 */
-	static DirectoryTls tls(LibraryDirectory directory) {
+	static DirectoryTls tls(LibraryDirectory directory, List<URI> urls) {
+		boolean used = directory.startTls() || urls.stream().anyMatch(LdapServers::ldaps);
+		if (!used && directory.trustedCertificates() == null) {
+			return new DirectoryTls(false, null);
+		}
 		return new DirectoryTls(directory.startTls(),
 				tlsSocketFactory(directory.library(), directory.trustedCertificates()));
+	}
+
+	private static boolean ldaps(URI url) {
+		return "ldaps".equalsIgnoreCase(url.getScheme());
 	}
 
 	/** Options shared by every connection: short connect timeout, no referral chasing. */
@@ -81,7 +92,7 @@ final class LdapServers {
 	}
 
 	private static ServerSet server(URI url, DirectoryTls tls, LDAPConnectionOptions options) {
-		boolean ldaps = "ldaps".equalsIgnoreCase(url.getScheme());
+		boolean ldaps = ldaps(url);
 		int port = (url.getPort() != -1) ? url.getPort() : (ldaps ? 636 : 389);
 		if (ldaps) {
 			return new SingleServerSet(url.getHost(), port, tls.socketFactory(), options);
@@ -219,7 +230,8 @@ final class LdapServers {
 	/**
 	 * How a directory's connections are secured.
 	 * @param startTls upgrade {@code ldap://} connections with StartTLS
-	 * @param socketFactory TLS with the directory's trust, for {@code ldaps://} and StartTLS
+	 * @param socketFactory TLS with the directory's trust, for {@code ldaps://} and StartTLS; {@code null}
+	 *     when neither is used
 	 */
 	record DirectoryTls(boolean startTls, SSLSocketFactory socketFactory) {
 	}
