@@ -7,19 +7,23 @@
 # Redis keys under the prefix are deleted (SCAN + DEL on the prefix only; never FLUSHALL/FLUSHDB),
 # the work directory is deleted.
 #
-# Memory: MEM_OPTS, default "-Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders
-# -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m" with MALLOC_ARENA_MAX=2: the
-# settings of docs/operations.md#jvm-settings-start-up-and-memory (the trim since 2026-12-05: glibc
-# gives back what the JIT's compiler arenas and others freed, every second; the code-cache cap since
-# the same day: the JIT flushes cold code instead of keeping C1's copies beside C2's, 34-39 MB
-# committed instead of 64-68 MB under a login load). A fixed heap (Xms = Xmx: the whole heap is
+# Memory: MEM_OPTS, default "-Xms80m -Xmx80m -XX:-TieredCompilation -XX:+UseSerialGC
+# -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m" with
+# MALLOC_ARENA_MAX=2: the settings of docs/operations.md#jvm-settings-start-up-and-memory (since
+# 2026-12-05, tenth figures; before, the same with tiered compilation and a 96 MB heap, which
+# peaked 20-35 MB higher under a login load and started 0.6-0.9 s sooner). C2 only: no C1 copies of
+# compiled code beside C2's (the code cache holds ~18 MB), no tiered recompilations whose compiler
+# arenas set the peak; a start is interpreted longer. A fixed heap (Xms = Xmx: the whole heap is
 # touched under load, so the peak RSS is the honest worst case) with the serial collector (no
 # remembered sets, no concurrent threads competing for 2 cores); the live heap after a full
-# collection is ~42 MB, plus up to ~9 MB of verified tokens. Compact object headers (JEP 519) shrink
-# every object. MALLOC_ARENA_MAX=2 stops glibc from keeping an arena per thread. The rest of the RSS
-# (~250 MB: metaspace ~80 MB, code cache, compiler arenas while C2 compiles, symbols ~20 MB, CDS,
-# libjvm, thread stacks) does not shrink with the heap. Try e.g. MEM_OPTS="-Xms160m -Xmx160m
-# -XX:+UseG1GC" to compare; every run prints peak RSS and the GC log's heap figures.
+# collection is ~36-42 MB, plus up to ~9 MB of verified tokens. Compact object headers (JEP 519)
+# shrink every object. TrimNativeHeapInterval=1000: glibc gives back what the compiler arenas and
+# others freed, every second. MALLOC_ARENA_MAX=2 stops glibc from keeping an arena per thread. The
+# rest of the RSS (the AOT cache's or the metaspace's class metadata ~130 MB, code cache, symbols,
+# libjvm, thread stacks) does not shrink with the heap. The earlier default, to compare:
+# MEM_OPTS="-Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders
+# -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m"; every run prints peak RSS and the
+# GC log's figures.
 #
 # As a library (the other bench scripts do this):
 #   source bench/production-node.sh
@@ -48,7 +52,7 @@
 PN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PN_JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PN_JAR=${JAR:-$PN_REPO/auth-server/target/readerpass.jar}
-PN_MEM_OPTS=${MEM_OPTS:--Xms96m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m}
+PN_MEM_OPTS=${MEM_OPTS:--Xms80m -Xmx80m -XX:-TieredCompilation -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m}
 PN_ARENAS=${MALLOC_ARENAS:-2} # glibc arenas (MALLOC_ARENA_MAX of every node)
 PN_REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 PN_READY_TIMEOUT=${READY_TIMEOUT:-600}
@@ -275,10 +279,14 @@ pn_rss_report() {
   echo "$out"
 }
 
-# Heap figures of node i's GC log: largest heap before a collection, largest after one.
+# Heap figures of node i's GC log: collections, full ones and the longest, largest heap before a
+# collection, largest after one.
 pn_gc_report() {
-  grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$PN_WORK/gc-node-$1.log" 2>/dev/null | awk -F'[->M()]+' '
-    {if ($1>b) b=$1; if ($2>a) a=$2; c=$3; n++} END {printf "%d GCs, heap before GC <= %d MB, after GC <= %d MB, committed %d MB", n, b, a, c}'
+  local full
+  full=$(grep 'Pause Full' "$PN_WORK/gc-node-$1.log" 2>/dev/null | grep -oE '[0-9.]+ms$' | awk '
+    {n++; if ($1+0>m) m=$1+0} END {printf "%d full (longest %.0f ms)", n, m}')
+  grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$PN_WORK/gc-node-$1.log" 2>/dev/null | awk -F'[->M()]+' -v full="$full" '
+    {if ($1>b) b=$1; if ($2>a) a=$2; c=$3; n++} END {printf "%d GCs, %s, heap before GC <= %d MB, after GC <= %d MB, committed %d MB", n, full, b, a, c}'
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
