@@ -62,7 +62,7 @@ final class LdapServers {
 	/**
 	 * The TLS settings of a library's directory at these URLs, its CA file read once. No socket
 	 * factory when neither an {@code ldaps://} URL nor StartTLS will use one (and none is
-	 * configured): making one reads the JVM's trust store and initialises TLS, a tenth of a node's
+	 * configured): making one reads the JVM's trust store and initialises TLS, ~5 % of a node's
 	 * start-up before its code is compiled.
 	 * @throws IllegalArgumentException when {@code trusted-certificates} cannot be read or holds no certificate
 	 */
