@@ -11,7 +11,7 @@
 # -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -XX:ReservedCodeCacheSize=48m" with
 # MALLOC_ARENA_MAX=2: the settings of docs/operations.md#jvm-settings-start-up-and-memory (since
 # 2026-12-05, tenth figures; before, the same with tiered compilation and a 96 MB heap, which
-# peaked 20-35 MB higher under a login load and started 0.6-0.9 s sooner). C2 only: no C1 copies of
+# peaked 27-34 MB higher under a login load and started 0.6-0.9 s sooner). C2 only: no C1 copies of
 # compiled code beside C2's (the code cache holds ~18 MB), no tiered recompilations whose compiler
 # arenas set the peak; a start is interpreted longer. A fixed heap (Xms = Xmx: the whole heap is
 # touched under load, so the peak RSS is the honest worst case) with the serial collector (no
@@ -284,7 +284,7 @@ pn_rss_report() {
 pn_gc_report() {
   local full
   full=$(grep 'Pause Full' "$PN_WORK/gc-node-$1.log" 2>/dev/null | grep -oE '[0-9.]+ms$' | awk '
-    {n++; if ($1+0>m) m=$1+0} END {printf "%d full (longest %.0f ms)", n, m}')
+    {n++; if ($1+0>m) m=$1+0} END {printf "%d full (longest %.0f ms)", n, m}') || true # grep: none is no error
   grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$PN_WORK/gc-node-$1.log" 2>/dev/null | awk -F'[->M()]+' -v full="$full" '
     {if ($1>b) b=$1; if ($2>a) a=$2; c=$3; n++} END {printf "%d GCs, %s, heap before GC <= %d MB, after GC <= %d MB, committed %d MB", n, full, b, a, c}'
 }
